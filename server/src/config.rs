@@ -1,0 +1,67 @@
+//! Server configuration from flags or environment variables (flags win).
+
+use clap::{Parser, ValueEnum};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Parser)]
+#[command(name = "shop-server", version, about = "The photo shop's API and storefront server")]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "SHOP_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Folder for the SQLite database (created if missing).
+    #[arg(long, env = "SHOP_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// Folder of the built storefront (Trunk's `dist`).
+    #[arg(long, env = "SHOP_DIST_DIR", default_value = "dist")]
+    pub dist_dir: PathBuf,
+    /// Origin of the payment service provider's hosted pages: the only
+    /// origin the storefront may frame.
+    #[arg(long, env = "SHOP_PSP_ORIGIN", default_value = "http://127.0.0.1:9090", value_parser = parse_origin)]
+    pub psp_origin: String,
+    /// Log filter, e.g. `info` or `shop_server=debug,tower_http=debug`.
+    #[arg(long, env = "SHOP_LOG", default_value = "info")]
+    pub log_level: String,
+    /// Log format: human-readable text or one JSON object per line.
+    #[arg(long, env = "SHOP_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Accepts `scheme://host[:port]` only: the value goes verbatim into the
+/// Content-Security-Policy, where a path or a stray `;` would weaken it.
+pub fn parse_origin(value: &str) -> Result<String, String> {
+    let uri: axum::http::Uri = value
+        .parse()
+        .map_err(|error| format!("not an origin: {error}"))?;
+    let scheme_ok = matches!(uri.scheme_str(), Some("http" | "https"));
+    let bare = uri.path() == "/" && uri.query().is_none() && !value.ends_with('/');
+    match (scheme_ok, uri.authority()) {
+        (true, Some(authority)) if bare && !authority.as_str().contains('@') => {
+            Ok(value.to_owned())
+        }
+        _ => Err("expected an origin such as http://127.0.0.1:9090".to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_origin;
+
+    #[test]
+    fn origins_are_scheme_host_and_port_only() {
+        assert!(parse_origin("http://127.0.0.1:9090").is_ok());
+        assert!(parse_origin("https://pay.example.com").is_ok());
+        assert!(parse_origin("https://pay.example.com/").is_err());
+        assert!(parse_origin("https://pay.example.com/card").is_err());
+        assert!(parse_origin("ftp://pay.example.com").is_err());
+        assert!(parse_origin("pay.example.com").is_err());
+        assert!(parse_origin("https://a.com; script-src *").is_err());
+    }
+}

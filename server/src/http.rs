@@ -1,0 +1,38 @@
+//! The HTTP surface: the API under `/api`, the built storefront for every
+//! other path, and the layers every response goes through (security headers,
+//! compression, request logs).
+
+pub mod api;
+pub mod security_headers;
+pub mod storefront;
+
+use crate::db::Database;
+use axum::Router;
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Database,
+    pub storefront: storefront::Storefront,
+    pub psp_origin: String,
+}
+
+pub fn router(state: AppState) -> Router {
+    let headers = Arc::new(security_headers::SecurityHeaders::new(
+        &state.psp_origin,
+        state.storefront.inline_script_hashes(),
+    ));
+    Router::new()
+        .nest("/api", api::router(state.db.clone()))
+        .fallback_service(storefront::service(state.storefront.clone()))
+        // Assets are precompressed on disk; this compresses what is not
+        // (API JSON, index.html) and leaves encoded responses alone.
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn_with_state(
+            headers,
+            security_headers::apply,
+        ))
+        .layer(TraceLayer::new_for_http())
+}

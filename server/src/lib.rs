@@ -1,0 +1,64 @@
+//! The shop server: owns the database and answers the storefront's API calls,
+//! and serves the built storefront with its security headers.
+
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod logging;
+pub mod shutdown;
+
+use config::Config;
+use std::net::SocketAddr;
+use tokio::net::TcpListener;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("the HTTP server failed: {0}")]
+    Serve(std::io::Error),
+    #[error(transparent)]
+    Database(#[from] db::DbError),
+    #[error(transparent)]
+    Storefront(#[from] http::storefront::StorefrontError),
+}
+
+/// Binds the configured address and serves until a shutdown signal.
+pub async fn run(config: Config) -> Result<(), ServerError> {
+    let listener = TcpListener::bind(config.addr)
+        .await
+        .map_err(|source| ServerError::Bind {
+            addr: config.addr,
+            source,
+        })?;
+    serve(config, listener, shutdown::signal()).await
+}
+
+/// Serves on an already bound listener until `shutdown` resolves, then lets
+/// requests in flight finish and closes the database. Tests call this with a
+/// listener on a free port.
+pub async fn serve(
+    config: Config,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServerError> {
+    let db = db::Database::open(&config.data_dir).await?;
+    let storefront = http::storefront::Storefront::load(&config.dist_dir)?;
+    let app = http::router(http::AppState {
+        db: db.clone(),
+        storefront,
+        psp_origin: config.psp_origin.clone(),
+    });
+    let local = listener.local_addr().map_err(ServerError::Serve)?;
+    tracing::info!(address = %format!("http://{local}"), data_dir = %config.data_dir.display(), "shop server listening");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(ServerError::Serve)?;
+    db.close().await;
+    tracing::info!("shop server stopped");
+    Ok(())
+}

@@ -1,0 +1,213 @@
+//! API tests against a real shop server on a free port, with a real SQLite
+//! file and a storefront folder laid out the way Trunk builds it.
+
+use reqwest::StatusCode;
+use reqwest::header::{
+    ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
+};
+use shop_server::config::{Config, LogFormat};
+use std::path::Path;
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+
+const LOADER: &str = "import init from '/storefront-00aa11bb22cc33dd.js'; init();";
+
+struct TestServer {
+    base: String,
+    data: TempDir,
+    _dist: TempDir,
+    stop: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<Result<(), shop_server::ServerError>>,
+}
+
+impl TestServer {
+    async fn start() -> Self {
+        let data = TempDir::new().unwrap();
+        let dist = TempDir::new().unwrap();
+        write_dist(dist.path());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let config = Config {
+            addr: listener.local_addr().unwrap(),
+            data_dir: data.path().to_owned(),
+            dist_dir: dist.path().to_owned(),
+            psp_origin: "http://127.0.0.1:9999".into(),
+            log_level: "warn".into(),
+            log_format: LogFormat::Text,
+        };
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(shop_server::serve(config, listener, async {
+            let _ = stopped.await;
+        }));
+        let server = Self {
+            base,
+            data,
+            _dist: dist,
+            stop: Some(stop),
+            task,
+        };
+        server.wait_until_up().await;
+        server
+    }
+
+    async fn wait_until_up(&self) {
+        for _ in 0..100 {
+            if reqwest::get(self.url("/api/v1/health")).await.is_ok() {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("server did not start");
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        (&mut self.task).await.unwrap().unwrap();
+    }
+}
+
+fn write_dist(dir: &Path) {
+    let index = format!(
+        "<!doctype html><html><head><link rel=\"stylesheet\" href=\"/style-0123456789abcdef.css\">\
+         <script type=\"module\">{LOADER}</script></head><body><h1>Boutique</h1></body></html>"
+    );
+    std::fs::write(dir.join("index.html"), index).unwrap();
+    std::fs::write(dir.join("style-0123456789abcdef.css"), "body{margin:0}".repeat(50)).unwrap();
+    let wasm = b"\0asm\x01\0\0\0".repeat(200);
+    std::fs::write(dir.join("storefront-00aa11bb22cc33dd_bg.wasm"), &wasm).unwrap();
+    // Precompressed copy, as `cargo xtask` writes beside every asset.
+    std::fs::write(dir.join("storefront-00aa11bb22cc33dd_bg.wasm.br"), b"pretend-brotli").unwrap();
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder().build().unwrap()
+}
+
+#[tokio::test]
+async fn health_reports_a_migrated_database_file() {
+    let server = TestServer::start().await;
+    let response = reqwest::get(server.url("/api/v1/health")).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[CACHE_CONTROL], "no-store");
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["database"]["status"], "ok");
+    assert_eq!(body["database"]["schema_version"], 1);
+    assert!(server.data.path().join("shop.sqlite3").is_file());
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn unknown_api_paths_answer_json_not_the_app() {
+    let server = TestServer::start().await;
+    for path in ["/api/v1/nope", "/api", "/api/v2/health", "/api/v1/health/extra"] {
+        let response = reqwest::get(server.url(path)).await.unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        assert!(
+            response.headers()[CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with("application/json"),
+            "{path}"
+        );
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "not_found", "{path}");
+    }
+    let response = client()
+        .delete(server.url("/api/v1/health"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "method_not_allowed");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let server = TestServer::start().await;
+    let hash = {
+        use base64::Engine as _;
+        use sha2::Digest as _;
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(LOADER))
+    };
+    for path in ["/", "/panier", "/api/v1/health", "/api/nope", "/missing.js"] {
+        let response = reqwest::get(server.url(path)).await.unwrap();
+        let headers = response.headers();
+        let csp = headers[CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(csp.contains("frame-src http://127.0.0.1:9999;"), "{path}: {csp}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}");
+        assert!(csp.contains("object-src 'none'"), "{path}");
+        assert!(csp.contains("base-uri 'none'"), "{path}");
+        assert!(csp.contains("'wasm-unsafe-eval'"), "{path}");
+        assert!(csp.contains(&format!("'sha256-{hash}'")), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"));
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(headers["referrer-policy"], "strict-origin-when-cross-origin");
+        let permissions = headers["permissions-policy"].to_str().unwrap();
+        assert!(permissions.contains("payment=(self)"), "{path}");
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn client_routes_get_the_uncached_app_and_missing_files_a_404() {
+    let server = TestServer::start().await;
+    for path in ["/", "/panier", "/compte", "/une/route/inconnue"] {
+        let response = reqwest::get(server.url(path)).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(response.headers()[CACHE_CONTROL], "no-cache", "{path}");
+        assert!(response.headers()[CONTENT_TYPE].to_str().unwrap().starts_with("text/html"));
+        assert!(response.text().await.unwrap().contains("<h1>Boutique</h1>"));
+    }
+    let missing = reqwest::get(server.url("/storefront-ffffffffffffffff.js")).await.unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert_ne!(missing.headers()[CACHE_CONTROL], "no-cache");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn hashed_assets_are_immutable_typed_and_compressed() {
+    let server = TestServer::start().await;
+    let wasm = client()
+        .get(server.url("/storefront-00aa11bb22cc33dd_bg.wasm"))
+        .header(ACCEPT_ENCODING, "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wasm.status(), StatusCode::OK);
+    assert_eq!(wasm.headers()[CONTENT_TYPE], "application/wasm");
+    assert_eq!(wasm.headers()[CONTENT_ENCODING], "br");
+    assert_eq!(
+        wasm.headers()[CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(wasm.bytes().await.unwrap().as_ref(), b"pretend-brotli");
+
+    // Not precompressed on disk: compressed on the fly.
+    let css = client()
+        .get(server.url("/style-0123456789abcdef.css"))
+        .header(ACCEPT_ENCODING, "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(css.status(), StatusCode::OK);
+    assert!(css.headers()[CONTENT_TYPE].to_str().unwrap().starts_with("text/css"));
+    assert_eq!(css.headers()[CONTENT_ENCODING], "gzip");
+
+    let index = client()
+        .get(server.url("/compte"))
+        .header(ACCEPT_ENCODING, "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(index.headers()[CONTENT_ENCODING], "br");
+    server.stop().await;
+}

@@ -1,0 +1,62 @@
+//! The JSON body of every API error: a stable machine code the storefront
+//! translates for the shopper, plus an English message for developers' logs.
+
+use serde::{Deserialize, Serialize};
+
+/// Stable error codes. The storefront maps each to a sentence in the
+/// shopper's language; never show `message` to a shopper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    NotFound,
+    MethodNotAllowed,
+    Internal,
+    /// A code this build does not know yet (newer server): keeps old
+    /// storefronts parsing errors instead of failing on them.
+    #[serde(other)]
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiErrorBody {
+    pub error: ApiError,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl ApiErrorBody {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            error: ApiError {
+                code,
+                message: message.into(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_body_has_a_stable_shape() {
+        let body = ApiErrorBody::new(ErrorCode::NotFound, "no such route");
+        let json = serde_json::to_value(&body).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"error": {"code": "not_found", "message": "no such route"}})
+        );
+    }
+
+    #[test]
+    fn unknown_codes_from_a_newer_server_still_parse() {
+        let body: ApiErrorBody =
+            serde_json::from_str(r#"{"error":{"code":"teapot","message":"x"}}"#).unwrap();
+        assert_eq!(body.error.code, ErrorCode::Unknown);
+    }
+}

@@ -1,0 +1,12 @@
+//! The shop API contract: request and response bodies exchanged under
+//! `/api/v1`, shared by the storefront (wasm) and the shop server so that the
+//! two can never disagree on a field name.
+
+pub mod error;
+pub mod health;
+
+pub use error::{ApiErrorBody, ErrorCode};
+pub use health::{CheckStatus, DatabaseHealth, Health};
+
+/// Prefix of every shop API route.
+pub const API_PREFIX: &str = "/api/v1";

@@ -1,0 +1,48 @@
+//! The site header. Its markup and classes match the static shell in
+//! `index.html`, so the app takes over the first paint without a jump.
+
+use crate::routes;
+use crate::state::locale::use_strings;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Header(#[prop(into)] cart_count: Signal<u32>) -> impl IntoView {
+    let t = use_strings();
+    view! {
+        <header class="site-header">
+            <a class="skip-link" href=format!("#{}", routes::MAIN_ID)>
+                {move || t.get().skip_to_content}
+            </a>
+            <div class="site-header__inner">
+                <A href=routes::HOME attr:class="brand">
+                    {move || t.get().shop_name}
+                </A>
+                <nav class="site-nav" aria-label=move || t.get().main_nav_label>
+                    <ul>
+                        <li>
+                            <A href=routes::ORDERS>{move || t.get().nav_orders}</A>
+                        </li>
+                        <li>
+                            <A href=routes::HELP>{move || t.get().nav_help}</A>
+                        </li>
+                        <li>
+                            <A href=routes::ACCOUNT>{move || t.get().nav_account}</A>
+                        </li>
+                        <li>
+                            <A
+                                href=routes::CART
+                                attr:class="cart-link"
+                                attr:aria-label=move || (t.get().cart_link_label)(cart_count.get())
+                            >
+                                {move || t.get().nav_cart}
+                                " "
+                                <span class="cart-count">{move || cart_count.get()}</span>
+                            </A>
+                        </li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,125 @@
+//! English, the shop's second language.
+
+use super::*;
+
+fn cart_link_label(count: u32) -> String {
+    match count {
+        0 => "Cart, empty".to_owned(),
+        1 => "Cart, 1 item".to_owned(),
+        n => format!("Cart, {n} items"),
+    }
+}
+
+const CARD_PRIVACY: &str = "Your card details are used only to process the order: the photo service never stores them; they stay with our certified payment provider.";
+const CARD_DEBIT: &str = "Your account is debited only when your products ship.";
+const CARD_HOW: &str = "You pay in the secure form of our certified payment service provider, shown in the checkout page.";
+
+pub static STRINGS: Strings = Strings {
+    language_name: "English",
+    shop_name: "Service Photo",
+    skip_to_content: "Skip to content",
+    main_nav_label: "Main navigation",
+    nav_orders: "Order tracking",
+    nav_help: "Help and customer service",
+    nav_account: "Account",
+    nav_cart: "Cart",
+    cart_link_label,
+    footer_nav_label: "Information",
+    footer_payment_methods: "Our payment methods",
+    switch_language_label: "Show the site in French",
+    home: HomeText {
+        title: "Home",
+        heading: "Your photos, printed with care",
+        intro: "Prints, photo books, calendars and posters: create your photo products, keep them in your account and follow your order to your door.",
+        products_heading: "Our photo products",
+        products: ["Photo prints", "Photo books", "Calendars", "Posters"],
+        payment_note: "Bank card, Apple Pay or Google Pay: pay the way you like, securely.",
+        payment_link: "See our payment methods",
+    },
+    cart: CartText {
+        title: "Cart",
+        empty: "Your cart is empty.",
+        browse: "Discover our photo products",
+    },
+    account: AccountText {
+        title: "Account",
+        intro: "Sign in with your e-mail address and your personal password, or create a new account.",
+        sign_out_warning: "When you sign out, every unsaved project and your cart are deleted, for security.",
+        coming_soon: "Signing in and creating an account open very soon.",
+    },
+    orders: OrdersText {
+        title: "Order tracking",
+        intro: "Follow every step of your orders here, from production to delivery. Your orders appear once you are signed in.",
+        account_link: "Go to my account",
+    },
+    help: HelpText {
+        title: "Help and customer service",
+        intro: "A question about an order, a payment or your account? Here are the answers asked for most.",
+        payment_heading: "When am I debited?",
+        payment_body: "By bank card, your account is debited only when your products ship. With Apple Pay or Google Pay, it is debited while the order is processed.",
+        payment_link: "All our payment methods",
+        account_heading: "What happens when I sign out?",
+        account_body: "For your security, every unsaved project and your cart are deleted when you sign out. Save your projects to your account before you leave.",
+    },
+    payment_methods: PaymentMethodsText {
+        title: "Our payment methods",
+        intro: "These are the payment methods accepted for every product of our creation tools, and when you are debited.",
+        debit_label: "Debit:",
+        asked_label: "What you are asked for:",
+        methods: [
+            PaymentMethodText {
+                id: "visa-cb",
+                heading: "Visa and Carte Bleue cards",
+                brands: &["Visa", "Carte Bleue (CB)"],
+                how: CARD_HOW,
+                asked: &[
+                    "your card number",
+                    "its expiry date",
+                    "the 3-digit security code on the back of the card",
+                ],
+                privacy: CARD_PRIVACY,
+                debit: CARD_DEBIT,
+            },
+            PaymentMethodText {
+                id: "amex",
+                heading: "American Express card",
+                brands: &["American Express"],
+                how: CARD_HOW,
+                asked: &[
+                    "your card number (15 digits)",
+                    "its expiry date",
+                    "the 4-digit security code printed on the front of the card, above the number",
+                ],
+                privacy: CARD_PRIVACY,
+                debit: CARD_DEBIT,
+            },
+            PaymentMethodText {
+                id: "mastercard-maestro",
+                heading: "Mastercard and Maestro cards",
+                brands: &["Mastercard", "Maestro"],
+                how: CARD_HOW,
+                asked: &[
+                    "your card number",
+                    "its expiry date",
+                    "the 3-digit security code on the back of the card",
+                ],
+                privacy: CARD_PRIVACY,
+                debit: CARD_DEBIT,
+            },
+            PaymentMethodText {
+                id: "wallets",
+                heading: "Google Pay and Apple Pay",
+                brands: &["Google Pay", "Apple Pay"],
+                how: "You authenticate with your payment service (your phone's fingerprint, face or code), then pay for your order in one click, without typing a card.",
+                asked: &[],
+                privacy: "The photo service never receives your card number: your wallet sends a single-use payment token.",
+                debit: "Your account is debited while the order is processed.",
+            },
+        ],
+    },
+    not_found: NotFoundText {
+        title: "Page not found",
+        body: "This page does not exist, or no longer does. Check the address, or start again from the home page.",
+        home_link: "Back to the home page",
+    },
+};

@@ -1,0 +1,9 @@
+//! One routed component per file: reads the route, composes components.
+
+pub mod account;
+pub mod cart;
+pub mod help;
+pub mod home;
+pub mod not_found;
+pub mod orders;
+pub mod payment_methods;

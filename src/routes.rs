@@ -1,0 +1,12 @@
+//! The storefront's addresses, in French like the shop. Links use these
+//! constants; `app.rs` maps each to its page.
+
+pub const HOME: &str = "/";
+pub const CART: &str = "/panier";
+pub const ACCOUNT: &str = "/compte";
+pub const ORDERS: &str = "/suivi-de-commande";
+pub const HELP: &str = "/aide";
+pub const PAYMENT_METHODS: &str = "/modes-de-paiement";
+
+/// Target of the "skip to content" link and of focus after navigation.
+pub const MAIN_ID: &str = "contenu";

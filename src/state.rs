@@ -1,0 +1,5 @@
+//! Reactive state shared across pages, each piece behind a `provide_*` /
+//! `use_*` pair so that pages and tests get it the same way.
+
+pub mod cart;
+pub mod locale;
