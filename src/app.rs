@@ -3,8 +3,8 @@
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::pages::{
-    account::AccountPage, cart::CartPage, help::HelpPage, home::HomePage,
-    not_found::NotFoundPage, orders::OrdersPage, payment_methods::PaymentMethodsPage,
+    account::AccountPage, cart::CartPage, help::HelpPage, home::HomePage, not_found::NotFoundPage,
+    orders::OrdersPage, payment_methods::PaymentMethodsPage,
 };
 use crate::routes;
 use crate::state::cart::{provide_cart, use_cart_count};
@@ -57,7 +57,9 @@ fn FocusOnNavigation() -> impl IntoView {
             request_animation_frame(move || {
                 let heading = document()
                     .get_element_by_id(&format!("{}-titre", routes::MAIN_ID))
-                    .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok());
+                    .and_then(|element| {
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok()
+                    });
                 if let Some(heading) = heading {
                     let _ = heading.focus();
                 }

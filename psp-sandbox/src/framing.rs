@@ -18,7 +18,9 @@ pub fn parse_origin(value: &str) -> Result<String, String> {
     if valid_host {
         Ok(value.to_owned())
     } else {
-        Err(format!("{value:?} is not a bare origin such as http://127.0.0.1:8080"))
+        Err(format!(
+            "{value:?} is not a bare origin such as http://127.0.0.1:8080"
+        ))
     }
 }
 

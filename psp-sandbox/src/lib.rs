@@ -16,7 +16,11 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 #[derive(Debug, Clone, Parser)]
-#[command(name = "psp-sandbox", version, about = "Payment service provider sandbox")]
+#[command(
+    name = "psp-sandbox",
+    version,
+    about = "Payment service provider sandbox"
+)]
 pub struct Config {
     /// Address to listen on.
     #[arg(long, env = "PSP_ADDR", default_value = "127.0.0.1:9090")]

@@ -23,8 +23,13 @@ async fn health_answers_and_only_the_shop_may_frame_pages() {
     for path in ["/health", "/"] {
         let response = reqwest::get(format!("{base}{path}")).await.unwrap();
         assert_eq!(response.status(), 200, "{path}");
-        let csp = response.headers()["content-security-policy"].to_str().unwrap();
-        assert!(csp.contains("frame-ancestors http://127.0.0.1:8123;"), "{csp}");
+        let csp = response.headers()["content-security-policy"]
+            .to_str()
+            .unwrap();
+        assert!(
+            csp.contains("frame-ancestors http://127.0.0.1:8123;"),
+            "{csp}"
+        );
         assert_eq!(response.headers()["x-content-type-options"], "nosniff");
     }
     let body: serde_json::Value = reqwest::get(format!("{base}/health"))

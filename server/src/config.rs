@@ -5,7 +5,11 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Parser)]
-#[command(name = "shop-server", version, about = "The photo shop's API and storefront server")]
+#[command(
+    name = "shop-server",
+    version,
+    about = "The photo shop's API and storefront server"
+)]
 pub struct Config {
     /// Address to listen on.
     #[arg(long, env = "SHOP_ADDR", default_value = "127.0.0.1:8080")]

@@ -78,11 +78,19 @@ fn write_dist(dir: &Path) {
          <script type=\"module\">{LOADER}</script></head><body><h1>Boutique</h1></body></html>"
     );
     std::fs::write(dir.join("index.html"), index).unwrap();
-    std::fs::write(dir.join("style-0123456789abcdef.css"), "body{margin:0}".repeat(50)).unwrap();
+    std::fs::write(
+        dir.join("style-0123456789abcdef.css"),
+        "body{margin:0}".repeat(50),
+    )
+    .unwrap();
     let wasm = b"\0asm\x01\0\0\0".repeat(200);
     std::fs::write(dir.join("storefront-00aa11bb22cc33dd_bg.wasm"), &wasm).unwrap();
     // Precompressed copy, as `cargo xtask` writes beside every asset.
-    std::fs::write(dir.join("storefront-00aa11bb22cc33dd_bg.wasm.br"), b"pretend-brotli").unwrap();
+    std::fs::write(
+        dir.join("storefront-00aa11bb22cc33dd_bg.wasm.br"),
+        b"pretend-brotli",
+    )
+    .unwrap();
 }
 
 fn client() -> reqwest::Client {
@@ -106,7 +114,12 @@ async fn health_reports_a_migrated_database_file() {
 #[tokio::test]
 async fn unknown_api_paths_answer_json_not_the_app() {
     let server = TestServer::start().await;
-    for path in ["/api/v1/nope", "/api", "/api/v2/health", "/api/v1/health/extra"] {
+    for path in [
+        "/api/v1/nope",
+        "/api",
+        "/api/v2/health",
+        "/api/v1/health/extra",
+    ] {
         let response = reqwest::get(server.url(path)).await.unwrap();
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
         assert!(
@@ -142,7 +155,10 @@ async fn every_response_carries_the_security_headers() {
         let response = reqwest::get(server.url(path)).await.unwrap();
         let headers = response.headers();
         let csp = headers[CONTENT_SECURITY_POLICY].to_str().unwrap();
-        assert!(csp.contains("frame-src http://127.0.0.1:9999;"), "{path}: {csp}");
+        assert!(
+            csp.contains("frame-src http://127.0.0.1:9999;"),
+            "{path}: {csp}"
+        );
         assert!(csp.contains("frame-ancestors 'none'"), "{path}");
         assert!(csp.contains("object-src 'none'"), "{path}");
         assert!(csp.contains("base-uri 'none'"), "{path}");
@@ -150,7 +166,10 @@ async fn every_response_carries_the_security_headers() {
         assert!(csp.contains(&format!("'sha256-{hash}'")), "{path}: {csp}");
         assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"));
         assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
-        assert_eq!(headers["referrer-policy"], "strict-origin-when-cross-origin");
+        assert_eq!(
+            headers["referrer-policy"],
+            "strict-origin-when-cross-origin"
+        );
         let permissions = headers["permissions-policy"].to_str().unwrap();
         assert!(permissions.contains("payment=(self)"), "{path}");
     }
@@ -164,10 +183,17 @@ async fn client_routes_get_the_uncached_app_and_missing_files_a_404() {
         let response = reqwest::get(server.url(path)).await.unwrap();
         assert_eq!(response.status(), StatusCode::OK, "{path}");
         assert_eq!(response.headers()[CACHE_CONTROL], "no-cache", "{path}");
-        assert!(response.headers()[CONTENT_TYPE].to_str().unwrap().starts_with("text/html"));
+        assert!(
+            response.headers()[CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html")
+        );
         assert!(response.text().await.unwrap().contains("<h1>Boutique</h1>"));
     }
-    let missing = reqwest::get(server.url("/storefront-ffffffffffffffff.js")).await.unwrap();
+    let missing = reqwest::get(server.url("/storefront-ffffffffffffffff.js"))
+        .await
+        .unwrap();
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     assert_ne!(missing.headers()[CACHE_CONTROL], "no-cache");
     server.stop().await;
@@ -199,7 +225,12 @@ async fn hashed_assets_are_immutable_typed_and_compressed() {
         .await
         .unwrap();
     assert_eq!(css.status(), StatusCode::OK);
-    assert!(css.headers()[CONTENT_TYPE].to_str().unwrap().starts_with("text/css"));
+    assert!(
+        css.headers()[CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
     assert_eq!(css.headers()[CONTENT_ENCODING], "gzip");
 
     let index = client()

@@ -29,8 +29,9 @@ fn method_section(
     debit_label: &'static str,
 ) -> impl IntoView + use<> {
     let heading_id = format!("mode-{}", method.id);
+    let labelled_by = heading_id.clone();
     view! {
-        <section class="payment-method" id=method.id aria-labelledby=heading_id.clone()>
+        <section class="payment-method" id=method.id aria-labelledby=labelled_by>
             <h2 id=heading_id>{method.heading}</h2>
             <ul class="brand-list">
                 {method.brands.iter().map(|brand| view! { <li class="brand-badge">{*brand}</li> }).collect_view()}

@@ -1,1 +1,62 @@
-fn main(){}
+//! `cargo xtask`: the project's developer tasks. `dev` runs the whole shop,
+//! `test` runs every check and test, `size` prints the storefront's
+//! critical-path bytes. Each installs the tools it needs first.
+
+mod compress;
+mod error;
+mod process;
+mod setup;
+mod size;
+mod stack;
+mod storefront;
+mod test;
+
+use clap::{Parser, Subcommand};
+use error::XtaskError;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "Developer tasks of the photo shop")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Install what is missing, build the storefront, run the shop server
+    /// and the PSP sandbox until Ctrl-C.
+    Dev(stack::StackOptions),
+    /// Install what is missing, then format check, clippy, unit tests,
+    /// browser tests, server API tests and end-to-end tests.
+    Test,
+    /// Print the storefront's critical-path bytes (raw, gzip and brotli).
+    Size,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = workspace_root();
+    let result = match cli.command {
+        Command::Dev(options) => stack::dev(&root, &options),
+        Command::Test => test::run(&root),
+        Command::Size => size::run(&root),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(XtaskError::TestsFailed) => ExitCode::FAILURE,
+        Err(error) => {
+            eprintln!("xtask: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or(manifest_dir)
+}

@@ -84,10 +84,8 @@ mod tests {
 
     #[test]
     fn policy_is_strict_and_frames_only_the_psp() {
-        let policy = content_security_policy(
-            "http://127.0.0.1:9090",
-            &["'sha256-abc='".to_owned()],
-        );
+        let policy =
+            content_security_policy("http://127.0.0.1:9090", &["'sha256-abc='".to_owned()]);
         assert!(policy.contains("frame-src http://127.0.0.1:9090;"));
         assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc=';"));
         assert!(policy.contains("frame-ancestors 'none'"));

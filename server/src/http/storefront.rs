@@ -138,9 +138,9 @@ fn cache_policy(path: &str) -> &'static str {
     let stem = name.split('.').next().unwrap_or(name);
     // wasm-bindgen appends `_bg` to the module's name after Trunk's hash.
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    let hashed = stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        hash.len() >= 8 && hash.bytes().all(|b| b.is_ascii_hexdigit())
-    });
+    let hashed = stem
+        .rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() >= 8 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
     if hashed { HASHED_CACHE } else { OTHER_CACHE }
 }
 
@@ -185,8 +185,14 @@ import init from '/x.js';
 
     #[test]
     fn hashed_assets_are_immutable_and_routes_are_not_cached() {
-        assert_eq!(cache_policy("/storefront-1a2b3c4d5e6f7a8b_bg.wasm"), HASHED_CACHE);
-        assert_eq!(cache_policy("/storefront-1a2b3c4d5e6f7a8b.js"), HASHED_CACHE);
+        assert_eq!(
+            cache_policy("/storefront-1a2b3c4d5e6f7a8b_bg.wasm"),
+            HASHED_CACHE
+        );
+        assert_eq!(
+            cache_policy("/storefront-1a2b3c4d5e6f7a8b.js"),
+            HASHED_CACHE
+        );
         assert_eq!(cache_policy("/style-0123456789abcdef.css"), HASHED_CACHE);
         assert_eq!(cache_policy("/"), INDEX_CACHE);
         assert_eq!(cache_policy("/panier"), INDEX_CACHE);

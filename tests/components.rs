@@ -1,0 +1,115 @@
+//! Browser tests (headless Chromium) of the shell's components and pages.
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use storefront::components::header::Header;
+use storefront::pages::payment_methods::PaymentMethodsPage;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+mod support;
+use support::{all, container, next_tick, one, text};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn header_lists_the_shop_links_and_follows_the_cart_count() {
+    let root = container();
+    let count = RwSignal::new(0u32);
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Router><Header cart_count=count /></Router> }
+    });
+    let links: Vec<(String, String)> = all(&root, "nav a")
+        .iter()
+        .map(|a| (a.get_attribute("href").unwrap_or_default(), text(a)))
+        .collect();
+    let expected = [
+        ("/suivi-de-commande", "Suivi de commande"),
+        ("/aide", "Aide et service client"),
+        ("/compte", "Compte"),
+        ("/panier", "Panier 0"),
+    ];
+    assert_eq!(
+        links,
+        expected.map(|(href, label)| (href.to_owned(), label.to_owned()))
+    );
+    let cart = one(&root, ".cart-link");
+    assert_eq!(
+        cart.get_attribute("aria-label").as_deref(),
+        Some("Panier, vide")
+    );
+
+    count.set(3);
+    next_tick().await;
+    assert_eq!(text(&cart), "Panier 3");
+    assert_eq!(
+        cart.get_attribute("aria-label").as_deref(),
+        Some("Panier, 3 articles")
+    );
+    count.set(1);
+    next_tick().await;
+    assert_eq!(
+        cart.get_attribute("aria-label").as_deref(),
+        Some("Panier, 1 article")
+    );
+}
+
+/// The static shell in index.html must match the live header, or the page
+/// jumps when the app takes over.
+#[wasm_bindgen_test]
+async fn static_shell_header_matches_the_live_header() {
+    let shell = container();
+    let html = include_str!("../index.html");
+    let start = html.find("<header").unwrap();
+    let end = html.find("</header>").unwrap() + "</header>".len();
+    shell.set_inner_html(&html[start..end]);
+
+    let live = container();
+    let _app = leptos::mount::mount_to(live.clone(), || {
+        view! { <Router><Header cart_count=Signal::stored(0) /></Router> }
+    });
+    let describe = |root: &web_sys::HtmlElement| -> Vec<String> {
+        all(root, "header, header *")
+            .iter()
+            .map(|element| {
+                let attribute = |name: &str| element.get_attribute(name).unwrap_or_default();
+                format!(
+                    "{} class={} href={} label={} text={}",
+                    element.tag_name(),
+                    attribute("class"),
+                    attribute("href"),
+                    attribute("aria-label"),
+                    if element.child_element_count() == 0 {
+                        text(element)
+                    } else {
+                        String::new()
+                    },
+                )
+            })
+            .collect()
+    };
+    assert_eq!(describe(&shell), describe(&live));
+}
+
+#[wasm_bindgen_test]
+async fn payment_methods_page_gives_american_express_a_four_digit_code() {
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), || {
+        leptos_meta::provide_meta_context();
+        view! { <Router><PaymentMethodsPage /></Router> }
+    });
+    let sections = all(&root, "section.payment-method");
+    assert_eq!(sections.len(), 4);
+    let amex = one(&root, "#amex");
+    assert!(
+        text(&amex).contains("code de sécurité à 4 chiffres"),
+        "{}",
+        text(&amex)
+    );
+    assert!(!text(&amex).contains("3 chiffres"));
+    for id in ["#visa-cb", "#mastercard-maestro"] {
+        assert!(text(&one(&root, id)).contains("code de sécurité à 3 chiffres"));
+        assert!(text(&one(&root, id)).contains("à l'expédition de vos produits"));
+    }
+    assert!(text(&one(&root, "#wallets")).contains("pendant le traitement de la commande"));
+    assert_eq!(all(&root, "h1").len(), 1);
+}

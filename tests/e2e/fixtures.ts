@@ -1,0 +1,46 @@
+// Every page opened in a test is watched: a console error, an uncaught
+// exception or a Content-Security-Policy violation fails the test.
+import { test as base, expect } from '@playwright/test';
+
+export const PSP_URL = process.env.PSP_URL ?? '';
+
+export const ROUTES = [
+  { path: '/', heading: 'Vos photos, imprimées avec soin', title: 'Accueil · Service Photo' },
+  { path: '/panier', heading: 'Panier', title: 'Panier · Service Photo' },
+  { path: '/compte', heading: 'Compte', title: 'Compte · Service Photo' },
+  { path: '/suivi-de-commande', heading: 'Suivi de commande', title: 'Suivi de commande · Service Photo' },
+  { path: '/aide', heading: 'Aide et service client', title: 'Aide et service client · Service Photo' },
+  { path: '/modes-de-paiement', heading: 'Nos modes de paiement', title: 'Nos modes de paiement · Service Photo' },
+];
+
+type Watch = { problems: string[]; allowProblems: (reason: string) => void };
+
+export const test = base.extend<{ watch: Watch }>({
+  watch: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      let allowed = false;
+      await page.exposeFunction('__reportCspViolation', (text: string) => problems.push(`CSP violation: ${text}`));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          (window as any).__reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI}`);
+        });
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      await use({ problems, allowProblems: () => { allowed = true; } });
+      if (!allowed) expect(problems, 'console errors or CSP violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Waits until the wasm app (not the static shell) shows the page. */
+export async function appShows(page: import('@playwright/test').Page, heading: string) {
+  await expect(page.locator('#static-shell')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+}
+
+export { expect };

@@ -1,0 +1,170 @@
+// The storefront shell: routes, navigation without reloads, deep links, the
+// 404 page, the payment methods page, the static shell, phones, keyboard.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, appShows, ROUTES } from './fixtures';
+
+test('header and footer links navigate without reloading the document', async ({ page }) => {
+  await page.goto('/');
+  await appShows(page, ROUTES[0].heading);
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  const clicks = [
+    { link: nav.getByRole('link', { name: 'Suivi de commande' }), route: ROUTES[3] },
+    { link: nav.getByRole('link', { name: 'Aide et service client' }), route: ROUTES[4] },
+    { link: nav.getByRole('link', { name: 'Compte' }), route: ROUTES[2] },
+    { link: nav.getByRole('link', { name: /^Panier/ }), route: ROUTES[1] },
+    { link: page.getByRole('contentinfo').getByRole('link', { name: 'Nos modes de paiement' }), route: ROUTES[5] },
+    { link: page.getByRole('link', { name: 'Service Photo' }), route: ROUTES[0] },
+  ];
+  for (const { link, route } of clicks) {
+    await link.click();
+    await expect(page).toHaveURL(route.path);
+    await appShows(page, route.heading);
+    await expect(page).toHaveTitle(route.title);
+    expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  }
+  await page.goBack();
+  await appShows(page, ROUTES[5].heading);
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+});
+
+test('every route renders on a deep link and after a reload, with one h1 and its own title', async ({ page }) => {
+  for (const route of ROUTES) {
+    await page.goto(route.path);
+    await appShows(page, route.heading);
+    await expect(page).toHaveTitle(route.title);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await page.reload();
+    await appShows(page, route.heading);
+    await expect(page).toHaveTitle(route.title);
+  }
+});
+
+test('an unknown address shows the 404 page', async ({ page }) => {
+  await page.goto('/cette-page-n-existe-pas');
+  await appShows(page, 'Page introuvable');
+  await expect(page).toHaveTitle('Page introuvable · Service Photo');
+  await page.getByRole('link', { name: "Retour à l'accueil" }).click();
+  await appShows(page, ROUTES[0].heading);
+});
+
+test('the cart link shows the item count', async ({ page }) => {
+  await page.goto('/');
+  await appShows(page, ROUTES[0].heading);
+  const cart = page.getByRole('link', { name: 'Panier, vide' });
+  await expect(cart).toHaveText('Panier 0');
+});
+
+test('the payment methods page names every brand and wallet and both debit timings', async ({ page }) => {
+  await page.goto('/modes-de-paiement');
+  await appShows(page, 'Nos modes de paiement');
+  const main = page.getByRole('main');
+  for (const name of ['Visa', 'Carte Bleue', 'American Express', 'Mastercard', 'Maestro', 'Google Pay', 'Apple Pay']) {
+    await expect(main.getByText(name, { exact: false }).first()).toBeVisible();
+  }
+  const cards = ['Cartes Visa et Carte Bleue', 'Carte American Express', 'Cartes Mastercard et Maestro'];
+  for (const heading of cards) {
+    const section = page.getByRole('region', { name: heading });
+    await expect(section).toContainText("débité seulement à l'expédition de vos produits");
+    await expect(section).toContainText('numéro de votre carte');
+    await expect(section).toContainText("date d'expiration");
+    await expect(section).toContainText('ne les enregistre jamais');
+  }
+  const amex = page.getByRole('region', { name: 'Carte American Express' });
+  await expect(amex).toContainText('code de sécurité à 4 chiffres');
+  await expect(amex).not.toContainText('3 chiffres');
+  const wallets = page.getByRole('region', { name: 'Google Pay et Apple Pay' });
+  await expect(wallets).toContainText('débité pendant le traitement de la commande');
+  await expect(wallets).toContainText('en un clic');
+});
+
+test('the static shell paints the header before the wasm, and the app takes over without a jump', async ({ browser }) => {
+  const measure = async (page: import('@playwright/test').Page) =>
+    page.evaluate(() => {
+      const box = (selector: string) => {
+        const rect = document.querySelector(selector)!.getBoundingClientRect();
+        return [rect.x, rect.y, rect.width, rect.height].map(Math.round);
+      };
+      return {
+        header: box('.site-header'),
+        brand: box('.brand'),
+        nav: box('.site-nav'),
+        links: [...document.querySelectorAll('.site-nav a')].map((a) => a.textContent?.replace(/\s+/g, ' ').trim()),
+      };
+    });
+  const shellOnly = await browser.newPage();
+  await shellOnly.route('**/*.wasm', (route) => route.abort());
+  await shellOnly.goto('/aide');
+  await expect(shellOnly.locator('#static-shell')).toBeVisible();
+  await expect(shellOnly.getByRole('status')).toHaveText('Chargement…');
+  const before = await measure(shellOnly);
+  await shellOnly.close();
+
+  const app = await browser.newPage();
+  await app.goto('/aide');
+  await appShows(app, 'Aide et service client');
+  const after = await measure(app);
+  await app.close();
+  expect(after).toEqual(before);
+});
+
+test('a 375 px wide phone never scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  for (const route of [...ROUTES, { path: '/inconnue', heading: 'Page introuvable' }]) {
+    await page.goto(route.path);
+    await appShows(page, route.heading);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, route.path).toBeLessThanOrEqual(0);
+  }
+});
+
+test('the header works with the keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  await appShows(page, ROUTES[0].heading);
+  const focused = () => page.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim());
+  const expected = ['Aller au contenu', 'Service Photo', 'Suivi de commande', 'Aide et service client', 'Compte', 'Panier 0'];
+  for (const text of expected) {
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe(text);
+  }
+  // "Compte" is two steps back; Enter follows it and focus lands on the new page's heading.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL('/compte');
+  await appShows(page, 'Compte');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+
+  // The skip link takes keyboard users past the header.
+  await page.goto('/aide');
+  await appShows(page, 'Aide et service client');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Aller au contenu' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+});
+
+test('the language switch shows English and remembers it', async ({ page }) => {
+  await page.goto('/aide');
+  await appShows(page, 'Aide et service client');
+  await page.getByRole('button', { name: 'Afficher le site en anglais' }).click();
+  await appShows(page, 'Help and customer service');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page).toHaveTitle('Help and customer service · Service Photo');
+  await page.reload();
+  await appShows(page, 'Help and customer service');
+  await page.getByRole('button', { name: 'Show the site in French' }).click();
+  await appShows(page, 'Aide et service client');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+});
+
+test('no serious or critical accessibility violation on any page', async ({ page }) => {
+  for (const route of [...ROUTES, { path: '/inconnue', heading: 'Page introuvable' }]) {
+    await page.goto(route.path);
+    await appShows(page, route.heading);
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${violation.help}`);
+    expect(serious, route.path).toEqual([]);
+  }
+});

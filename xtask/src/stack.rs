@@ -1,0 +1,258 @@
+//! The running shop: the shop server (API + storefront) and the PSP sandbox
+//! on its own origin. `cargo xtask dev` and the end-to-end tests start it
+//! through the same code, so the tests exercise what developers run.
+
+use crate::error::XtaskError;
+use crate::process::{self, command};
+use crate::setup::{self, Needs};
+use crate::storefront;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Child;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
+const STOP_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct StackOptions {
+    /// Port of the shop (storefront and API).
+    #[arg(long, env = "SHOP_PORT", default_value_t = 8080)]
+    pub port: u16,
+    /// Port of the PSP sandbox (a second origin).
+    #[arg(long, env = "PSP_PORT", default_value_t = 9090)]
+    pub psp_port: u16,
+    /// Folder of the shop's SQLite database.
+    #[arg(long, env = "SHOP_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// Log filter for both servers, e.g. `info` or `debug`.
+    #[arg(long, env = "SHOP_LOG", default_value = "info")]
+    pub log_level: String,
+}
+
+/// Where the servers' output goes.
+pub enum Logs {
+    Terminal,
+    Folder(PathBuf),
+}
+
+pub struct Stack {
+    pub shop_url: String,
+    pub psp_url: String,
+    children: Vec<(&'static str, Child)>,
+}
+
+/// `cargo xtask dev`.
+pub fn dev(root: &Path, options: &StackOptions) -> Result<(), XtaskError> {
+    setup::ensure(root, Needs::Build)?;
+    storefront::build(root)?;
+    let data_dir = root.join(&options.data_dir);
+    let mut stack = Stack::start(root, options, &data_dir, Logs::Terminal)?;
+    println!();
+    println!("  Shop (storefront + API): {}", stack.shop_url);
+    println!("  PSP sandbox:             {}", stack.psp_url);
+    println!("  Data:                    {}", data_dir.display());
+    println!("  Stop with Ctrl-C.");
+    println!();
+    let (stop_tx, stop_rx) = mpsc::channel();
+    // SIGINT, SIGTERM and SIGHUP all stop both servers cleanly.
+    ctrlc::set_handler(move || {
+        let _ = stop_tx.send(());
+    })?;
+    let outcome = loop {
+        if stop_rx.recv_timeout(Duration::from_millis(250)).is_ok() {
+            break Ok(());
+        }
+        if let Some(error) = stack.exited_child() {
+            break Err(error);
+        }
+    };
+    stack.stop();
+    println!("xtask: shop stopped");
+    outcome
+}
+
+impl Stack {
+    pub fn start(
+        root: &Path,
+        options: &StackOptions,
+        data_dir: &Path,
+        logs: Logs,
+    ) -> Result<Self, XtaskError> {
+        process::run(command(root, "cargo").args([
+            "build",
+            "--quiet",
+            "--package",
+            "shop-server",
+            "--package",
+            "psp-sandbox",
+        ]))?;
+        let bin = root.join("target").join("debug");
+        let shop_url = format!("http://127.0.0.1:{}", options.port);
+        let psp_url = format!("http://127.0.0.1:{}", options.psp_port);
+        let mut stack = Stack {
+            shop_url: shop_url.clone(),
+            psp_url: psp_url.clone(),
+            children: Vec::new(),
+        };
+        let mut shop = command(root, &bin.join("shop-server").to_string_lossy());
+        shop.args(["--addr", &format!("127.0.0.1:{}", options.port)])
+            .arg("--data-dir")
+            .arg(data_dir)
+            .arg("--dist-dir")
+            .arg(storefront::dist_dir(root))
+            .args(["--psp-origin", &psp_url, "--log-level", &options.log_level]);
+        let mut psp = command(root, &bin.join("psp-sandbox").to_string_lossy());
+        psp.args(["--addr", &format!("127.0.0.1:{}", options.psp_port)])
+            .args([
+                "--shop-origin",
+                &shop_url,
+                "--log-level",
+                &options.log_level,
+            ]);
+        for (name, mut cmd) in [("shop server", shop), ("PSP sandbox", psp)] {
+            if let Logs::Folder(dir) = &logs {
+                let file = log_file(dir, name)?;
+                let copy = file.try_clone().map_err(XtaskError::io(dir))?;
+                cmd.stdout(copy).stderr(file);
+            }
+            let child = cmd.spawn().map_err(|source| XtaskError::Spawn {
+                command: process::describe(&cmd),
+                source,
+            })?;
+            stack.children.push((name, child));
+        }
+        let log_hint = match &logs {
+            Logs::Terminal => "above".to_owned(),
+            Logs::Folder(dir) => dir.display().to_string(),
+        };
+        stack.wait_healthy(
+            "shop server",
+            &format!("{shop_url}/api/v1/health"),
+            &log_hint,
+        )?;
+        stack.wait_healthy("PSP sandbox", &format!("{psp_url}/health"), &log_hint)?;
+        Ok(stack)
+    }
+
+    fn wait_healthy(
+        &mut self,
+        name: &'static str,
+        url: &str,
+        logs: &str,
+    ) -> Result<(), XtaskError> {
+        let started = Instant::now();
+        while started.elapsed() < STARTUP_TIMEOUT {
+            if let Some(error) = self.exited_child() {
+                return Err(error);
+            }
+            if http_get_status(url) == Some(200) {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Err(XtaskError::NotHealthy {
+            name,
+            url: url.to_owned(),
+            seconds: STARTUP_TIMEOUT.as_secs(),
+            logs: logs.to_owned(),
+        })
+    }
+
+    /// The first server that has stopped on its own, if any.
+    fn exited_child(&mut self) -> Option<XtaskError> {
+        self.children.iter_mut().find_map(|(name, child)| {
+            let status = child.try_wait().ok()??;
+            Some(XtaskError::Exited {
+                name,
+                status: status.to_string(),
+            })
+        })
+    }
+
+    /// SIGTERM to each server, then waits for it (SIGKILL after a timeout).
+    pub fn stop(&mut self) {
+        for (_, child) in &self.children {
+            if let Ok(pid) = libc::pid_t::try_from(child.id()) {
+                // SAFETY: kill(2) on our own child's pid has no memory effects.
+                unsafe {
+                    libc::kill(pid, libc::SIGTERM);
+                }
+            }
+        }
+        for (name, child) in &mut self.children {
+            let deadline = Instant::now() + STOP_TIMEOUT;
+            loop {
+                match child.try_wait() {
+                    Ok(Some(_)) | Err(_) => break,
+                    Ok(None) if Instant::now() > deadline => {
+                        eprintln!("xtask: {name} did not stop in time; killing it");
+                        let _ = child.kill();
+                        let _ = child.wait();
+                        break;
+                    }
+                    Ok(None) => std::thread::sleep(Duration::from_millis(50)),
+                }
+            }
+        }
+        self.children.clear();
+    }
+}
+
+impl Drop for Stack {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn log_file(dir: &Path, name: &str) -> Result<std::fs::File, XtaskError> {
+    std::fs::create_dir_all(dir).map_err(XtaskError::io(dir))?;
+    let path = dir.join(format!("{}.log", name.replace(' ', "-")));
+    std::fs::File::create(&path).map_err(XtaskError::io(path))
+}
+
+/// A free port on loopback, for stacks that must not collide with `dev`.
+pub fn free_port() -> Result<u16, XtaskError> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(XtaskError::io("127.0.0.1:0"))?;
+    let port = listener
+        .local_addr()
+        .map_err(XtaskError::io("127.0.0.1:0"))?
+        .port();
+    Ok(port)
+}
+
+/// Minimal HTTP/1.0 GET on loopback: the status code, if any answer came.
+fn http_get_status(url: &str) -> Option<u16> {
+    let rest = url.strip_prefix("http://")?;
+    let (host, path) = rest
+        .split_once('/')
+        .map_or((rest, "/".to_owned()), |(h, p)| (h, format!("/{p}")));
+    let addr: SocketAddr = host.parse().ok()?;
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2)).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").ok()?;
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head).ok()?;
+    std::str::from_utf8(&head[9..12]).ok()?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_the_status_of_a_real_http_answer() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/health", listener.local_addr().unwrap());
+        let server = std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            let mut request = [0u8; 64];
+            let n = std::io::Read::read(&mut stream, &mut request).unwrap();
+            assert!(request[..n].starts_with(b"GET /health HTTP/1.0"));
+            std::io::Write::write_all(&mut stream, b"HTTP/1.1 503 Service Unavailable\r\n\r\n")
+                .unwrap();
+        });
+        assert_eq!(super::http_get_status(&url), Some(503));
+        server.join().unwrap();
+    }
+}
