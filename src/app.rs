@@ -2,6 +2,7 @@
 
 use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::dom::focus_by_id;
 use crate::pages::{
     account::AccountPage, cart::CartPage, help::HelpPage, home::HomePage, not_found::NotFoundPage,
     orders::OrdersPage, payment_methods::PaymentMethodsPage,
@@ -54,15 +55,8 @@ fn FocusOnNavigation() -> impl IntoView {
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|previous| previous != path) {
-            request_animation_frame(move || {
-                let heading = document()
-                    .get_element_by_id(&format!("{}-titre", routes::MAIN_ID))
-                    .and_then(|element| {
-                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok()
-                    });
-                if let Some(heading) = heading {
-                    let _ = heading.focus();
-                }
+            request_animation_frame(|| {
+                focus_by_id(routes::HEADING_ID);
             });
         }
         path

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod dom;
 pub mod i18n;
 pub mod pages;
 pub mod routes;

@@ -10,3 +10,6 @@ pub const PAYMENT_METHODS: &str = "/modes-de-paiement";
 
 /// Target of the "skip to content" link and of focus after navigation.
 pub const MAIN_ID: &str = "contenu";
+
+/// The current page's `<h1>`, focused after a client-side navigation.
+pub const HEADING_ID: &str = "titre-page";

@@ -5,7 +5,7 @@ use storefront::i18n::Locale;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 mod support;
-use support::{container, next_tick, one, text};
+use support::{all, container, next_tick, one, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -15,10 +15,16 @@ async fn the_language_switch_changes_every_string_and_html_lang() {
     let _app = leptos::mount::mount_to(root.clone(), storefront::app::App);
     next_tick().await;
     let html = leptos::prelude::document().document_element().unwrap();
-    let nav = || text(&one(&root, "nav.site-nav"));
+    let nav = || {
+        all(&root, "nav.site-nav a")
+            .iter()
+            .map(text)
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
     assert_eq!(
         nav(),
-        "Suivi de commande Aide et service client Compte Panier 0"
+        "Suivi de commande | Aide et service client | Compte | Panier 0"
     );
     assert_eq!(html.get_attribute("lang").as_deref(), Some("fr"));
 
@@ -29,7 +35,7 @@ async fn the_language_switch_changes_every_string_and_html_lang() {
     next_tick().await;
     assert_eq!(
         nav(),
-        "Order tracking Help and customer service Account Cart 0"
+        "Order tracking | Help and customer service | Account | Cart 0"
     );
     assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(text(&switch), "Français");

@@ -1,6 +1,7 @@
 //! The site header. Its markup and classes match the static shell in
 //! `index.html`, so the app takes over the first paint without a jump.
 
+use crate::dom::focus_by_id;
 use crate::routes;
 use crate::state::locale::use_strings;
 use leptos::prelude::*;
@@ -11,7 +12,7 @@ pub fn Header(#[prop(into)] cart_count: Signal<u32>) -> impl IntoView {
     let t = use_strings();
     view! {
         <header class="site-header">
-            <a class="skip-link" href=format!("#{}", routes::MAIN_ID)>
+            <a class="skip-link" href=format!("#{}", routes::MAIN_ID) on:click=skip_to_content>
                 {move || t.get().skip_to_content}
             </a>
             <div class="site-header__inner">
@@ -44,5 +45,13 @@ pub fn Header(#[prop(into)] cart_count: Signal<u32>) -> impl IntoView {
                 </nav>
             </div>
         </header>
+    }
+}
+
+/// The router would only scroll to `#contenu`; keyboard users need focus
+/// there too, or their next Tab starts again at the top.
+fn skip_to_content(event: leptos::ev::MouseEvent) {
+    if focus_by_id(routes::MAIN_ID) {
+        event.prevent_default();
     }
 }

@@ -18,7 +18,7 @@ pub fn PageHeading(
         <Title text=move || title.get() />
         // Focus lands here after a client-side navigation (see app.rs), so
         // screen readers announce the new page.
-        <h1 id=format!("{}-titre", routes::MAIN_ID) tabindex="-1">
+        <h1 id=routes::HEADING_ID tabindex="-1">
             {move || heading.get()}
         </h1>
     }

@@ -67,6 +67,7 @@ pub fn run(root: &Path) -> Result<(), XtaskError> {
         "unit tests",
         cargo_tests(command(root, "cargo").args([
             "test",
+            "--no-fail-fast",
             "--workspace",
             "--exclude",
             "storefront",
@@ -80,6 +81,7 @@ pub fn run(root: &Path) -> Result<(), XtaskError> {
             command(root, "cargo")
                 .args([
                     "test",
+                    "--no-fail-fast",
                     "--package",
                     "storefront",
                     "--target",
@@ -96,6 +98,7 @@ pub fn run(root: &Path) -> Result<(), XtaskError> {
         "server API tests",
         cargo_tests(command(root, "cargo").args([
             "test",
+            "--no-fail-fast",
             "--package",
             "shop-server",
             "--package",
