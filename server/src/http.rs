@@ -26,7 +26,7 @@ pub fn router(state: AppState) -> Router {
     ));
     Router::new()
         .nest("/api", api::router(state.db.clone()))
-        .fallback_service(storefront::service(state.storefront.clone()))
+        .merge(storefront::router(state.storefront.clone()))
         // Assets are precompressed on disk; this compresses what is not
         // (API JSON, index.html) and leaves encoded responses alone.
         .layer(CompressionLayer::new())

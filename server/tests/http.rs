@@ -189,6 +189,7 @@ async fn client_routes_get_the_uncached_app_and_missing_files_a_404() {
                 .unwrap()
                 .starts_with("text/html")
         );
+        assert!(!response.headers().contains_key("allow"), "{path}");
         assert!(response.text().await.unwrap().contains("<h1>Boutique</h1>"));
     }
     let missing = reqwest::get(server.url("/storefront-ffffffffffffffff.js"))

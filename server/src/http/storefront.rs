@@ -2,12 +2,13 @@
 //! year, precompressed copies when the browser accepts them, and
 //! `index.html`, never cached, for every client-side route.
 
+use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, get};
+use axum::routing::get;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -70,14 +71,14 @@ impl Storefront {
     }
 }
 
-/// The service for every path that is not the API.
-pub fn service(storefront: Storefront) -> MethodRouter {
+/// The routes for every path that is not the API.
+pub fn router(storefront: Storefront) -> Router {
     let files = ServeDir::new(&storefront.inner.dist_dir)
         .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(false)
         .fallback(get(client_route).with_state(storefront));
-    MethodRouter::new()
+    Router::new()
         .fallback_service(files)
         .layer(axum::middleware::from_fn(cache_control))
 }
