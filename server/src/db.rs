@@ -2,6 +2,13 @@
 //! All SQL lives behind this module so that PostgreSQL can replace SQLite
 //! when the server scales out.
 
+mod accounts;
+mod sessions;
+mod throttle;
+
+pub use accounts::{AccountRow, NewAccountError};
+pub use sessions::SessionRow;
+
 use shop_api::{CheckStatus, DatabaseHealth};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 use std::path::{Path, PathBuf};
@@ -20,6 +27,8 @@ pub enum DbError {
     Open { path: PathBuf, source: sqlx::Error },
     #[error("cannot migrate the database: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database query failed: {0}")]
+    Query(#[from] sqlx::Error),
 }
 
 #[derive(Debug, Clone)]

@@ -6,6 +6,7 @@ pub mod api;
 pub mod security_headers;
 pub mod storefront;
 
+use crate::accounts::throttle::Policy;
 use crate::db::Database;
 use axum::Router;
 use std::sync::Arc;
@@ -17,6 +18,8 @@ pub struct AppState {
     pub db: Database,
     pub storefront: storefront::Storefront,
     pub psp_origin: String,
+    pub account_throttle: Policy,
+    pub client_throttle: Policy,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -25,7 +28,14 @@ pub fn router(state: AppState) -> Router {
         state.storefront.inline_script_hashes(),
     ));
     Router::new()
-        .nest("/api", api::router(state.db.clone()))
+        .nest(
+            "/api",
+            api::router(api::ApiState {
+                db: state.db.clone(),
+                account_throttle: state.account_throttle,
+                client_throttle: state.client_throttle,
+            }),
+        )
         .merge(storefront::router(state.storefront.clone()))
         // Assets are precompressed on disk; this compresses what is not
         // (API JSON, index.html) and leaves encoded responses alone.

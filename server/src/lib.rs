@@ -1,6 +1,7 @@
 //! The shop server: owns the database and answers the storefront's API calls,
 //! and serves the built storefront with its security headers.
 
+pub mod accounts;
 pub mod config;
 pub mod db;
 pub mod http;
@@ -51,13 +52,18 @@ pub async fn serve(
         db: db.clone(),
         storefront,
         psp_origin: config.psp_origin.clone(),
+        account_throttle: accounts::throttle::Policy::ACCOUNT,
+        client_throttle: accounts::throttle::Policy::CLIENT,
     });
     let local = listener.local_addr().map_err(ServerError::Serve)?;
     tracing::info!(address = %format!("http://{local}"), data_dir = %config.data_dir.display(), "shop server listening");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(ServerError::Serve)?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+    .map_err(ServerError::Serve)?;
     db.close().await;
     tracing::info!("shop server stopped");
     Ok(())

@@ -11,6 +11,24 @@ pub enum ErrorCode {
     NotFound,
     MethodNotAllowed,
     Internal,
+    /// The body is not JSON, or not the expected shape.
+    InvalidJson,
+    UnsupportedMediaType,
+    PayloadTooLarge,
+    /// A state-changing request that did not come from the shop's own pages.
+    CrossSiteRequest,
+    InvalidEmail,
+    PasswordTooShort,
+    PasswordTooLong,
+    /// Common or guessable.
+    PasswordTooWeak,
+    EmailTaken,
+    /// Wrong e-mail or password: deliberately never says which.
+    InvalidCredentials,
+    /// Too many failed sign-ins: wait `retry_after_seconds`.
+    TooManyAttempts,
+    /// No session, or an expired one.
+    Unauthenticated,
     /// A code this build does not know yet (newer server): keeps old
     /// storefronts parsing errors instead of failing on them.
     #[serde(other)]
@@ -26,6 +44,8 @@ pub struct ApiErrorBody {
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_seconds: Option<u64>,
 }
 
 impl ApiErrorBody {
@@ -34,6 +54,7 @@ impl ApiErrorBody {
             error: ApiError {
                 code,
                 message: message.into(),
+                retry_after_seconds: None,
             },
         }
     }

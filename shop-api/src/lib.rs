@@ -2,10 +2,12 @@
 //! `/api/v1`, shared by the storefront (wasm) and the shop server so that the
 //! two can never disagree on a field name.
 
+pub mod account;
 pub mod error;
 pub mod health;
 
-pub use error::{ApiErrorBody, ErrorCode};
+pub use account::{Account, Credentials, Session};
+pub use error::{ApiError, ApiErrorBody, ErrorCode};
 pub use health::{CheckStatus, DatabaseHealth, Health};
 
 /// Prefix of every shop API route.

@@ -1,0 +1,223 @@
+//! `POST /api/v1/account` (create), `GET|POST|DELETE /api/v1/session`
+//! (who am I, sign in, sign out).
+
+use super::json::ApiJson;
+use super::session_cookie::{self, CurrentSession};
+use super::{ApiFailure, ApiState};
+use crate::accounts::email::Email;
+use crate::accounts::password::{self, PasswordError};
+use crate::accounts::throttle::Policy;
+use crate::accounts::{self, session};
+use crate::db::{Database, NewAccountError};
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use shop_api::{Account, Credentials, ErrorCode, Session};
+use std::net::SocketAddr;
+use std::sync::OnceLock;
+
+pub fn router() -> Router<ApiState> {
+    Router::new()
+        .route("/v1/account", post(create_account))
+        .route("/v1/session", get(who_am_i).post(sign_in).delete(sign_out))
+}
+
+async fn who_am_i(current: CurrentSession) -> Json<Session> {
+    Json(session_body(current.email))
+}
+
+async fn create_account(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    ApiJson(credentials): ApiJson<Credentials>,
+) -> Result<Response, ApiFailure> {
+    let email = Email::parse(&credentials.email).ok_or_else(|| {
+        ApiFailure::new(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::InvalidEmail,
+            "invalid e-mail address",
+        )
+    })?;
+    let context: Vec<&str> = email
+        .as_str()
+        .split(['@', '.'])
+        .chain(["photo", "service"])
+        .collect();
+    password::check_new(&credentials.password, &context).map_err(|error| {
+        let code = match error {
+            PasswordError::TooShort => ErrorCode::PasswordTooShort,
+            PasswordError::TooLong => ErrorCode::PasswordTooLong,
+            PasswordError::TooWeak => ErrorCode::PasswordTooWeak,
+        };
+        ApiFailure::new(StatusCode::BAD_REQUEST, code, &error.to_string())
+    })?;
+    let hash = hash_off_thread(credentials.password).await?;
+    let account = match state
+        .db
+        .create_account(&email, &hash, accounts::now())
+        .await
+    {
+        Ok(account) => account,
+        Err(NewAccountError::EmailTaken) => {
+            return Err(ApiFailure::new(
+                StatusCode::CONFLICT,
+                ErrorCode::EmailTaken,
+                "an account already uses this e-mail",
+            ));
+        }
+        Err(NewAccountError::Db(error)) => return Err(error.into()),
+    };
+    tracing::info!(account_id = account.id, "account created");
+    start_session(
+        &state.db,
+        &headers,
+        account.id,
+        account.email,
+        StatusCode::CREATED,
+    )
+    .await
+}
+
+async fn sign_in(
+    State(state): State<ApiState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    ApiJson(credentials): ApiJson<Credentials>,
+) -> Result<Response, ApiFailure> {
+    let now = accounts::now_ms();
+    // Keyed by what was typed, so unknown and known e-mails throttle alike.
+    let typed = credentials.email.trim().to_lowercase();
+    let keys = [
+        (format!("account:{typed}"), state.account_throttle),
+        (format!("client:{}", client.ip()), state.client_throttle),
+    ];
+    for (key, _) in &keys {
+        if let Some(wait) = state.db.throttle_record(key).await?.wait(now) {
+            return Err(ApiFailure::too_many_attempts(wait));
+        }
+    }
+    let account = match Email::parse(&credentials.email) {
+        Some(email) => state.db.account_by_email(&email).await?,
+        None => None,
+    };
+    // Unknown e-mail: verify against a dummy hash anyway, so that the answer
+    // takes as long as for a real account.
+    let stored = account
+        .as_ref()
+        .map_or_else(|| dummy_hash().to_owned(), |a| a.password_hash.clone());
+    let password = credentials.password;
+    let matches = tokio::task::spawn_blocking(move || password::verify(&password, &stored))
+        .await
+        .unwrap_or(false);
+    match account {
+        Some(account) if matches => {
+            state.db.clear_throttle(&keys[0].0).await?;
+            // No fixation: whatever session the browser had ends here.
+            if let Some(old) = session_cookie::token(&headers) {
+                state.db.delete_session(&session::token_hash(&old)).await?;
+            }
+            start_session(
+                &state.db,
+                &headers,
+                account.id,
+                account.email,
+                StatusCode::OK,
+            )
+            .await
+        }
+        _ => {
+            for (key, policy) in &keys {
+                record_failure(&state.db, key, *policy, now).await?;
+            }
+            Err(ApiFailure::new(
+                StatusCode::UNAUTHORIZED,
+                ErrorCode::InvalidCredentials,
+                "wrong e-mail or password",
+            ))
+        }
+    }
+}
+
+async fn sign_out(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiFailure> {
+    if let Some(token) = session_cookie::token(&headers) {
+        state
+            .db
+            .delete_session(&session::token_hash(&token))
+            .await?;
+    }
+    Ok((
+        StatusCode::NO_CONTENT,
+        [
+            (header::SET_COOKIE, session_cookie::clear(&headers)),
+            (
+                axum::http::HeaderName::from_static("clear-site-data"),
+                HeaderValue::from_static("\"storage\""),
+            ),
+        ],
+    )
+        .into_response())
+}
+
+async fn start_session(
+    db: &Database,
+    headers: &HeaderMap,
+    account_id: i64,
+    email: String,
+    status: StatusCode,
+) -> Result<Response, ApiFailure> {
+    let token = session::new_token();
+    db.create_session(&session::token_hash(&token), account_id, accounts::now())
+        .await?;
+    let cookie = session_cookie::set(&token, headers);
+    Ok((
+        status,
+        [(header::SET_COOKIE, cookie)],
+        Json(session_body(email)),
+    )
+        .into_response())
+}
+
+async fn record_failure(
+    db: &Database,
+    key: &str,
+    policy: Policy,
+    now: i64,
+) -> Result<(), ApiFailure> {
+    let record = db.throttle_record(key).await?.after_failure(policy, now);
+    db.save_throttle_record(key, record).await?;
+    Ok(())
+}
+
+async fn hash_off_thread(password: String) -> Result<String, ApiFailure> {
+    let internal = || {
+        ApiFailure::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorCode::Internal,
+            "internal error",
+        )
+    };
+    tokio::task::spawn_blocking(move || password::hash(&password))
+        .await
+        .map_err(|_| internal())?
+        .map_err(|error| {
+            tracing::error!(%error, "cannot hash a password");
+            internal()
+        })
+}
+
+/// A real Argon2id hash of a random password, made once.
+fn dummy_hash() -> &'static str {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    DUMMY.get_or_init(|| password::hash(&session::new_token()).unwrap_or_default())
+}
+
+fn session_body(email: String) -> Session {
+    Session {
+        account: Account { email },
+    }
+}

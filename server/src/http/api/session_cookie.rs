@@ -1,0 +1,126 @@
+//! The session cookie, and the extractor that turns it into the signed-in
+//! account (or a 401).
+
+use super::{ApiFailure, ApiState};
+use crate::accounts::{self, session};
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, header};
+use cookie::{Cookie, SameSite};
+
+/// The signed-in shopper of this request.
+#[derive(Debug, Clone)]
+pub struct CurrentSession {
+    pub email: String,
+}
+
+impl FromRequestParts<ApiState> for CurrentSession {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &ApiState) -> Result<Self, ApiFailure> {
+        let token = token(&parts.headers).ok_or_else(ApiFailure::unauthenticated)?;
+        let token_hash = session::token_hash(&token);
+        let row = state
+            .db
+            .session(&token_hash)
+            .await?
+            .ok_or_else(ApiFailure::unauthenticated)?;
+        let now = accounts::now();
+        if session::is_expired(row.created_at, row.last_seen_at, now) {
+            state.db.delete_session(&token_hash).await?;
+            return Err(ApiFailure::unauthenticated());
+        }
+        if now - row.last_seen_at >= session::TOUCH_EVERY_SECONDS {
+            state.db.touch_session(&token_hash, now).await?;
+        }
+        Ok(Self { email: row.email })
+    }
+}
+
+/// The session token the browser sent, if any.
+pub fn token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|cookie| cookie.name() == session::COOKIE_NAME)
+        .map(|cookie| cookie.value().to_owned())
+}
+
+/// `Secure` everywhere except plain-http loopback, where browsers would
+/// drop a secure cookie in local development.
+fn secure(headers: &HeaderMap) -> bool {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    let hostname = host.rsplit_once(':').map_or(host, |(name, _)| name);
+    let loopback = matches!(hostname, "localhost" | "[::1]") || hostname.starts_with("127.");
+    let forwarded_https = headers
+        .get("x-forwarded-proto")
+        .is_some_and(|value| value.as_bytes() == b"https");
+    !loopback || forwarded_https
+}
+
+fn build(value: String, max_age_seconds: i64, request_headers: &HeaderMap) -> HeaderValue {
+    let cookie = Cookie::build((session::COOKIE_NAME, value))
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .path("/")
+        .secure(secure(request_headers))
+        .max_age(cookie::time::Duration::seconds(max_age_seconds))
+        .build();
+    // Token characters are base64url: always a valid header value.
+    HeaderValue::try_from(cookie.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+pub fn set(token: &str, request_headers: &HeaderMap) -> HeaderValue {
+    build(token.to_owned(), session::ABSOLUTE_SECONDS, request_headers)
+}
+
+pub fn clear(request_headers: &HeaderMap) -> HeaderValue {
+    build(String::new(), 0, request_headers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(host: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, HeaderValue::from_str(host).unwrap());
+        headers
+    }
+
+    #[test]
+    fn cookie_is_http_only_lax_and_secure_off_loopback() {
+        let local = set("abc", &headers("127.0.0.1:8080"))
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(local.starts_with("sp_session=abc;"));
+        assert!(
+            local.contains("HttpOnly")
+                && local.contains("SameSite=Lax")
+                && local.contains("Path=/")
+        );
+        assert!(!local.contains("Secure"));
+        let public = set("abc", &headers("photo.example.fr"))
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(public.contains("Secure"));
+    }
+
+    #[test]
+    fn finds_the_token_among_other_cookies() {
+        let mut map = headers("127.0.0.1");
+        map.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; sp_session=tok; b=2"),
+        );
+        assert_eq!(token(&map).as_deref(), Some("tok"));
+    }
+}
