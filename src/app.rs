@@ -3,17 +3,20 @@
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::dom::focus_by_id;
+use crate::pages::account::RETURN_PARAM;
 use crate::pages::{
     account::AccountPage, cart::CartPage, help::HelpPage, home::HomePage, not_found::NotFoundPage,
     orders::OrdersPage, payment_methods::PaymentMethodsPage,
 };
 use crate::routes;
+use crate::state::browser_data::provide_browser_data;
 use crate::state::cart::{provide_cart, use_cart_count};
 use crate::state::locale::{provide_locale, use_locale, use_strings};
+use crate::state::session::{SessionStatus, provide_session, use_session};
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::path;
 
 #[component]
@@ -21,16 +24,21 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_locale();
     provide_cart();
+    provide_browser_data();
+    provide_session();
     let locale = use_locale();
+    let session = use_session().status();
+    let signed_in = Signal::derive(move || matches!(session.get(), SessionStatus::SignedIn(_)));
     let t = use_strings();
     let shop_name = move || t.get().shop_name;
     view! {
         <Title formatter=move |page: String| format!("{page} · {}", shop_name()) />
         <Router>
             <FocusOnNavigation />
+            <SendExpiredSessionsToSignIn />
             // Same structure and classes as the static shell of index.html.
             <div class="layout">
-                <Header cart_count=use_cart_count() />
+                <Header cart_count=use_cart_count() signed_in=signed_in />
                 <main id=routes::MAIN_ID class="page" tabindex="-1">
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage />
@@ -60,5 +68,26 @@ fn FocusOnNavigation() -> impl IntoView {
             });
         }
         path
+    });
+}
+
+/// When the server no longer knows this browser's session, the shopper is
+/// taken to sign in, and brought back here afterwards.
+#[component]
+fn SendExpiredSessionsToSignIn() -> impl IntoView {
+    let status = use_session().status();
+    let location = use_location();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if status.get() == (SessionStatus::SignedOut { expired: true }) {
+            let here = location.pathname.get_untracked();
+            if here != routes::ACCOUNT {
+                let back = js_sys::encode_uri_component(&here);
+                navigate(
+                    &format!("{}?{RETURN_PARAM}={back}", routes::ACCOUNT),
+                    Default::default(),
+                );
+            }
+        }
     });
 }

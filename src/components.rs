@@ -1,6 +1,9 @@
 //! Presentational components: props and context in, callbacks out. They
 //! never fetch, so they render the same in tests as in the shop.
 
+pub mod credentials_form;
 pub mod footer;
 pub mod header;
 pub mod page_heading;
+pub mod password_field;
+pub mod sign_out_confirmation;

@@ -1,6 +1,7 @@
 //! The storefront of the photo service: a Leptos app rendered in the browser.
 //! `main.rs` only mounts it; tests mount its parts.
 
+pub mod api;
 pub mod app;
 pub mod components;
 pub mod dom;

@@ -1,5 +1,7 @@
 //! Reactive state shared across pages, each piece behind a `provide_*` /
 //! `use_*` pair so that pages and tests get it the same way.
 
+pub mod browser_data;
 pub mod cart;
 pub mod locale;
+pub mod session;

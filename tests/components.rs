@@ -16,7 +16,7 @@ async fn header_lists_the_shop_links_and_follows_the_cart_count() {
     let root = container();
     let count = RwSignal::new(0u32);
     let _app = leptos::mount::mount_to(root.clone(), move || {
-        view! { <Router><Header cart_count=count /></Router> }
+        view! { <Router><Header cart_count=count signed_in=Signal::stored(false) /></Router> }
     });
     let links: Vec<(String, String)> = all(&root, "nav a")
         .iter()
@@ -65,7 +65,7 @@ async fn static_shell_header_matches_the_live_header() {
 
     let live = container();
     let _app = leptos::mount::mount_to(live.clone(), || {
-        view! { <Router><Header cart_count=Signal::stored(0) /></Router> }
+        view! { <Router><Header cart_count=Signal::stored(0) signed_in=Signal::stored(false) /></Router> }
     });
     let describe = |root: &web_sys::HtmlElement| -> Vec<String> {
         all(root, "header, header *")

@@ -8,7 +8,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
-pub fn Header(#[prop(into)] cart_count: Signal<u32>) -> impl IntoView {
+pub fn Header(
+    #[prop(into)] cart_count: Signal<u32>,
+    #[prop(into)] signed_in: Signal<bool>,
+) -> impl IntoView {
     let t = use_strings();
     view! {
         <header class="site-header">
@@ -28,7 +31,13 @@ pub fn Header(#[prop(into)] cart_count: Signal<u32>) -> impl IntoView {
                             <A href=routes::HELP>{move || t.get().nav_help}</A>
                         </li>
                         <li>
-                            <A href=routes::ACCOUNT>{move || t.get().nav_account}</A>
+                            <A
+                                href=routes::ACCOUNT
+                                attr:class=move || if signed_in.get() { "account-link is-signed-in" } else { "account-link" }
+                                attr:aria-label=move || signed_in.get().then(|| t.get().account.signed_in_nav_label)
+                            >
+                                {move || t.get().nav_account}
+                            </A>
                         </li>
                         <li>
                             <A

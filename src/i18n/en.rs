@@ -14,6 +14,24 @@ const CARD_PRIVACY: &str = "Your card details are used only to process the order
 const CARD_DEBIT: &str = "Your account is debited only when your products ship.";
 const CARD_HOW: &str = "You pay in the secure form of our certified payment service provider, shown in the checkout page.";
 
+fn cart_items(count: u32) -> String {
+    match count {
+        1 => "1 item".to_owned(),
+        n => format!("{n} items"),
+    }
+}
+
+fn too_many_attempts(seconds: u64) -> String {
+    match seconds {
+        0..=1 => "Too many attempts. Try again in a second.".to_owned(),
+        2..=119 => format!("Too many attempts. Try again in {seconds} seconds."),
+        _ => format!(
+            "Too many attempts. Try again in {} minutes.",
+            seconds.div_ceil(60)
+        ),
+    }
+}
+
 pub static STRINGS: Strings = Strings {
     language_name: "English",
     shop_name: "Service Photo",
@@ -45,7 +63,42 @@ pub static STRINGS: Strings = Strings {
         title: "Account",
         intro: "Sign in with your e-mail address and your personal password, or create a new account.",
         sign_out_warning: "When you sign out, every unsaved project and your cart are deleted, for security.",
-        coming_soon: "Signing in and creating an account open very soon.",
+        sign_in_heading: "Sign in",
+        create_heading: "Create an account",
+        email_label: "E-mail address",
+        password_label: "Password",
+        new_password_hint: "At least 12 characters. A passphrase, with spaces and accents, is ideal; common passwords are refused.",
+        show_password: "Show password",
+        hide_password: "Hide password",
+        sign_in_button: "Sign in",
+        create_button: "Create my account",
+        pending: "One moment…",
+        signed_in_as: "You are signed in as",
+        sign_out_button: "Sign out",
+        confirm_heading: "Sign out?",
+        confirm_intro: "For your security, signing out deletes from this browser:",
+        unsaved_projects_label: "Unsaved projects",
+        no_unsaved_projects: "none",
+        cart_label: "Cart",
+        cart_items,
+        confirm_button: "Sign out and delete everything",
+        cancel_button: "Cancel",
+        session_expired: "Your session has expired. Sign in again to carry on where you were.",
+        signed_in_nav_label: "Account, signed in",
+        errors: AccountErrors {
+            email_required: "Enter your e-mail address.",
+            email_invalid: "This e-mail address does not look valid (example: first.last@example.com).",
+            password_required: "Enter your password.",
+            password_too_short: "The password needs at least 12 characters.",
+            password_too_long: "The password cannot be longer than 256 characters.",
+            password_too_weak: "This password is too common or too easy to guess. Try a passphrase of several words.",
+            email_taken: "An account already uses this address. Sign in instead.",
+            invalid_credentials: "Wrong e-mail address or password.",
+            too_many_attempts,
+            network: "The service does not answer. Check your internet connection and try again.",
+            unexpected: "Something unexpected went wrong. Try again in a moment.",
+            sign_out_failed: "Signing out did not go through. Check your connection and try again: nothing was deleted.",
+        },
     },
     orders: OrdersText {
         title: "Order tracking",

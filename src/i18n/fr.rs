@@ -14,6 +14,24 @@ const CARD_PRIVACY: &str = "Vos données de carte servent uniquement au traiteme
 const CARD_DEBIT: &str = "Votre compte est débité seulement à l'expédition de vos produits.";
 const CARD_HOW: &str = "Vous payez dans le formulaire sécurisé de notre prestataire de services de paiement certifié, affiché dans la page de commande.";
 
+fn cart_items(count: u32) -> String {
+    match count {
+        0 | 1 => format!("{count} article"),
+        n => format!("{n} articles"),
+    }
+}
+
+fn too_many_attempts(seconds: u64) -> String {
+    match seconds {
+        0..=1 => "Trop de tentatives. Réessayez dans une seconde.".to_owned(),
+        2..=119 => format!("Trop de tentatives. Réessayez dans {seconds} secondes."),
+        _ => format!(
+            "Trop de tentatives. Réessayez dans {} minutes.",
+            seconds.div_ceil(60)
+        ),
+    }
+}
+
 pub static STRINGS: Strings = Strings {
     language_name: "Français",
     shop_name: "Service Photo",
@@ -45,7 +63,42 @@ pub static STRINGS: Strings = Strings {
         title: "Compte",
         intro: "Connectez-vous avec votre adresse e-mail et votre mot de passe personnel, ou créez un nouveau compte.",
         sign_out_warning: "Lorsque vous vous déconnectez, tous les projets non enregistrés et votre panier sont supprimés, pour des raisons de sécurité.",
-        coming_soon: "La connexion et la création de compte ouvrent très bientôt.",
+        sign_in_heading: "Se connecter",
+        create_heading: "Créer un compte",
+        email_label: "Adresse e-mail",
+        password_label: "Mot de passe",
+        new_password_hint: "Au moins 12 caractères. Une phrase de passe, avec espaces et accents, est idéale ; les mots de passe courants sont refusés.",
+        show_password: "Afficher le mot de passe",
+        hide_password: "Masquer le mot de passe",
+        sign_in_button: "Se connecter",
+        create_button: "Créer mon compte",
+        pending: "Un instant…",
+        signed_in_as: "Vous êtes connecté avec l'adresse",
+        sign_out_button: "Se déconnecter",
+        confirm_heading: "Se déconnecter ?",
+        confirm_intro: "Pour votre sécurité, la déconnexion supprime de ce navigateur :",
+        unsaved_projects_label: "Projets non enregistrés",
+        no_unsaved_projects: "aucun",
+        cart_label: "Panier",
+        cart_items,
+        confirm_button: "Me déconnecter et tout supprimer",
+        cancel_button: "Annuler",
+        session_expired: "Votre session a expiré. Reconnectez-vous pour continuer là où vous en étiez.",
+        signed_in_nav_label: "Compte, connecté",
+        errors: AccountErrors {
+            email_required: "Saisissez votre adresse e-mail.",
+            email_invalid: "Cette adresse e-mail ne semble pas valide (exemple : prenom.nom@exemple.fr).",
+            password_required: "Saisissez votre mot de passe.",
+            password_too_short: "Le mot de passe doit compter au moins 12 caractères.",
+            password_too_long: "Le mot de passe ne peut pas dépasser 256 caractères.",
+            password_too_weak: "Ce mot de passe est trop courant ou trop facile à deviner. Essayez une phrase de passe de plusieurs mots.",
+            email_taken: "Un compte existe déjà avec cette adresse. Connectez-vous plutôt.",
+            invalid_credentials: "Adresse e-mail ou mot de passe incorrect.",
+            too_many_attempts,
+            network: "Le service ne répond pas. Vérifiez votre connexion internet et réessayez.",
+            unexpected: "Une erreur inattendue s'est produite. Réessayez dans un instant.",
+            sign_out_failed: "La déconnexion n'a pas abouti. Vérifiez votre connexion et réessayez : rien n'a été supprimé.",
+        },
     },
     orders: OrdersText {
         title: "Suivi de commande",

@@ -1,18 +1,27 @@
-//! `/compte`: signing in and creating an account, and what signing out
-//! deletes.
+//! `/compte`: sign in or create an account; once signed in, the account
+//! and signing out (which deletes unsaved work, as the shop's copy says).
+
+mod signed_in;
+mod signed_out;
+
+pub use signed_out::RETURN_PARAM;
 
 use crate::components::page_heading::PageHeading;
 use crate::state::locale::use_strings;
+use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let t = use_strings();
     let account = move || &t.get().account;
+    let status = use_session().status();
     view! {
         <PageHeading title=Signal::derive(move || account().title) heading=Signal::derive(move || account().title) />
-        <p class="lead">{move || account().intro}</p>
-        <p class="notice">{move || account().sign_out_warning}</p>
-        <p>{move || account().coming_soon}</p>
+        {move || match status.get() {
+            SessionStatus::Checking => view! { <p class="page-loading" role="status">{account().pending}</p> }.into_any(),
+            SessionStatus::SignedOut { expired } => view! { <signed_out::SignedOut expired /> }.into_any(),
+            SessionStatus::SignedIn(signed_in) => view! { <signed_in::SignedIn email=signed_in.email /> }.into_any(),
+        }}
     }
 }

@@ -27,7 +27,7 @@ export const test = base.extend<{ watch: Watch }>({
         });
       });
       page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+        if (message.type() === 'error' && !isHandledRefusal(message)) problems.push(`console error: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       await use({ problems, allowProblems: () => { allowed = true; } });
@@ -36,6 +36,17 @@ export const test = base.extend<{ watch: Watch }>({
     { auto: true },
   ],
 });
+
+/**
+ * Chromium logs every 4xx answer as a console error. The account API's
+ * refusals (401 not signed in, 400/409 refused form, 429 throttled) are
+ * answers the page handles and shows, not faults.
+ */
+function isHandledRefusal(message: import('@playwright/test').ConsoleMessage): boolean {
+  const url = message.location().url ?? '';
+  const handled = /\/api\/v1\/(session|account)$/.test(url);
+  return handled && /status of (400|401|409|429)/.test(message.text());
+}
 
 /** Waits until the wasm app (not the static shell) shows the page. */
 export async function appShows(page: import('@playwright/test').Page, heading: string) {

@@ -1,0 +1,72 @@
+//! JSON requests to `/api/v1`, same origin, cookies included.
+
+use super::ApiError;
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use shop_api::{API_PREFIX, ApiErrorBody};
+
+fn url(path: &str) -> String {
+    format!("{API_PREFIX}{path}")
+}
+
+pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    json(send(Request::get(&url(path)), None::<&()>).await?).await
+}
+
+pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    json(send(Request::post(&url(path)), Some(body)).await?).await
+}
+
+/// For calls whose success has no body (204).
+pub async fn delete(path: &str) -> Result<(), ApiError> {
+    send(Request::delete(&url(path)), None::<&()>)
+        .await
+        .map(drop)
+}
+
+async fn send<B: Serialize>(
+    request: RequestBuilder,
+    body: Option<&B>,
+) -> Result<Response, ApiError> {
+    let request = request.header("Accept", "application/json");
+    let sent = match body {
+        Some(body) => {
+            request
+                .json(body)
+                .map_err(|error| ApiError::Network(error.to_string()))?
+                .send()
+                .await
+        }
+        None => request.send().await,
+    };
+    let response = sent.map_err(|error| ApiError::Network(error.to_string()))?;
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(refusal(response).await)
+    }
+}
+
+async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let status = response.status();
+    response.json().await.map_err(|error| ApiError::Unreadable {
+        status,
+        detail: error.to_string(),
+    })
+}
+
+async fn refusal(response: Response) -> ApiError {
+    let status = response.status();
+    match response.json::<ApiErrorBody>().await {
+        Ok(body) => ApiError::Refused {
+            status,
+            code: body.error.code,
+            retry_after_seconds: body.error.retry_after_seconds,
+        },
+        Err(error) => ApiError::Unreadable {
+            status,
+            detail: error.to_string(),
+        },
+    }
+}

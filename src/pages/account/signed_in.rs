@@ -1,0 +1,71 @@
+//! The signed-in shopper: who they are, and signing out after saying what
+//! will be deleted.
+
+use crate::api::{self, ApiError};
+use crate::components::sign_out_confirmation::SignOutConfirmation;
+use crate::state::browser_data::use_browser_data;
+use crate::state::cart::use_cart;
+use crate::state::locale::use_strings;
+use crate::state::session::use_session;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn SignedIn(email: String) -> impl IntoView {
+    let t = use_strings();
+    let account = move || &t.get().account;
+    let session = use_session();
+    let browser_data = use_browser_data();
+    let cart = use_cart();
+    let confirming = RwSignal::new(false);
+    let pending = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+
+    let confirm = Callback::new(move |()| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        failed.set(false);
+        spawn_local(async move {
+            match api::account::sign_out().await {
+                // 401: the server had already ended it; wipe all the same.
+                Ok(()) | Err(ApiError::Refused { status: 401, .. }) => {
+                    pending.try_set(false);
+                    browser_data.wipe();
+                    cart.clear();
+                    session.signed_out();
+                }
+                Err(_) => {
+                    pending.try_set(false);
+                    failed.try_set(true);
+                }
+            }
+        });
+    });
+
+    view! {
+        <p class="signed-in-as">
+            {move || account().signed_in_as} " " <strong>{email}</strong>
+        </p>
+        {move || if confirming.get() {
+            view! {
+                <SignOutConfirmation
+                    unsaved_projects=browser_data.unsaved_project_names()
+                    cart_items=cart.item_count().get_untracked()
+                    pending=pending
+                    error=Signal::derive(move || failed.get().then(|| account().errors.sign_out_failed))
+                    on_confirm=confirm
+                    on_cancel=Callback::new(move |()| confirming.set(false))
+                />
+            }.into_any()
+        } else {
+            view! {
+                <p class="notice">{move || account().sign_out_warning}</p>
+                <button type="button" class="button-secondary" on:click=move |_| confirming.set(true)>
+                    {move || account().sign_out_button}
+                </button>
+            }.into_any()
+        }}
+    }
+}
