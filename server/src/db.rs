@@ -3,6 +3,7 @@
 //! when the server scales out.
 
 mod accounts;
+mod catalogue;
 mod sessions;
 mod throttle;
 

@@ -2,6 +2,7 @@
 //! and serves the built storefront with its security headers.
 
 pub mod accounts;
+pub mod catalogue;
 pub mod config;
 pub mod db;
 pub mod http;

@@ -29,6 +29,14 @@ pub enum ErrorCode {
     TooManyAttempts,
     /// No session, or an expired one.
     Unauthenticated,
+    UnknownProduct,
+    /// A format or cover the product does not have, or an option it does
+    /// not take.
+    UnknownOption,
+    /// Outside 1 and the product's maximum.
+    InvalidQuantity,
+    /// Not an even count within the format's page range.
+    InvalidPages,
     /// A code this build does not know yet (newer server): keeps old
     /// storefronts parsing errors instead of failing on them.
     #[serde(other)]

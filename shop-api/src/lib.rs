@@ -3,12 +3,15 @@
 //! two can never disagree on a field name.
 
 pub mod account;
+pub mod catalogue;
 pub mod error;
 pub mod health;
+pub mod money;
 
 pub use account::{Account, Credentials, Session};
 pub use error::{ApiError, ApiErrorBody, ErrorCode};
 pub use health::{CheckStatus, DatabaseHealth, Health};
+pub use money::{Currency, Money};
 
 /// Prefix of every shop API route.
 pub const API_PREFIX: &str = "/api/v1";

@@ -2,6 +2,7 @@
 //! that the storefront never receives the app's HTML where it expects data.
 
 mod account;
+mod catalogue;
 mod csrf;
 mod failure;
 mod json;
@@ -34,6 +35,7 @@ pub fn router(state: ApiState) -> Router {
     Router::new()
         .route("/v1/health", get(health))
         .merge(account::router())
+        .merge(catalogue::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)

@@ -88,7 +88,13 @@ async fn sign_in(
 ) -> Result<Response, ApiFailure> {
     let now = accounts::now_ms();
     // Keyed by what was typed, so unknown and known e-mails throttle alike.
-    let typed = credentials.email.trim().to_lowercase();
+    let typed: String = credentials
+        .email
+        .trim()
+        .to_lowercase()
+        .chars()
+        .take(shop_api::account::EMAIL_MAX_CHARS)
+        .collect();
     let keys = [
         (format!("account:{typed}"), state.account_throttle),
         (format!("client:{}", client.ip()), state.client_throttle),

@@ -1,0 +1,112 @@
+//! The catalogue and quotes over real HTTP: the server prices everything,
+//! whatever the request claims.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+mod support;
+use support::{TestServer, client};
+
+async fn quote(server: &TestServer, body: Value) -> (StatusCode, Value) {
+    let response = client()
+        .post(server.url("/api/v1/quote"))
+        .header("origin", &server.base)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    (response.status(), response.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn the_catalogue_is_seeded_at_first_start() {
+    let server = TestServer::start().await;
+    let catalogue: Value = reqwest::get(server.url("/api/v1/catalogue"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let kinds: Vec<_> = catalogue["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(kinds, ["prints", "photo_book", "calendar", "poster"]);
+    assert_eq!(catalogue["products"][0]["name"]["fr"], "Tirages photo");
+    assert_eq!(
+        catalogue["products"][0]["from_price"],
+        json!({"cents": 12, "currency": "EUR"})
+    );
+    assert_eq!(catalogue["free_delivery_threshold"]["cents"], 4900);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn quotes_come_from_the_server_whatever_the_request_claims() {
+    let server = TestServer::start().await;
+    let (status, body) = quote(
+        &server,
+        json!({
+            "product_id": "livre-photo", "format_id": "30x30", "quantity": 3,
+            "pages": 30, "cover_id": "rigide",
+            // Tampering: prices in the request are not read.
+            "unit_price": {"cents": 1, "currency": "EUR"}, "total": {"cents": 1, "currency": "EUR"}
+        }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let unit = 3999 + 6 * 129 + 500;
+    assert_eq!(body["unit_price"]["cents"], unit);
+    assert_eq!(body["total"]["cents"], 3 * unit);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn bad_choices_get_a_code_the_storefront_can_explain() {
+    let server = TestServer::start().await;
+    let cases = [
+        (
+            json!({"product_id": "mug", "format_id": "x", "quantity": 1}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unknown_product",
+        ),
+        (
+            json!({"product_id": "tirages", "format_id": "9x13", "quantity": 1}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unknown_option",
+        ),
+        (
+            json!({"product_id": "poster", "format_id": "50x70", "quantity": 0}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_quantity",
+        ),
+        (
+            json!({"product_id": "poster", "format_id": "50x70", "quantity": 4_000_000_000u64}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_quantity",
+        ),
+        (
+            json!({"product_id": "poster", "format_id": "50x70", "quantity": -1}),
+            StatusCode::BAD_REQUEST,
+            "invalid_json",
+        ),
+        (
+            json!({"product_id": "poster", "format_id": "50x70", "quantity": 1e30}),
+            StatusCode::BAD_REQUEST,
+            "invalid_json",
+        ),
+        (
+            json!({"product_id": "livre-photo", "format_id": "a4-portrait", "quantity": 1, "pages": 23, "cover_id": "souple"}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_pages",
+        ),
+    ];
+    for (body, expected_status, expected_code) in cases {
+        let (status, answer) = quote(&server, body.clone()).await;
+        assert_eq!(status, expected_status, "{body}");
+        assert_eq!(answer["error"]["code"], expected_code, "{body}");
+    }
+    server.stop().await;
+}
