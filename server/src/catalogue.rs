@@ -48,7 +48,7 @@ pub fn quote(catalogue: &Catalogue, choice: &ProductChoice) -> Result<Quote, Pri
     if is_book {
         let rule = format.pages.ok_or(PricingError::UnknownOption)?;
         let pages = choice.pages.ok_or(PricingError::InvalidPages)?;
-        if pages % 2 != 0 || pages < rule.base || pages > rule.max {
+        if !pages.is_multiple_of(2) || pages < rule.base || pages > rule.max {
             return Err(PricingError::InvalidPages);
         }
         let cover_id = choice
