@@ -2,6 +2,7 @@
 //! returns `Result<T, ApiError>`; pages turn errors into sentences.
 
 pub mod account;
+pub mod catalogue;
 mod client;
 mod error;
 

@@ -6,4 +6,5 @@ pub mod footer;
 pub mod header;
 pub mod page_heading;
 pub mod password_field;
+pub mod product_card;
 pub mod sign_out_confirmation;

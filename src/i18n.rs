@@ -73,7 +73,10 @@ pub struct HomeText {
     pub heading: &'static str,
     pub intro: &'static str,
     pub products_heading: &'static str,
-    pub products: [&'static str; 4],
+    pub from_price: &'static str,
+    pub loading: &'static str,
+    pub catalogue_unavailable: &'static str,
+    pub retry: &'static str,
     pub payment_note: &'static str,
     pub payment_link: &'static str,
 }

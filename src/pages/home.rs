@@ -1,6 +1,9 @@
-//! `/`: what the shop makes and how shoppers pay.
+//! `/`: what the shop makes, with prices from the server, and how shoppers
+//! pay.
 
+use crate::api;
 use crate::components::page_heading::PageHeading;
+use crate::components::product_card::ProductCard;
 use crate::routes;
 use crate::state::locale::use_strings;
 use leptos::prelude::*;
@@ -10,14 +13,28 @@ use leptos_router::components::A;
 pub fn HomePage() -> impl IntoView {
     let t = use_strings();
     let home = move || &t.get().home;
+    let catalogue = LocalResource::new(api::catalogue::catalogue);
     view! {
         <PageHeading title=Signal::derive(move || home().title) heading=Signal::derive(move || home().heading) />
         <p class="lead">{move || home().intro}</p>
         <section aria-labelledby="produits">
             <h2 id="produits">{move || home().products_heading}</h2>
-            <ul class="product-list">
-                {move || home().products.map(|product| view! { <li>{product}</li> }).to_vec()}
-            </ul>
+            {move || match catalogue.get() {
+                None => view! { <p class="page-loading" role="status">{home().loading}</p> }.into_any(),
+                Some(Ok(catalogue)) => view! {
+                    <ul class="product-list">
+                        {catalogue.products.into_iter().map(|product| view! { <ProductCard product /> }).collect_view()}
+                    </ul>
+                }.into_any(),
+                Some(Err(_)) => view! {
+                    <div class="form-error" role="alert">
+                        <p>{home().catalogue_unavailable}</p>
+                        <button type="button" class="button-secondary" on:click=move |_| catalogue.refetch()>
+                            {home().retry}
+                        </button>
+                    </div>
+                }.into_any(),
+            }}
         </section>
         <p>
             {move || home().payment_note} " "

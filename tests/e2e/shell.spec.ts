@@ -168,3 +168,30 @@ test('no serious or critical accessibility violation on any page', async ({ page
     expect(serious, route.path).toEqual([]);
   }
 });
+
+test('the home page lists the catalogue with the server prices in French form', async ({ page }) => {
+  await page.goto('/');
+  await appShows(page, ROUTES[0].heading);
+  const products = page.getByRole('region', { name: 'Nos produits photo' }).getByRole('listitem');
+  await expect(products).toHaveCount(4);
+  await expect(products.nth(0)).toContainText('Tirages photo');
+  await expect(products.nth(0)).toContainText('à partir de 0,12 €');
+  await expect(products.nth(1)).toContainText('Livre photo');
+  await expect(products.nth(1)).toContainText('à partir de 29,99 €');
+  await page.getByRole('button', { name: 'Afficher le site en anglais' }).click();
+  await expect(products.nth(0)).toContainText('Photo prints');
+  await expect(products.nth(0)).toContainText('from 0,12 €');
+  await page.getByRole('button', { name: 'Show the site in French' }).click();
+});
+
+test('when the catalogue cannot be loaded, the shopper is told and can retry', async ({ page, watch }) => {
+  watch.allowProblems('the refused catalogue request is logged by the browser');
+  await page.route('**/api/v1/catalogue', (route) => route.abort());
+  await page.goto('/');
+  await appShows(page, ROUTES[0].heading);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText("Le catalogue n'a pas pu être chargé.");
+  await page.unroute('**/api/v1/catalogue');
+  await alert.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(page.getByRole('region', { name: 'Nos produits photo' }).getByRole('listitem')).toHaveCount(4);
+});

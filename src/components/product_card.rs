@@ -1,0 +1,29 @@
+//! One product of the catalogue: name, description, lowest price.
+
+use crate::i18n::Locale;
+use crate::state::locale::{use_locale, use_strings};
+use leptos::prelude::*;
+use shop_api::catalogue::Product;
+
+#[component]
+pub fn ProductCard(product: Product) -> impl IntoView {
+    let locale = use_locale();
+    let t = use_strings();
+    let heading_id = format!("produit-{}", product.id);
+    let name = product.name.clone();
+    let description = product.description.clone();
+    let pick = move |fr: &str, en: &str| match locale.get() {
+        Locale::Fr => fr.to_owned(),
+        Locale::En => en.to_owned(),
+    };
+    view! {
+        <li class="product-card">
+            <h3 id=heading_id>{move || pick(&name.fr, &name.en)}</h3>
+            <p>{move || pick(&description.fr, &description.en)}</p>
+            <p class="product-price">
+                {move || t.get().home.from_price} " "
+                <strong>{product.from_price.format_fr()}</strong>
+            </p>
+        </li>
+    }
+}
