@@ -179,8 +179,9 @@ test('the home page lists the catalogue with the server prices in French form', 
   await expect(products.nth(1)).toContainText('Livre photo');
   await expect(products.nth(1)).toContainText('à partir de 29,99 €');
   await page.getByRole('button', { name: 'Afficher le site en anglais' }).click();
-  await expect(products.nth(0)).toContainText('Photo prints');
-  await expect(products.nth(0)).toContainText('from 0,12 €');
+  const inEnglish = page.getByRole('region', { name: 'Our photo products' }).getByRole('listitem');
+  await expect(inEnglish.nth(0)).toContainText('Photo prints');
+  await expect(inEnglish.nth(0)).toContainText('from 0,12 €');
   await page.getByRole('button', { name: 'Show the site in French' }).click();
 });
 
