@@ -2,6 +2,8 @@
 //! price is computed. Loaded from the database (seeded by migration), priced
 //! here in integer cents with overflow checks.
 
+pub mod cart;
+
 use shop_api::Money;
 use shop_api::catalogue::{Catalogue, ProductChoice, ProductKind, Quote};
 

@@ -110,3 +110,29 @@ async fn bad_choices_get_a_code_the_storefront_can_explain() {
     }
     server.stop().await;
 }
+
+#[tokio::test]
+async fn cart_totals_are_recomputed_from_the_catalogue() {
+    let server = TestServer::start().await;
+    let response = client()
+        .post(server.url("/api/v1/cart/totals"))
+        .header("origin", &server.base)
+        .json(&json!({
+            "lines": [
+                {"product_id": "poster", "format_id": "60x90", "quantity": 2, "total": {"cents": 1, "currency": "EUR"}},
+                {"product_id": "tirages", "format_id": "10x15", "quantity": 50}
+            ],
+            "delivery_option_id": "standard",
+            "total": {"cents": 1, "currency": "EUR"}
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let totals: Value = response.json().await.unwrap();
+    assert_eq!(totals["subtotal"]["cents"], 2 * 2499 + 50 * 15);
+    assert_eq!(totals["delivery"]["waived"], true);
+    assert_eq!(totals["total"]["cents"], 2 * 2499 + 50 * 15);
+    assert_eq!(totals["vat_included"]["cents"], 958); // 5748 / 6
+    server.stop().await;
+}

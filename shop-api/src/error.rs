@@ -37,6 +37,9 @@ pub enum ErrorCode {
     InvalidQuantity,
     /// Not an even count within the format's page range.
     InvalidPages,
+    UnknownDeliveryOption,
+    /// More lines than a cart may hold.
+    CartTooLarge,
     /// A code this build does not know yet (newer server): keeps old
     /// storefronts parsing errors instead of failing on them.
     #[serde(other)]

@@ -3,6 +3,7 @@
 //! two can never disagree on a field name.
 
 pub mod account;
+pub mod cart;
 pub mod catalogue;
 pub mod error;
 pub mod health;

@@ -129,3 +129,80 @@ async fn the_catalogue_lists_every_product_with_its_lowest_price() {
         [("standard", 499), ("point-relais", 399), ("express", 999)]
     );
 }
+
+mod cart_totals {
+    use super::*;
+    use crate::catalogue::cart::{CartError, totals};
+    use shop_api::cart::CartContents;
+
+    fn cart(lines: Vec<ProductChoice>, delivery: Option<&str>) -> CartContents {
+        CartContents {
+            lines,
+            delivery_option_id: delivery.map(str::to_owned),
+        }
+    }
+
+    #[tokio::test]
+    async fn below_the_threshold_delivery_is_charged_and_the_gap_shown() {
+        let (catalogue, _dir) = seeded().await;
+        let totals = totals(
+            &catalogue,
+            &cart(
+                vec![choice("poster", "50x70", 1), choice("tirages", "10x15", 10)],
+                Some("standard"),
+            ),
+        )
+        .unwrap();
+        assert_eq!(totals.subtotal, Money::eur(1499 + 190));
+        let delivery = totals.delivery.unwrap();
+        assert_eq!((delivery.price, delivery.waived), (Money::eur(499), false));
+        assert_eq!(totals.total, Money::eur(1499 + 190 + 499));
+        assert_eq!(
+            totals.missing_for_free_delivery,
+            Some(Money::eur(4900 - 1689))
+        );
+        assert_eq!(totals.vat_included, Money::eur(365)); // 2188 / 6 = 364.67
+    }
+
+    #[tokio::test]
+    async fn from_the_threshold_standard_delivery_is_free_but_express_is_not() {
+        let (catalogue, _dir) = seeded().await;
+        let lines = vec![
+            book("30x30", 24, "rigide", 1),
+            choice("calendrier", "a4", 1),
+        ];
+        let standard = totals(&catalogue, &cart(lines.clone(), Some("standard"))).unwrap();
+        assert_eq!(standard.subtotal, Money::eur(3999 + 500 + 1999));
+        assert!(standard.delivery.as_ref().unwrap().waived);
+        assert_eq!(standard.total, standard.subtotal);
+        assert_eq!(standard.missing_for_free_delivery, None);
+        let express = totals(&catalogue, &cart(lines, Some("express"))).unwrap();
+        assert_eq!(express.total, Money::eur(3999 + 500 + 1999 + 999));
+    }
+
+    #[tokio::test]
+    async fn errors_name_the_line_or_the_option() {
+        let (catalogue, _dir) = seeded().await;
+        let bad_line = cart(
+            vec![choice("poster", "50x70", 1), choice("poster", "50x70", 0)],
+            None,
+        );
+        assert_eq!(
+            totals(&catalogue, &bad_line),
+            Err(CartError::Line {
+                index: 1,
+                error: PricingError::InvalidQuantity
+            })
+        );
+        let bad_delivery = cart(vec![choice("poster", "50x70", 1)], Some("drone"));
+        assert_eq!(
+            totals(&catalogue, &bad_delivery),
+            Err(CartError::UnknownDeliveryOption)
+        );
+        let huge = cart(vec![choice("poster", "50x70", 1); 101], None);
+        assert_eq!(totals(&catalogue, &huge), Err(CartError::TooManyLines));
+        let empty = totals(&catalogue, &cart(vec![], Some("standard"))).unwrap();
+        assert_eq!(empty.total, Money::eur(499));
+        assert_eq!(empty.missing_for_free_delivery, None);
+    }
+}
