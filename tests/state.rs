@@ -68,7 +68,7 @@ async fn the_wipe_deletes_registered_databases_and_all_web_storage() {
             .contains(&"service-photo-test-projects".to_owned())
     );
 
-    data.wipe();
+    data.wipe().await;
     assert_eq!(local.length().unwrap(), 0);
     assert_eq!(session.length().unwrap(), 0);
     let names = database_names().await;

@@ -42,29 +42,43 @@ impl BrowserData {
             .update_value(|sources| sources.push(names));
     }
 
-    /// What signing out would delete, by name, for the confirmation.
+    /// What signing out would delete, by name, for the confirmation: a
+    /// snapshot, not a subscription.
     pub fn unsaved_project_names(&self) -> Vec<String> {
-        self.unsaved_projects
-            .with_value(|sources| sources.iter().flat_map(|names| names.get()).collect())
+        self.unsaved_projects.with_value(|sources| {
+            sources
+                .iter()
+                .flat_map(|names| names.get_untracked())
+                .collect()
+        })
     }
 
     /// Deletes every registered database and everything this origin keeps
-    /// in localStorage and sessionStorage. The server's `Clear-Site-Data`
-    /// answer does the same in browsers that support it; this does not
-    /// rely on it.
-    pub fn wipe(&self) {
+    /// in localStorage and sessionStorage, and resolves once the browser
+    /// has done it. The server's `Clear-Site-Data` answer does the same in
+    /// browsers that support it; this does not rely on it.
+    pub async fn wipe(&self) {
         let window = window();
         for storage in [window.local_storage(), window.session_storage()] {
             if let Ok(Some(storage)) = storage {
                 let _ = storage.clear();
             }
         }
-        if let Ok(Some(factory)) = window.indexed_db() {
-            self.indexed_dbs.with_value(|names| {
-                for name in names {
-                    let _ = factory.delete_database(name);
-                }
+        let Ok(Some(factory)) = window.indexed_db() else {
+            return;
+        };
+        for name in self.indexed_dbs.get_value() {
+            let Ok(request) = factory.delete_database(name) else {
+                continue;
+            };
+            // "blocked" means another tab holds it open: the deletion
+            // happens when that tab lets go; do not wait for it here.
+            let settled = js_sys::Promise::new(&mut |resolve, _| {
+                request.set_onsuccess(Some(&resolve));
+                request.set_onerror(Some(&resolve));
+                request.set_onblocked(Some(&resolve));
             });
+            let _ = wasm_bindgen_futures::JsFuture::from(settled).await;
         }
     }
 }

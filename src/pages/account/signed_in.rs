@@ -31,8 +31,8 @@ pub fn SignedIn(email: String) -> impl IntoView {
             match api::account::sign_out().await {
                 // 401: the server had already ended it; wipe all the same.
                 Ok(()) | Err(ApiError::Refused { status: 401, .. }) => {
+                    browser_data.wipe().await;
                     pending.try_set(false);
-                    browser_data.wipe();
                     cart.clear();
                     session.signed_out();
                 }
