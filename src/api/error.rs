@@ -20,12 +20,3 @@ pub enum ApiError {
     #[error("unreadable answer ({status}): {detail}")]
     Unreadable { status: u16, detail: String },
 }
-
-impl ApiError {
-    pub fn code(&self) -> Option<ErrorCode> {
-        match self {
-            ApiError::Refused { code, .. } => Some(*code),
-            _ => None,
-        }
-    }
-}
