@@ -232,7 +232,9 @@ fn http_get_status(url: &str) -> Option<u16> {
     let addr: SocketAddr = host.parse().ok()?;
     let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2)).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").ok()?;
+    // One write: the request must not reach the server in pieces.
+    let request = format!("GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n");
+    stream.write_all(request.as_bytes()).ok()?;
     let mut head = [0u8; 12];
     stream.read_exact(&mut head).ok()?;
     std::str::from_utf8(&head[9..12]).ok()?.parse().ok()
@@ -246,9 +248,14 @@ mod tests {
         let url = format!("http://{}/health", listener.local_addr().unwrap());
         let server = std::thread::spawn(move || {
             let (mut stream, _) = listener.accept().unwrap();
-            let mut request = [0u8; 64];
-            let n = std::io::Read::read(&mut stream, &mut request).unwrap();
-            assert!(request[..n].starts_with(b"GET /health HTTP/1.0"));
+            let mut request = Vec::new();
+            let mut buffer = [0u8; 64];
+            while !request.ends_with(b"\r\n\r\n") {
+                let n = std::io::Read::read(&mut stream, &mut buffer).unwrap();
+                assert!(n > 0, "connection closed mid-request");
+                request.extend_from_slice(&buffer[..n]);
+            }
+            assert!(request.starts_with(b"GET /health HTTP/1.0\r\n"));
             std::io::Write::write_all(&mut stream, b"HTTP/1.1 503 Service Unavailable\r\n\r\n")
                 .unwrap();
         });
