@@ -40,6 +40,16 @@ pub enum ErrorCode {
     UnknownDeliveryOption,
     /// More lines than a cart may hold.
     CartTooLarge,
+    /// A project or photo id that is not 1 to 64 letters, digits, `-`, `_`.
+    InvalidId,
+    /// Empty, too long, or with control characters.
+    InvalidProjectName,
+    /// Not a JPEG, PNG or WebP image, judged by its content.
+    InvalidImage,
+    /// Larger than `MAX_PHOTO_BYTES`.
+    PhotoTooLarge,
+    /// More than `MAX_PHOTOS_PER_PROJECT` photos in one project.
+    TooManyPhotos,
     /// A code this build does not know yet (newer server): keeps old
     /// storefronts parsing errors instead of failing on them.
     #[serde(other)]
