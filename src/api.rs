@@ -1,9 +1,14 @@
-//! The only code that talks HTTP (gloo-net) to the shop API. Every call
-//! returns `Result<T, ApiError>`; pages turn errors into sentences.
+//! The only code that talks HTTP to the shop API: gloo-net for JSON, and
+//! XMLHttpRequest for photo uploads (the one call that reports progress).
+//! Every call returns `Result<T, ApiError>`; pages turn errors into
+//! sentences.
 
 pub mod account;
+pub mod cart;
 pub mod catalogue;
 mod client;
 mod error;
+pub mod projects;
+pub mod upload;
 
 pub use error::ApiError;

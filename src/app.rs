@@ -7,10 +7,12 @@ use crate::pages::account::RETURN_PARAM;
 use crate::pages::{
     account::AccountPage, cart::CartPage, help::HelpPage, home::HomePage, not_found::NotFoundPage,
     orders::OrdersPage, payment_methods::PaymentMethodsPage,
+    project::{NewProjectPage, ProjectPage},
 };
 use crate::routes;
 use crate::state::browser_data::provide_browser_data;
 use crate::state::cart::{provide_cart, use_cart_count};
+use crate::state::projects::provide_projects;
 use crate::state::locale::{provide_locale, use_locale, use_strings};
 use crate::state::session::{SessionStatus, provide_session, use_session};
 use leptos::prelude::*;
@@ -23,9 +25,10 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_locale();
-    provide_cart();
     provide_browser_data();
     provide_session();
+    provide_cart();
+    provide_projects();
     let locale = use_locale();
     let session = use_session().status();
     let signed_in = Signal::derive(move || matches!(session.get(), SessionStatus::SignedIn(_)));
@@ -43,6 +46,8 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/panier") view=CartPage />
+                        <Route path=path!("/creer/:produit") view=NewProjectPage />
+                        <Route path=path!("/projets/:id") view=ProjectPage />
                         <Route path=path!("/compte") view=AccountPage />
                         <Route path=path!("/suivi-de-commande") view=OrdersPage />
                         <Route path=path!("/aide") view=HelpPage />

@@ -1,10 +1,14 @@
 //! Presentational components: props and context in, callbacks out. They
 //! never fetch, so they render the same in tests as in the shop.
 
+pub mod cart_summary;
 pub mod credentials_form;
 pub mod footer;
 pub mod header;
 pub mod page_heading;
 pub mod password_field;
+pub mod photo_grid;
+pub mod photo_picker;
 pub mod product_card;
 pub mod sign_out_confirmation;
+pub mod upload_progress;

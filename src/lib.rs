@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod dom;
 pub mod i18n;

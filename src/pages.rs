@@ -7,3 +7,4 @@ pub mod home;
 pub mod not_found;
 pub mod orders;
 pub mod payment_methods;
+pub mod project;

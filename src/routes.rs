@@ -13,3 +13,7 @@ pub const MAIN_ID: &str = "contenu";
 
 /// The current page's `<h1>`, focused after a client-side navigation.
 pub const HEADING_ID: &str = "titre-page";
+
+/// `/creer/{product id}` starts a project; `/projets/{project id}` edits one.
+pub const CREATE: &str = "/creer";
+pub const PROJECT: &str = "/projets";

@@ -4,4 +4,5 @@
 pub mod browser_data;
 pub mod cart;
 pub mod locale;
+pub mod projects;
 pub mod session;

@@ -14,7 +14,8 @@ pub struct Config {
     /// Address to listen on.
     #[arg(long, env = "SHOP_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
-    /// Folder for the SQLite database (created if missing).
+    /// Folder for the SQLite database and the uploaded photos (created if
+    /// missing).
     #[arg(long, env = "SHOP_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
     /// Folder of the built storefront (Trunk's `dist`).

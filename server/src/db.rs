@@ -3,11 +3,15 @@
 //! when the server scales out.
 
 mod accounts;
+mod carts;
 mod catalogue;
+mod projects;
 mod sessions;
 mod throttle;
 
 pub use accounts::{AccountRow, NewAccountError};
+pub use carts::CartUpdateError;
+pub use projects::PhotoRoom;
 pub use sessions::SessionRow;
 
 use shop_api::{CheckStatus, DatabaseHealth};

@@ -8,6 +8,7 @@ pub mod storefront;
 
 use crate::accounts::throttle::Policy;
 use crate::db::Database;
+use crate::projects::files::PhotoFiles;
 use axum::Router;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
@@ -16,6 +17,8 @@ use tower_http::trace::TraceLayer;
 #[derive(Clone)]
 pub struct AppState {
     pub db: Database,
+    /// Uploaded photos' files, in the data folder.
+    pub photos: PhotoFiles,
     pub storefront: storefront::Storefront,
     pub psp_origin: String,
     pub account_throttle: Policy,
@@ -32,6 +35,7 @@ pub fn router(state: AppState) -> Router {
             "/api",
             api::router(api::ApiState {
                 db: state.db.clone(),
+                photos: state.photos.clone(),
                 account_throttle: state.account_throttle,
                 client_throttle: state.client_throttle,
             }),

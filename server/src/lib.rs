@@ -2,11 +2,13 @@
 //! and serves the built storefront with its security headers.
 
 pub mod accounts;
+pub mod carts;
 pub mod catalogue;
 pub mod config;
 pub mod db;
 pub mod http;
 pub mod logging;
+pub mod projects;
 pub mod shutdown;
 
 use config::Config;
@@ -26,6 +28,8 @@ pub enum ServerError {
     Database(#[from] db::DbError),
     #[error(transparent)]
     Storefront(#[from] http::storefront::StorefrontError),
+    #[error(transparent)]
+    PhotoFiles(#[from] projects::files::FileError),
 }
 
 /// Binds the configured address and serves until a shutdown signal.
@@ -49,8 +53,10 @@ pub async fn serve(
 ) -> Result<(), ServerError> {
     let db = db::Database::open(&config.data_dir).await?;
     let storefront = http::storefront::Storefront::load(&config.dist_dir)?;
+    let photos = projects::files::PhotoFiles::open(config.data_dir.join("photos"))?;
     let app = http::router(http::AppState {
         db: db.clone(),
+        photos,
         storefront,
         psp_origin: config.psp_origin.clone(),
         account_throttle: accounts::throttle::Policy::ACCOUNT,

@@ -1,87 +1,12 @@
 //! Accounts and sessions over real HTTP, with a real SQLite file.
 
 use reqwest::StatusCode;
-use reqwest::header::{HeaderMap, SET_COOKIE};
+use reqwest::header::SET_COOKIE;
 use serde_json::{Value, json};
 use std::time::Duration;
 
 mod support;
-use support::{TestServer, client};
-
-const STRONG: &str = "k9#Vq2!mZr7p";
-
-/// A browser-like caller: same-origin `Origin`, and the session cookie it
-/// was given.
-struct Shopper<'a> {
-    server: &'a TestServer,
-    cookie: Option<String>,
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Value,
-}
-
-impl<'a> Shopper<'a> {
-    fn new(server: &'a TestServer) -> Self {
-        Self {
-            server,
-            cookie: None,
-        }
-    }
-
-    async fn send(&mut self, method: reqwest::Method, path: &str, body: Option<Value>) -> Answer {
-        let mut request = client()
-            .request(method, self.server.url(path))
-            .header("origin", &self.server.base);
-        if let Some(cookie) = &self.cookie {
-            request = request.header("cookie", cookie);
-        }
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        let response = request.send().await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        if let Some(set) = headers.get(SET_COOKIE) {
-            let pair = set.to_str().unwrap().split(';').next().unwrap().to_owned();
-            self.cookie = (!pair.ends_with('=')).then_some(pair);
-        }
-        let body = response.json().await.unwrap_or(Value::Null);
-        Answer {
-            status,
-            headers,
-            body,
-        }
-    }
-
-    async fn sign_up(&mut self, email: &str, password: &str) -> Answer {
-        let body = json!({"email": email, "password": password});
-        self.send(reqwest::Method::POST, "/api/v1/account", Some(body))
-            .await
-    }
-
-    async fn sign_in(&mut self, email: &str, password: &str) -> Answer {
-        let body = json!({"email": email, "password": password});
-        self.send(reqwest::Method::POST, "/api/v1/session", Some(body))
-            .await
-    }
-
-    async fn who_am_i(&mut self) -> Answer {
-        self.send(reqwest::Method::GET, "/api/v1/session", None)
-            .await
-    }
-
-    async fn sign_out(&mut self) -> Answer {
-        self.send(reqwest::Method::DELETE, "/api/v1/session", None)
-            .await
-    }
-}
-
-fn code(answer: &Answer) -> &str {
-    answer.body["error"]["code"].as_str().unwrap_or_default()
-}
+use support::{STRONG, Shopper, TestServer, client, code};
 
 #[tokio::test]
 async fn creating_an_account_signs_in_with_a_safe_cookie() {

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shop_api::{API_PREFIX, ApiErrorBody};
 
-fn url(path: &str) -> String {
+pub(super) fn url(path: &str) -> String {
     format!("{API_PREFIX}{path}")
 }
 
@@ -16,6 +16,23 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     json(send(Request::post(&url(path)), Some(body)).await?).await
+}
+
+pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    json(send(Request::put(&url(path)), Some(body)).await?).await
+}
+
+/// A binary answer (a photo).
+pub async fn get_bytes(path: &str) -> Result<Vec<u8>, ApiError> {
+    let response = send(Request::get(&url(path)), None::<&()>).await?;
+    let status = response.status();
+    response
+        .binary()
+        .await
+        .map_err(|error| ApiError::Unreadable {
+            status,
+            detail: error.to_string(),
+        })
 }
 
 /// For calls whose success has no body (204).
@@ -58,15 +75,17 @@ async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
 
 async fn refusal(response: Response) -> ApiError {
     let status = response.status();
-    match response.json::<ApiErrorBody>().await {
+    refusal_from(status, response.json::<ApiErrorBody>().await.map_err(|e| e.to_string()))
+}
+
+/// The typed refusal for an error answer, whichever client read it.
+pub(super) fn refusal_from(status: u16, body: Result<ApiErrorBody, String>) -> ApiError {
+    match body {
         Ok(body) => ApiError::Refused {
             status,
             code: body.error.code,
             retry_after_seconds: body.error.retry_after_seconds,
         },
-        Err(error) => ApiError::Unreadable {
-            status,
-            detail: error.to_string(),
-        },
+        Err(detail) => ApiError::Unreadable { status, detail },
     }
 }

@@ -9,10 +9,10 @@ use leptos_meta::Title;
 pub fn PageHeading(
     /// Short page name for the browser tab (the shop name is appended).
     #[prop(into)]
-    title: Signal<&'static str>,
+    title: Signal<String>,
     /// The visible heading.
     #[prop(into)]
-    heading: Signal<&'static str>,
+    heading: Signal<String>,
 ) -> impl IntoView {
     view! {
         <Title text=move || title.get() />

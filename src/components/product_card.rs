@@ -1,6 +1,8 @@
 //! One product of the catalogue: name, description, lowest price.
 
 use crate::i18n::Locale;
+use crate::routes;
+use leptos_router::components::A;
 use crate::state::locale::{use_locale, use_strings};
 use leptos::prelude::*;
 use shop_api::catalogue::Product;
@@ -10,6 +12,8 @@ pub fn ProductCard(product: Product) -> impl IntoView {
     let locale = use_locale();
     let t = use_strings();
     let heading_id = format!("produit-{}", product.id);
+    let heading_for_link = heading_id.clone();
+    let create_href = format!("{}/{}", routes::CREATE, product.id);
     let name = product.name.clone();
     let description = product.description.clone();
     let pick = move |fr: &str, en: &str| match locale.get() {
@@ -24,6 +28,9 @@ pub fn ProductCard(product: Product) -> impl IntoView {
                 {move || t.get().home.from_price} " "
                 <strong>{product.from_price.format_fr()}</strong>
             </p>
+            <A href=create_href attr:class="button-primary" attr:aria-describedby=heading_for_link>
+                {move || t.get().home.create}
+            </A>
         </li>
     }
 }

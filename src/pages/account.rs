@@ -1,6 +1,7 @@
 //! `/compte`: sign in or create an account; once signed in, the account
 //! and signing out (which deletes unsaved work, as the shop's copy says).
 
+mod projects;
 mod signed_in;
 mod signed_out;
 
@@ -17,7 +18,7 @@ pub fn AccountPage() -> impl IntoView {
     let account = move || &t.get().account;
     let status = use_session().status();
     view! {
-        <PageHeading title=Signal::derive(move || account().title) heading=Signal::derive(move || account().title) />
+        <PageHeading title=Signal::derive(move || account().title.to_owned()) heading=Signal::derive(move || account().title.to_owned()) />
         {move || match status.get() {
             SessionStatus::Checking => view! { <p class="page-loading" role="status">{account().pending}</p> }.into_any(),
             SessionStatus::SignedOut { expired } => view! { <signed_out::SignedOut expired /> }.into_any(),

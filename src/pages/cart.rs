@@ -1,20 +1,170 @@
-//! `/panier`: the cart. Empty until the catalogue and projects exist.
+//! `/panier`: the cart's lines with their copies, the delivery option and
+//! the totals, every price from the server.
 
+use crate::api;
+use crate::components::cart_summary::{CartLineItem, CartTotalsView};
 use crate::components::page_heading::PageHeading;
+use crate::i18n::Locale;
 use crate::routes;
-use crate::state::locale::use_strings;
+use crate::state::cart::{CartSyncError, use_cart};
+use crate::state::locale::{use_locale, use_strings};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use shop_api::catalogue::{Catalogue, ProductChoice};
+
+fn describe(catalogue: &Catalogue, choice: &ProductChoice, locale: Locale) -> String {
+    let Some(product) = catalogue.products.iter().find(|p| p.id == choice.product_id) else {
+        return String::new();
+    };
+    let pick = |fr: &str, en: &str| match locale {
+        Locale::Fr => fr.to_owned(),
+        Locale::En => en.to_owned(),
+    };
+    let mut parts = vec![pick(&product.name.fr, &product.name.en)];
+    if let Some(format) = product.formats.iter().find(|f| f.id == choice.format_id) {
+        parts.push(format.label.clone());
+    }
+    if let Some(pages) = choice.pages {
+        parts.push(match locale {
+            Locale::Fr => format!("{pages} pages"),
+            Locale::En => format!("{pages} pages"),
+        });
+    }
+    if let Some(cover) = choice
+        .cover_id
+        .as_ref()
+        .and_then(|id| product.covers.iter().find(|c| &c.id == id))
+    {
+        parts.push(pick(&cover.label.fr, &cover.label.en));
+    }
+    parts.join(" · ")
+}
 
 #[component]
 pub fn CartPage() -> impl IntoView {
     let t = use_strings();
-    let cart = move || &t.get().cart;
+    let c = move || &t.get().cart;
+    let locale = use_locale();
+    let cart = use_cart();
+    let contents = cart.cart();
+    let catalogue = LocalResource::new(api::catalogue::catalogue);
+    let totals = LocalResource::new(move || {
+        let current = contents.get();
+        async move {
+            if current.lines.is_empty() {
+                return None;
+            }
+            Some(match current.contents() {
+                Some(priced) => api::cart::totals(&priced).await.map_err(|_| ()),
+                None => Err(()),
+            })
+        }
+    });
+    let line_total = move |index: usize| {
+        Signal::derive(move || match totals.get().flatten() {
+            Some(Ok(totals)) => totals.lines.get(index).map(|q| q.total),
+            _ => None,
+        })
+    };
+
     view! {
-        <PageHeading title=Signal::derive(move || cart().title) heading=Signal::derive(move || cart().title) />
-        <p class="empty-state">{move || cart().empty}</p>
-        <p>
-            <A href=routes::HOME>{move || cart().browse}</A>
-        </p>
+        <PageHeading title=Signal::derive(move || c().title.to_owned()) heading=Signal::derive(move || c().title.to_owned()) />
+        {move || cart.sync_error().get().map(|error| view! {
+            <p class="form-error" role="alert">
+                {match error {
+                    CartSyncError::Unreachable => c().sync_unreachable,
+                    CartSyncError::Refused => c().sync_refused,
+                }}
+            </p>
+        })}
+        {move || if contents.with(|cart| cart.lines.is_empty()) {
+            view! {
+                <p class="empty-state">{move || c().empty}</p>
+                <p><A href=routes::HOME>{move || c().browse}</A></p>
+            }.into_any()
+        } else {
+            view! {
+                <ul class="cart-lines" aria-label=move || c().lines_label>
+                    {move || contents.get().lines.into_iter().enumerate().map(|(index, line)| {
+                        let project_id = StoredValue::new(line.project_id.clone());
+                        let choice = line.choice.clone();
+                        let description = Signal::derive(move || match catalogue.get() {
+                            Some(Ok(catalogue)) => describe(&catalogue, &choice, locale.get()),
+                            _ => String::new(),
+                        });
+                        view! {
+                            <CartLineItem
+                                line
+                                description
+                                line_total=line_total(index)
+                                on_copies=Callback::new(move |copies| cart.set_copies(&project_id.get_value(), copies))
+                                on_remove=Callback::new(move |()| cart.remove_line(&project_id.get_value()))
+                            />
+                        }
+                    }).collect_view()}
+                </ul>
+                <DeliveryChoice catalogue=catalogue />
+                <section aria-labelledby="totaux-titre" class="cart-summary">
+                    <h2 id="totaux-titre">{move || c().totals_heading}</h2>
+                    {move || match (totals.get().flatten(), catalogue.get()) {
+                        (Some(Ok(totals)), Some(Ok(catalogue))) => {
+                            let delivery_name = totals.delivery.as_ref().and_then(|charge| {
+                                catalogue.delivery_options.iter().find(|o| o.id == charge.option_id).map(|o| match locale.get() {
+                                    Locale::Fr => o.name.fr.clone(),
+                                    Locale::En => o.name.en.clone(),
+                                })
+                            });
+                            view! {
+                                <CartTotalsView totals delivery_name free_delivery_threshold=catalogue.free_delivery_threshold />
+                            }.into_any()
+                        }
+                        (Some(Err(())), _) | (_, Some(Err(_))) => view! {
+                            <div class="form-error" role="alert">
+                                <p>{c().totals_unavailable}</p>
+                                <button type="button" class="button-secondary" on:click=move |_| { totals.refetch(); catalogue.refetch(); }>
+                                    {move || t.get().home.retry}
+                                </button>
+                            </div>
+                        }.into_any(),
+                        _ => view! { <p class="page-loading" role="status">{c().totals_loading}</p> }.into_any(),
+                    }}
+                </section>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn DeliveryChoice(catalogue: LocalResource<Result<Catalogue, api::ApiError>>) -> impl IntoView {
+    let t = use_strings();
+    let c = move || &t.get().cart;
+    let locale = use_locale();
+    let cart = use_cart();
+    let chosen = Signal::derive(move || cart.cart().with(|c| c.delivery_option_id.clone()));
+    view! {
+        {move || catalogue.get().and_then(Result::ok).map(|catalogue| view! {
+            <fieldset class="delivery-options">
+                <legend>{move || c().delivery_legend}</legend>
+                {catalogue.delivery_options.into_iter().map(|option| {
+                    let id = format!("livraison-{}", option.id);
+                    let value = option.id.clone();
+                    let checked_id = option.id.clone();
+                    let name = option.name.clone();
+                    view! {
+                        <div class="radio-field">
+                            <input type="radio" name="livraison" id=id.clone() value=option.id.clone()
+                                prop:checked=move || chosen.get().as_deref() == Some(checked_id.as_str())
+                                on:change=move |_| cart.set_delivery(value.clone()) />
+                            <label for=id>
+                                {move || match locale.get() { Locale::Fr => name.fr.clone(), Locale::En => name.en.clone() }}
+                                " · " {option.price.format_fr()} " · "
+                                {move || (c().delivery_days)(option.min_days, option.max_days)}
+                                {move || option.free_above_threshold.then(|| format!(" · {}", c().free_above_threshold))}
+                            </label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+        })}
     }
 }

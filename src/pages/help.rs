@@ -11,7 +11,7 @@ pub fn HelpPage() -> impl IntoView {
     let t = use_strings();
     let help = move || &t.get().help;
     view! {
-        <PageHeading title=Signal::derive(move || help().title) heading=Signal::derive(move || help().title) />
+        <PageHeading title=Signal::derive(move || help().title.to_owned()) heading=Signal::derive(move || help().title.to_owned()) />
         <p class="lead">{move || help().intro}</p>
         <section aria-labelledby="aide-paiement">
             <h2 id="aide-paiement">{move || help().payment_heading}</h2>

@@ -15,7 +15,7 @@ pub fn HomePage() -> impl IntoView {
     let home = move || &t.get().home;
     let catalogue = LocalResource::new(api::catalogue::catalogue);
     view! {
-        <PageHeading title=Signal::derive(move || home().title) heading=Signal::derive(move || home().heading) />
+        <PageHeading title=Signal::derive(move || home().title.to_owned()) heading=Signal::derive(move || home().heading.to_owned()) />
         <p class="lead">{move || home().intro}</p>
         <section aria-labelledby="produits">
             <h2 id="produits">{move || home().products_heading}</h2>

@@ -11,7 +11,7 @@ pub fn NotFoundPage() -> impl IntoView {
     let t = use_strings();
     let not_found = move || &t.get().not_found;
     view! {
-        <PageHeading title=Signal::derive(move || not_found().title) heading=Signal::derive(move || not_found().title) />
+        <PageHeading title=Signal::derive(move || not_found().title.to_owned()) heading=Signal::derive(move || not_found().title.to_owned()) />
         <p>{move || not_found().body}</p>
         <p>
             <A href=routes::HOME>{move || not_found().home_link}</A>

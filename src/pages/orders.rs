@@ -11,7 +11,7 @@ pub fn OrdersPage() -> impl IntoView {
     let t = use_strings();
     let orders = move || &t.get().orders;
     view! {
-        <PageHeading title=Signal::derive(move || orders().title) heading=Signal::derive(move || orders().title) />
+        <PageHeading title=Signal::derive(move || orders().title.to_owned()) heading=Signal::derive(move || orders().title.to_owned()) />
         <p class="lead">{move || orders().intro}</p>
         <p>
             <A href=routes::ACCOUNT>{move || orders().account_link}</A>

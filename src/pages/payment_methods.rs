@@ -11,7 +11,7 @@ pub fn PaymentMethodsPage() -> impl IntoView {
     let t = use_strings();
     let page = move || &t.get().payment_methods;
     view! {
-        <PageHeading title=Signal::derive(move || page().title) heading=Signal::derive(move || page().title) />
+        <PageHeading title=Signal::derive(move || page().title.to_owned()) heading=Signal::derive(move || page().title.to_owned()) />
         <p class="lead">{move || page().intro}</p>
         {move || {
             let page = page();

@@ -1,32 +1,251 @@
-//! The cart summary the header shows. It starts empty; the cart itself
-//! (browser for guests, server for signed-in shoppers) will feed it.
+//! The cart. A guest's lives in this browser's localStorage; a signed-in
+//! shopper's lives on the server (so it follows them to another browser)
+//! and is mirrored in localStorage. Every tab listens to localStorage's
+//! `storage` event, so the header's count is right in all of them. Signing
+//! in folds the guest cart into the account's.
 
+use crate::api::{self, ApiError};
+use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shop_api::cart::{Cart, CartLine};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+const GUEST_KEY: &str = "service-photo.panier";
+const ACCOUNT_KEY: &str = "service-photo.panier-compte";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    Guest,
+    Account,
+}
+
+impl Owner {
+    fn key(self) -> &'static str {
+        match self {
+            Owner::Guest => GUEST_KEY,
+            Owner::Account => ACCOUNT_KEY,
+        }
+    }
+}
+
+/// What went wrong keeping the cart on the server; the cart in the page is
+/// kept all the same.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CartSyncError {
+    Unreachable,
+    Refused,
+}
 
 #[derive(Clone, Copy)]
-pub struct CartContext(RwSignal<u32>);
+pub struct CartContext {
+    cart: RwSignal<Cart>,
+    owner: RwSignal<Owner>,
+    sync_error: RwSignal<Option<CartSyncError>>,
+}
 
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn read(key: &str) -> Cart {
+    storage()
+        .and_then(|s| s.get_item(key).ok().flatten())
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
+}
+
+fn write(key: &str, cart: &Cart) {
+    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(cart)) {
+        let _ = storage.set_item(key, &json);
+    }
+}
+
+fn remove(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Needs the session context: provide it after `provide_session`.
 pub fn provide_cart() {
-    provide_context(CartContext(RwSignal::new(0)));
+    let context = CartContext {
+        cart: RwSignal::new(read(GUEST_KEY)),
+        owner: RwSignal::new(Owner::Guest),
+        sync_error: RwSignal::new(None),
+    };
+    listen_to_other_tabs(context);
+    let status = use_session().status();
+    Effect::new(move |_| match status.get() {
+        SessionStatus::SignedIn(_) => spawn_local(context.adopt_account_cart()),
+        SessionStatus::SignedOut { .. } => {
+            context.owner.set(Owner::Guest);
+            context.cart.set(read(GUEST_KEY));
+        }
+        SessionStatus::Checking => {}
+    });
+    provide_context(context);
 }
 
-/// The cart; an empty one when no provider is mounted.
+fn listen_to_other_tabs(context: CartContext) {
+    let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+        let owner = context.owner.get_untracked();
+        // `key` is null when another tab cleared the storage (sign-out).
+        match event.key() {
+            Some(key) if key == owner.key() => context.cart.set(read(&key)),
+            None => context.cart.set(Cart::default()),
+            Some(_) => {}
+        }
+    });
+    let _ = window().add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    on_storage.forget();
+}
+
+/// The cart; an empty, guest one when no provider is mounted.
 pub fn use_cart() -> CartContext {
-    use_context::<CartContext>().unwrap_or_else(|| CartContext(RwSignal::new(0)))
+    use_context::<CartContext>().unwrap_or_else(|| CartContext {
+        cart: RwSignal::new(Cart::default()),
+        owner: RwSignal::new(Owner::Guest),
+        sync_error: RwSignal::new(None),
+    })
 }
 
-/// Number of items in the cart.
+/// Number of items (copies) in the cart.
 pub fn use_cart_count() -> Signal<u32> {
     use_cart().item_count()
 }
 
 impl CartContext {
     pub fn item_count(&self) -> Signal<u32> {
-        self.0.into()
+        let cart = self.cart;
+        Signal::derive(move || cart.with(Cart::item_count))
     }
 
-    /// Empties the cart (sign-out deletes it).
+    pub fn cart(&self) -> Signal<Cart> {
+        self.cart.into()
+    }
+
+    /// Set when the server could not keep the latest change.
+    pub fn sync_error(&self) -> Signal<Option<CartSyncError>> {
+        self.sync_error.into()
+    }
+
+    /// Adds a project, or refreshes its line (name, options) if it is there.
+    pub fn add(&self, line: CartLine) {
+        self.change(|cart| {
+            match cart.lines.iter_mut().find(|l| l.project_id == line.project_id) {
+                Some(kept) => {
+                    kept.project_name = line.project_name;
+                    kept.choice = line.choice;
+                }
+                None => cart.lines.push(line),
+            }
+        });
+    }
+
+    /// Keeps a project's line in step after the project was edited.
+    pub fn refresh_project(&self, project_id: &str, name: &str, choice: &shop_api::catalogue::ProductChoice) {
+        let present = self
+            .cart
+            .with_untracked(|cart| cart.lines.iter().any(|l| l.project_id == project_id));
+        if present {
+            self.change(|cart| {
+                if let Some(line) = cart.lines.iter_mut().find(|l| l.project_id == project_id) {
+                    line.project_name = name.to_owned();
+                    line.choice = choice.clone();
+                }
+            });
+        }
+    }
+
+    pub fn contains(&self, project_id: &str) -> Signal<bool> {
+        let cart = self.cart;
+        let id = project_id.to_owned();
+        Signal::derive(move || cart.with(|c| c.lines.iter().any(|l| l.project_id == id)))
+    }
+
+    pub fn set_copies(&self, project_id: &str, copies: u32) {
+        let copies = copies.max(1);
+        self.change(|cart| {
+            if let Some(line) = cart.lines.iter_mut().find(|l| l.project_id == project_id) {
+                line.copies = copies;
+            }
+        });
+    }
+
+    pub fn remove_line(&self, project_id: &str) {
+        self.change(|cart| cart.lines.retain(|l| l.project_id != project_id));
+    }
+
+    pub fn set_delivery(&self, option_id: String) {
+        self.change(|cart| cart.delivery_option_id = Some(option_id));
+    }
+
+    /// Empties the cart in the page (sign-out deletes the stored copies).
     pub fn clear(&self) {
-        self.0.set(0);
+        self.cart.set(Cart::default());
+    }
+
+    fn change(&self, edit: impl FnOnce(&mut Cart)) {
+        self.cart.update(edit);
+        let cart = self.cart.get_untracked();
+        let owner = self.owner.get_untracked();
+        write(owner.key(), &cart);
+        if owner == Owner::Account {
+            let context = *self;
+            spawn_local(async move {
+                let outcome = api::cart::store(&cart).await;
+                context.settle(outcome);
+            });
+        }
+    }
+
+    /// Records the server's answer to a cart change.
+    fn settle(&self, outcome: Result<Cart, ApiError>) {
+        match outcome {
+            Ok(_) => {
+                self.sync_error.try_set(None);
+            }
+            Err(ApiError::Network(_)) => {
+                self.sync_error.try_set(Some(CartSyncError::Unreachable));
+            }
+            Err(_) => {
+                self.sync_error.try_set(Some(CartSyncError::Refused));
+            }
+        }
+    }
+
+    /// After sign-in (or a reload while signed in): the account's cart,
+    /// with the guest's folded in once.
+    async fn adopt_account_cart(self) {
+        self.owner.set(Owner::Account);
+        let guest = read(GUEST_KEY);
+        let outcome = if guest.lines.is_empty() {
+            api::cart::load().await
+        } else {
+            api::cart::merge(&guest).await
+        };
+        match outcome {
+            Ok(cart) => {
+                if !guest.lines.is_empty() {
+                    remove(GUEST_KEY);
+                }
+                write(ACCOUNT_KEY, &cart);
+                self.cart.try_set(cart);
+                self.sync_error.try_set(None);
+            }
+            Err(error) => {
+                // Show what this browser last knew; the guest cart stays
+                // in storage to be merged on the next try.
+                let mut known = read(ACCOUNT_KEY);
+                if !guest.lines.is_empty() {
+                    known = known.merged_with(guest);
+                }
+                self.cart.try_set(known);
+                self.settle(Err(error));
+            }
+        }
     }
 }

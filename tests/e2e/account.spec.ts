@@ -205,7 +205,7 @@ test('signing out asks first, lists what goes, then leaves nothing of the shoppe
   await expect(dialog).toContainText('Projets non enregistrés');
   await expect(dialog).toContainText('aucun');
   await expect(dialog).toContainText('Panier');
-  await expect(dialog).toContainText('0 article');
+  await expect(dialog).toContainText('0 produit');
   expect(await serious(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);

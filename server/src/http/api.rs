@@ -2,16 +2,19 @@
 //! that the storefront never receives the app's HTML where it expects data.
 
 mod account;
+mod cart;
 mod catalogue;
 mod csrf;
 mod failure;
 mod json;
+mod projects;
 mod session_cookie;
 
 pub use failure::ApiFailure;
 
 use crate::accounts::throttle::Policy;
 use crate::db::Database;
+use crate::projects::files::PhotoFiles;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -21,12 +24,13 @@ use shop_api::{CheckStatus, ErrorCode, Health};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// API request bodies are small JSON documents; anything bigger is refused
-/// before it is read.
+/// before it is read. Routes taking more (a cart, a photo) say so.
 const BODY_LIMIT_BYTES: usize = 16 * 1024;
 
 #[derive(Clone)]
 pub struct ApiState {
     pub db: Database,
+    pub photos: PhotoFiles,
     pub account_throttle: Policy,
     pub client_throttle: Policy,
 }
@@ -36,6 +40,8 @@ pub fn router(state: ApiState) -> Router {
         .route("/v1/health", get(health))
         .merge(account::router())
         .merge(catalogue::router())
+        .merge(projects::router())
+        .merge(cart::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)

@@ -1,8 +1,12 @@
 //! A real shop server on a free port, with its own SQLite file and a
-//! storefront folder laid out the way Trunk builds it.
+//! storefront folder laid out the way Trunk builds it; a browser-like
+//! caller that keeps its session cookie; tiny real images to upload.
 
 #![allow(dead_code)]
 
+use reqwest::header::{HeaderMap, SET_COOKIE};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
 use shop_server::config::{Config, LogFormat};
 use std::path::Path;
 use tempfile::TempDir;
@@ -93,4 +97,189 @@ fn write_dist(dir: &Path) {
 
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder().build().unwrap()
+}
+
+/// A password the strength rules accept.
+pub const STRONG: &str = "k9#Vq2!mZr7p";
+
+/// A browser-like caller: same-origin `Origin`, and the session cookie it
+/// was given. Two shoppers signed in to one account are two browsers.
+pub struct Shopper<'a> {
+    pub server: &'a TestServer,
+    pub cookie: Option<String>,
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    /// The body as JSON, `Null` when it is not JSON.
+    pub body: Value,
+    pub bytes: Vec<u8>,
+}
+
+impl<'a> Shopper<'a> {
+    pub fn new(server: &'a TestServer) -> Self {
+        Self {
+            server,
+            cookie: None,
+        }
+    }
+
+    /// A new account, signed in.
+    pub async fn signed_up(server: &'a TestServer, email: &str) -> Self {
+        let mut shopper = Self::new(server);
+        let created = shopper.sign_up(email, STRONG).await;
+        assert_eq!(created.status, StatusCode::CREATED, "{:?}", created.body);
+        shopper
+    }
+
+    pub async fn send(&mut self, method: Method, path: &str, body: Option<Value>) -> Answer {
+        let mut request = self.request(method, path);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        self.answer(request).await
+    }
+
+    /// Raw bytes, as the storefront uploads a photo.
+    pub async fn send_bytes(
+        &mut self,
+        method: Method,
+        path: &str,
+        content_type: &str,
+        bytes: Vec<u8>,
+    ) -> Answer {
+        let request = self
+            .request(method, path)
+            .header("content-type", content_type)
+            .body(bytes);
+        self.answer(request).await
+    }
+
+    fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        let mut request = client()
+            .request(method, self.server.url(path))
+            .header("origin", &self.server.base);
+        if let Some(cookie) = &self.cookie {
+            request = request.header("cookie", cookie);
+        }
+        request
+    }
+
+    async fn answer(&mut self, request: reqwest::RequestBuilder) -> Answer {
+        let response = request.send().await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        if let Some(set) = headers.get(SET_COOKIE) {
+            let pair = set.to_str().unwrap().split(';').next().unwrap().to_owned();
+            self.cookie = (!pair.ends_with('=')).then_some(pair);
+        }
+        let bytes = response.bytes().await.unwrap().to_vec();
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Answer {
+            status,
+            headers,
+            body,
+            bytes,
+        }
+    }
+
+    pub async fn sign_up(&mut self, email: &str, password: &str) -> Answer {
+        let body = json!({"email": email, "password": password});
+        self.send(Method::POST, "/api/v1/account", Some(body)).await
+    }
+
+    pub async fn sign_in(&mut self, email: &str, password: &str) -> Answer {
+        let body = json!({"email": email, "password": password});
+        self.send(Method::POST, "/api/v1/session", Some(body)).await
+    }
+
+    pub async fn who_am_i(&mut self) -> Answer {
+        self.send(Method::GET, "/api/v1/session", None).await
+    }
+
+    pub async fn sign_out(&mut self) -> Answer {
+        self.send(Method::DELETE, "/api/v1/session", None).await
+    }
+
+    pub async fn get(&mut self, path: &str) -> Answer {
+        self.send(Method::GET, path, None).await
+    }
+
+    pub async fn put(&mut self, path: &str, body: Value) -> Answer {
+        self.send(Method::PUT, path, Some(body)).await
+    }
+
+    pub async fn post(&mut self, path: &str, body: Value) -> Answer {
+        self.send(Method::POST, path, Some(body)).await
+    }
+
+    pub async fn delete(&mut self, path: &str) -> Answer {
+        self.send(Method::DELETE, path, None).await
+    }
+}
+
+/// The error code of an API refusal, `""` if the body has none.
+pub fn code(answer: &Answer) -> &str {
+    answer.body["error"]["code"].as_str().unwrap_or_default()
+}
+
+/// A real PNG from the `png` encoder, one grey level per `shade`, so that
+/// photos of one test differ.
+pub fn png(width: u32, height: u32, shade: u8) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, width, height);
+    encoder.set_color(png::ColorType::Grayscale);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().unwrap();
+    writer
+        .write_image_data(&vec![shade; (width * height) as usize])
+        .unwrap();
+    writer.finish().unwrap();
+    bytes
+}
+
+/// A real JPEG from the `jpeg-encoder` crate.
+pub fn jpeg(width: u16, height: u16) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    jpeg_encoder::Encoder::new(&mut bytes, 85)
+        .encode(
+            &vec![128; usize::from(width) * usize::from(height) * 3],
+            width,
+            height,
+            jpeg_encoder::ColorType::Rgb,
+        )
+        .unwrap();
+    bytes
+}
+
+/// A real lossless WebP from the `image-webp` crate.
+pub fn webp(width: u32, height: u32) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    image_webp::WebPEncoder::new(&mut bytes)
+        .encode(
+            &vec![64; (width * height * 3) as usize],
+            width,
+            height,
+            image_webp::ColorType::Rgb8,
+        )
+        .unwrap();
+    bytes
+}
+
+impl TestServer {
+    /// The names of the files kept for a project, whichever account owns it,
+    /// sorted.
+    pub fn photo_files(&self, project_id: &str) -> Vec<String> {
+        let Ok(accounts) = std::fs::read_dir(self.data.path().join("photos")) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = accounts
+            .filter_map(|account| std::fs::read_dir(account.ok()?.path().join(project_id)).ok())
+            .flatten()
+            .map(|file| file.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        names
+    }
 }

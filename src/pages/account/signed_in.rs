@@ -5,6 +5,8 @@ use crate::api::{self, ApiError};
 use crate::components::sign_out_confirmation::SignOutConfirmation;
 use crate::state::browser_data::use_browser_data;
 use crate::state::cart::use_cart;
+use crate::state::projects::use_projects;
+use super::projects::{SavedProjects, UnsavedProjects};
 use crate::state::locale::use_strings;
 use crate::state::session::use_session;
 use leptos::prelude::*;
@@ -17,6 +19,7 @@ pub fn SignedIn(email: String) -> impl IntoView {
     let session = use_session();
     let browser_data = use_browser_data();
     let cart = use_cart();
+    let projects = use_projects();
     let confirming = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let failed = RwSignal::new(false);
@@ -31,6 +34,7 @@ pub fn SignedIn(email: String) -> impl IntoView {
             match api::account::sign_out().await {
                 // 401: the server had already ended it; wipe all the same.
                 Ok(()) | Err(ApiError::Refused { status: 401, .. }) => {
+                    projects.forget_all();
                     browser_data.wipe().await;
                     pending.try_set(false);
                     cart.clear();
@@ -52,7 +56,7 @@ pub fn SignedIn(email: String) -> impl IntoView {
             view! {
                 <SignOutConfirmation
                     unsaved_projects=browser_data.unsaved_project_names()
-                    cart_items=cart.item_count().get_untracked()
+                    cart_lines=cart.cart().with_untracked(|c| c.lines.len() as u32)
                     pending=pending
                     error=Signal::derive(move || failed.get().then(|| account().errors.sign_out_failed))
                     on_confirm=confirm
@@ -61,6 +65,8 @@ pub fn SignedIn(email: String) -> impl IntoView {
             }.into_any()
         } else {
             view! {
+                <SavedProjects />
+                <UnsavedProjects />
                 <p class="notice">{move || account().sign_out_warning}</p>
                 <button type="button" class="button-secondary" on:click=move |_| confirming.set(true)>
                     {move || account().sign_out_button}

@@ -23,6 +23,7 @@ pub fn SignedOut(expired: bool) -> impl IntoView {
         {expired.then(|| view! { <p class="notice" role="status">{move || account().session_expired}</p> })}
         <p class="lead">{move || account().intro}</p>
         <p class="notice">{move || account().sign_out_warning}</p>
+        <super::projects::UnsavedProjects />
         <div class="account-forms">
             <CredentialsForm
                 kind=FormKind::SignIn

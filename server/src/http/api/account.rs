@@ -1,5 +1,5 @@
 //! `POST /api/v1/account` (create), `GET|POST|DELETE /api/v1/session`
-//! (who am I, sign in, sign out).
+//! (who am I, sign in, sign out — which also deletes the account's cart).
 
 use super::json::ApiJson;
 use super::session_cookie::{self, CurrentSession};
@@ -154,10 +154,13 @@ async fn sign_out(
     headers: HeaderMap,
 ) -> Result<Response, ApiFailure> {
     if let Some(token) = session_cookie::token(&headers) {
-        state
-            .db
-            .delete_session(&session::token_hash(&token))
-            .await?;
+        let token_hash = session::token_hash(&token);
+        // The shop tells shoppers that signing out empties their cart (on
+        // every device: there is one per account); saved projects stay.
+        if let Some(session) = state.db.session(&token_hash).await? {
+            state.db.delete_cart(session.account_id).await?;
+        }
+        state.db.delete_session(&token_hash).await?;
     }
     Ok((
         StatusCode::NO_CONTENT,

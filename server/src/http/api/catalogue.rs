@@ -1,15 +1,13 @@
-//! `GET /api/v1/catalogue` and `POST /api/v1/quote`: what the shop sells,
-//! and the server's price for one configured product.
+//! `GET /api/v1/catalogue`, `POST /api/v1/quote` and
+//! `POST /api/v1/cart/totals`: what the shop sells, and the server's price
+//! for one configured product or a whole cart.
 
 use super::json::ApiJson;
 use super::{ApiFailure, ApiState};
-use crate::catalogue::cart::CartError;
-use crate::catalogue::{self, PricingError};
+use crate::catalogue;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use shop_api::ErrorCode;
 use shop_api::cart::{CartContents, CartTotals};
 use shop_api::catalogue::{Catalogue, ProductChoice, Quote};
 
@@ -29,9 +27,7 @@ async fn quote(
     ApiJson(choice): ApiJson<ProductChoice>,
 ) -> Result<Json<Quote>, ApiFailure> {
     let catalogue = state.db.catalogue().await?;
-    catalogue::quote(&catalogue, &choice)
-        .map(Json)
-        .map_err(|error| refused(pricing_code(error), &error))
+    Ok(Json(catalogue::quote(&catalogue, &choice)?))
 }
 
 /// Totals of a cart whose contents the storefront holds (a guest's cart):
@@ -41,28 +37,5 @@ async fn cart_totals(
     ApiJson(contents): ApiJson<CartContents>,
 ) -> Result<Json<CartTotals>, ApiFailure> {
     let catalogue = state.db.catalogue().await?;
-    catalogue::cart::totals(&catalogue, &contents)
-        .map(Json)
-        .map_err(|error| {
-            let code = match error {
-                CartError::Line { error, .. } => pricing_code(error),
-                CartError::UnknownDeliveryOption => ErrorCode::UnknownDeliveryOption,
-                CartError::TooManyLines => ErrorCode::CartTooLarge,
-                CartError::Overflow => ErrorCode::InvalidQuantity,
-            };
-            refused(code, &error)
-        })
-}
-
-fn pricing_code(error: PricingError) -> ErrorCode {
-    match error {
-        PricingError::UnknownProduct => ErrorCode::UnknownProduct,
-        PricingError::UnknownOption => ErrorCode::UnknownOption,
-        PricingError::InvalidQuantity => ErrorCode::InvalidQuantity,
-        PricingError::InvalidPages => ErrorCode::InvalidPages,
-    }
-}
-
-fn refused(code: ErrorCode, error: &dyn std::fmt::Display) -> ApiFailure {
-    ApiFailure::new(StatusCode::UNPROCESSABLE_ENTITY, code, &error.to_string())
+    Ok(Json(catalogue::cart::totals(&catalogue, &contents)?))
 }

@@ -1,6 +1,9 @@
 //! An API error as the storefront receives it: a status, a stable code and,
-//! for throttling, when to try again.
+//! for throttling, when to try again. Also the one mapping of pricing
+//! refusals to codes, shared by quotes, cart totals, projects and carts.
 
+use crate::catalogue::PricingError;
+use crate::catalogue::cart::CartError;
 use crate::db::DbError;
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -48,6 +51,40 @@ impl From<DbError> for ApiFailure {
             ErrorCode::Internal,
             "internal error",
         )
+    }
+}
+
+/// A choice the catalogue cannot price: 422 with what is wrong with it.
+impl From<PricingError> for ApiFailure {
+    fn from(error: PricingError) -> Self {
+        Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pricing_code(error),
+            &error.to_string(),
+        )
+    }
+}
+
+/// A cart that cannot be priced: 422, with the line's own code when one
+/// line is at fault.
+impl From<CartError> for ApiFailure {
+    fn from(error: CartError) -> Self {
+        let code = match error {
+            CartError::Line { error, .. } => pricing_code(error),
+            CartError::UnknownDeliveryOption => ErrorCode::UnknownDeliveryOption,
+            CartError::TooManyLines => ErrorCode::CartTooLarge,
+            CartError::Overflow => ErrorCode::InvalidQuantity,
+        };
+        Self::new(StatusCode::UNPROCESSABLE_ENTITY, code, &error.to_string())
+    }
+}
+
+fn pricing_code(error: PricingError) -> ErrorCode {
+    match error {
+        PricingError::UnknownProduct => ErrorCode::UnknownProduct,
+        PricingError::UnknownOption => ErrorCode::UnknownOption,
+        PricingError::InvalidQuantity => ErrorCode::InvalidQuantity,
+        PricingError::InvalidPages => ErrorCode::InvalidPages,
     }
 }
 

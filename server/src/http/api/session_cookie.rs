@@ -11,6 +11,7 @@ use cookie::{Cookie, SameSite};
 /// The signed-in shopper of this request.
 #[derive(Debug, Clone)]
 pub struct CurrentSession {
+    pub account_id: i64,
     pub email: String,
 }
 
@@ -33,7 +34,10 @@ impl FromRequestParts<ApiState> for CurrentSession {
         if now - row.last_seen_at >= session::TOUCH_EVERY_SECONDS {
             state.db.touch_session(&token_hash, now).await?;
         }
-        Ok(Self { email: row.email })
+        Ok(Self {
+            account_id: row.account_id,
+            email: row.email,
+        })
     }
 }
 

@@ -1,0 +1,210 @@
+//! `/api/v1/projects`: the signed-in shopper's saved creation projects and
+//! their photos (list, create or replace, open, delete; upload and download
+//! a photo). Thin: the rules, the files and the rows are `crate::projects`'
+//! business; this turns their answers into statuses and codes, and reads
+//! uploads within their size limit.
+
+use super::json::ApiJson;
+use super::session_cookie::CurrentSession;
+use super::{ApiFailure, ApiState};
+use crate::projects::{ClientId, ProjectError, Projects};
+use axum::body::{Body, HttpBody as _};
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use shop_api::ErrorCode;
+use shop_api::project::{MAX_PHOTO_BYTES, Photo, Project, ProjectDraft, ProjectSummary};
+use std::pin::Pin;
+
+/// A draft lists up to 200 photo ids of up to 64 characters: more than the
+/// API's usual 16 KiB once formatted with some slack.
+const DRAFT_BODY_LIMIT_BYTES: usize = 32 * 1024;
+
+pub fn router() -> Router<ApiState> {
+    Router::new()
+        .route("/v1/projects", get(list))
+        .route(
+            "/v1/projects/{id}",
+            get(show)
+                .put(save)
+                .delete(delete)
+                .layer(DefaultBodyLimit::max(DRAFT_BODY_LIMIT_BYTES)),
+        )
+        // The upload reads its raw body itself, with its own limit and a JSON
+        // refusal: `DefaultBodyLimit` does not apply to a raw `Body`.
+        .route(
+            "/v1/projects/{id}/photos/{photo_id}",
+            get(download).put(upload),
+        )
+}
+
+async fn list(
+    current: CurrentSession,
+    State(state): State<ApiState>,
+) -> Result<Json<Vec<ProjectSummary>>, ApiFailure> {
+    Ok(Json(projects(&state, &current).list().await?))
+}
+
+async fn show(
+    current: CurrentSession,
+    ProjectPath(id): ProjectPath,
+    State(state): State<ApiState>,
+) -> Result<Json<Project>, ApiFailure> {
+    Ok(Json(projects(&state, &current).get(&id).await?))
+}
+
+async fn save(
+    current: CurrentSession,
+    ProjectPath(id): ProjectPath,
+    State(state): State<ApiState>,
+    ApiJson(draft): ApiJson<ProjectDraft>,
+) -> Result<Json<Project>, ApiFailure> {
+    Ok(Json(projects(&state, &current).save(&id, &draft).await?))
+}
+
+async fn delete(
+    current: CurrentSession,
+    ProjectPath(id): ProjectPath,
+    State(state): State<ApiState>,
+) -> Result<StatusCode, ApiFailure> {
+    projects(&state, &current).delete(&id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The body is the image's bytes, whatever its declared type: the server
+/// judges them by their content.
+async fn upload(
+    current: CurrentSession,
+    PhotoPath(project, photo): PhotoPath,
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Json<Photo>, ApiFailure> {
+    // Refused before a byte of a declared-too-big upload is read.
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > MAX_PHOTO_BYTES) {
+        return Err(ProjectError::PhotoTooLarge.into());
+    }
+    let projects = projects(&state, &current);
+    projects.check_upload(&project, &photo).await?;
+    let bytes = read_capped(body, declared).await?;
+    Ok(Json(projects.store_photo(&project, &photo, bytes).await?))
+}
+
+async fn download(
+    current: CurrentSession,
+    PhotoPath(project, photo): PhotoPath,
+    State(state): State<ApiState>,
+) -> Result<Response, ApiFailure> {
+    let (photo, bytes) = projects(&state, &current).photo(&project, &photo).await?;
+    // Always one of the three sniffed types the database allows.
+    let content_type = HeaderValue::from_str(&photo.content_type)
+        .unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    Ok(([(header::CONTENT_TYPE, content_type)], bytes).into_response())
+}
+
+fn projects<'a>(state: &'a ApiState, current: &CurrentSession) -> Projects<'a> {
+    Projects::of(current.account_id, &state.db, &state.photos)
+}
+
+/// The body, up to `MAX_PHOTO_BYTES`: counted as it arrives, since a
+/// missing or false `Content-Length` must not let more through.
+async fn read_capped(mut body: Body, declared: Option<u64>) -> Result<Vec<u8>, ApiFailure> {
+    let limit = usize::try_from(MAX_PHOTO_BYTES).unwrap_or(usize::MAX);
+    let expected = declared.and_then(|length| usize::try_from(length).ok());
+    let mut bytes = Vec::with_capacity(expected.unwrap_or(0).min(limit));
+    while let Some(frame) = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
+        let frame = frame.map_err(|error| {
+            tracing::info!(%error, "photo upload interrupted");
+            ApiFailure::new(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::InvalidImage,
+                "the upload was interrupted",
+            )
+        })?;
+        if let Ok(data) = frame.into_data() {
+            if bytes.len() + data.len() > limit {
+                return Err(ProjectError::PhotoTooLarge.into());
+            }
+            bytes.extend_from_slice(&data);
+        }
+    }
+    Ok(bytes)
+}
+
+/// `{id}` of a project route, checked: a 400 with a code otherwise, never
+/// axum's plain-text rejection.
+struct ProjectPath(ClientId);
+
+impl<S: Send + Sync> FromRequestParts<S> for ProjectPath {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiFailure> {
+        let Path(id) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| invalid_id())?;
+        ClientId::parse(&id).map(Self).ok_or_else(invalid_id)
+    }
+}
+
+/// `{id}` and `{photo_id}` of a photo route, checked.
+struct PhotoPath(ClientId, ClientId);
+
+impl<S: Send + Sync> FromRequestParts<S> for PhotoPath {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiFailure> {
+        let Path((project, photo)) = Path::<(String, String)>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| invalid_id())?;
+        match (ClientId::parse(&project), ClientId::parse(&photo)) {
+            (Some(project), Some(photo)) => Ok(Self(project, photo)),
+            _ => Err(invalid_id()),
+        }
+    }
+}
+
+fn invalid_id() -> ApiFailure {
+    ApiFailure::new(
+        StatusCode::BAD_REQUEST,
+        ErrorCode::InvalidId,
+        "ids are 1 to 64 letters, digits, '-' or '_'",
+    )
+}
+
+impl From<ProjectError> for ApiFailure {
+    fn from(error: ProjectError) -> Self {
+        let (status, code) = match error {
+            ProjectError::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+            ProjectError::InvalidName => (StatusCode::BAD_REQUEST, ErrorCode::InvalidProjectName),
+            ProjectError::InvalidPhotoId(_) | ProjectError::DuplicatePhotoId(_) => {
+                (StatusCode::BAD_REQUEST, ErrorCode::InvalidId)
+            }
+            ProjectError::TooManyPhotos => {
+                (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::TooManyPhotos)
+            }
+            ProjectError::PhotoTooLarge => {
+                (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PhotoTooLarge)
+            }
+            ProjectError::Image(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidImage),
+            ProjectError::Pricing(error) => return error.into(),
+            ProjectError::Db(error) => return error.into(),
+            // Logged, not told: paths are the server's business.
+            ProjectError::Files(error) => {
+                tracing::error!(%error, "photo file error");
+                return ApiFailure::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    ErrorCode::Internal,
+                    "internal error",
+                );
+            }
+        };
+        ApiFailure::new(status, code, &error.to_string())
+    }
+}

@@ -1,0 +1,467 @@
+//! Saved projects and their photos over real HTTP, with a real SQLite file
+//! and real files in the data folder.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use shop_api::project::{MAX_PHOTO_BYTES, MAX_PHOTOS_PER_PROJECT};
+
+mod support;
+use support::{Shopper, TestServer, code, jpeg, png, webp};
+
+fn prints(name: &str, photo_ids: &[&str]) -> Value {
+    json!({
+        "name": name,
+        "choice": {"product_id": "tirages", "format_id": "10x15", "quantity": photo_ids.len().max(1)},
+        "photo_ids": photo_ids,
+    })
+}
+
+fn ids(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item.as_str().or(item["id"].as_str()).unwrap().to_owned())
+        .collect()
+}
+
+async fn upload(
+    shopper: &mut Shopper<'_>,
+    project: &str,
+    photo: &str,
+    bytes: Vec<u8>,
+) -> support::Answer {
+    shopper
+        .send_bytes(
+            Method::PUT,
+            &format!("/api/v1/projects/{project}/photos/{photo}"),
+            "application/octet-stream",
+            bytes,
+        )
+        .await
+}
+
+#[tokio::test]
+async fn projects_need_a_session() {
+    let server = TestServer::start().await;
+    let mut guest = Shopper::new(&server);
+    let answers = [
+        guest.get("/api/v1/projects").await,
+        guest.get("/api/v1/projects/p1").await,
+        guest
+            .put("/api/v1/projects/p1", prints("Vacances", &[]))
+            .await,
+        guest.delete("/api/v1/projects/p1").await,
+        upload(&mut guest, "p1", "a", png(1, 1, 0)).await,
+        guest.get("/api/v1/projects/p1/photos/a").await,
+    ];
+    for answer in answers {
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(code(&answer), "unauthenticated");
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_project_is_saved_filled_reordered_and_reopened() {
+    let server = TestServer::start().await;
+    let mut shopper = Shopper::signed_up(&server, "a@exemple.fr").await;
+
+    let saved = shopper
+        .put(
+            "/api/v1/projects/vacances",
+            prints("  Vacances  ", &["a", "b", "c"]),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    assert_eq!(saved.body["name"], "Vacances");
+    assert_eq!(saved.body["photos"], json!([]));
+    assert_eq!(ids(&saved.body["missing_photo_ids"]), ["a", "b", "c"]);
+
+    // A PNG, a JPEG and a WebP, declared with misleading types: the server
+    // says what they are.
+    let (a, b, c) = (png(3, 2, 10), jpeg(8, 5), webp(4, 6));
+    let uploaded = upload(&mut shopper, "vacances", "a", a.clone()).await;
+    assert_eq!(uploaded.status, StatusCode::OK, "{:?}", uploaded.body);
+    assert_eq!(
+        uploaded.body,
+        json!({"id": "a", "content_type": "image/png", "bytes": a.len(), "width": 3, "height": 2})
+    );
+    let uploaded = upload(&mut shopper, "vacances", "b", b.clone()).await;
+    assert_eq!(uploaded.body["content_type"], "image/jpeg");
+    assert_eq!(
+        (
+            uploaded.body["width"].as_u64(),
+            uploaded.body["height"].as_u64()
+        ),
+        (Some(8), Some(5))
+    );
+    let uploaded = upload(&mut shopper, "vacances", "c", c.clone()).await;
+    assert_eq!(uploaded.body["content_type"], "image/webp");
+
+    let opened = shopper.get("/api/v1/projects/vacances").await;
+    assert_eq!(opened.status, StatusCode::OK);
+    assert_eq!(ids(&opened.body["photos"]), ["a", "b", "c"]);
+    assert_eq!(opened.body["missing_photo_ids"], json!([]));
+    assert_eq!(server.photo_files("vacances"), ["a", "b", "c"]);
+
+    // Reorder, drop b, add d (not uploaded yet).
+    let reordered = shopper
+        .put(
+            "/api/v1/projects/vacances",
+            prints("Vacances", &["c", "a", "d"]),
+        )
+        .await;
+    assert_eq!(reordered.status, StatusCode::OK);
+    assert_eq!(ids(&reordered.body["photos"]), ["c", "a"]);
+    assert_eq!(ids(&reordered.body["missing_photo_ids"]), ["d"]);
+    assert_eq!(
+        server.photo_files("vacances"),
+        ["a", "c"],
+        "b's file is deleted"
+    );
+    let dropped = shopper.get("/api/v1/projects/vacances/photos/b").await;
+    assert_eq!(dropped.status, StatusCode::NOT_FOUND);
+    assert_eq!(code(&dropped), "not_found");
+
+    // Reopened as saved; each photo downloads as it was uploaded.
+    let reopened = shopper.get("/api/v1/projects/vacances").await;
+    assert_eq!(reopened.body, reordered.body);
+    for (id, bytes, content_type) in [("c", &c, "image/webp"), ("a", &a, "image/png")] {
+        let photo = shopper
+            .get(&format!("/api/v1/projects/vacances/photos/{id}"))
+            .await;
+        assert_eq!(photo.status, StatusCode::OK);
+        assert_eq!(&photo.bytes, bytes);
+        assert_eq!(photo.headers["content-type"], content_type);
+        assert_eq!(photo.headers["x-content-type-options"], "nosniff");
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_list_is_newest_first_and_deleting_removes_rows_and_files() {
+    let server = TestServer::start().await;
+    let mut shopper = Shopper::signed_up(&server, "b@exemple.fr").await;
+    assert_eq!(shopper.get("/api/v1/projects").await.body, json!([]));
+    shopper
+        .put("/api/v1/projects/ete", prints("Été", &["x", "y"]))
+        .await;
+    upload(&mut shopper, "ete", "x", png(1, 1, 1)).await;
+    shopper
+        .put("/api/v1/projects/noel", prints("Noël", &[]))
+        .await;
+    let list = shopper.get("/api/v1/projects").await;
+    assert_eq!(ids(&list.body), ["noel", "ete"]);
+    assert_eq!(list.body[1]["name"], "Été");
+    assert_eq!(list.body[1]["product_id"], "tirages");
+    assert_eq!(list.body[1]["photo_count"], 1);
+    assert!(list.body[1]["updated_at"].as_i64().unwrap() > 1_700_000_000);
+    // Saving again makes it the newest.
+    shopper
+        .put("/api/v1/projects/ete", prints("Été", &["x", "y"]))
+        .await;
+    assert_eq!(
+        ids(&shopper.get("/api/v1/projects").await.body),
+        ["ete", "noel"]
+    );
+
+    let deleted = shopper.delete("/api/v1/projects/ete").await;
+    assert_eq!(deleted.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        shopper.get("/api/v1/projects/ete").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(server.photo_files("ete").is_empty());
+    assert_eq!(ids(&shopper.get("/api/v1/projects").await.body), ["noel"]);
+    let again = shopper.delete("/api/v1/projects/ete").await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+    assert_eq!(code(&again), "not_found");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn uploads_are_judged_by_their_bytes() {
+    let server = TestServer::start().await;
+    let mut shopper = Shopper::signed_up(&server, "c@exemple.fr").await;
+    shopper.put("/api/v1/projects/p", prints("P", &["a"])).await;
+
+    // Text in a file named .jpg, sent as image/jpeg.
+    let text = shopper
+        .send_bytes(
+            Method::PUT,
+            "/api/v1/projects/p/photos/a",
+            "image/jpeg",
+            b"Ceci n'est pas une photo (vacances.jpg)".to_vec(),
+        )
+        .await;
+    assert_eq!(text.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(code(&text), "invalid_image");
+    let mut fake_png = b"\x89PNG\r\n\x1a\n".to_vec();
+    fake_png.extend_from_slice(&[0x42; 500]);
+    let answers = [
+        upload(&mut shopper, "p", "a", fake_png).await,
+        upload(&mut shopper, "p", "a", Vec::new()).await,
+        upload(&mut shopper, "p", "a", jpeg(20, 20)[..200].to_vec()).await,
+    ];
+    for answer in answers {
+        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(code(&answer), "invalid_image");
+    }
+    assert!(server.photo_files("p").is_empty());
+
+    let oversized = vec![0u8; MAX_PHOTO_BYTES as usize + 1];
+    let refused = upload(&mut shopper, "p", "a", oversized).await;
+    assert_eq!(refused.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(code(&refused), "photo_too_large");
+
+    // The same photo id twice is one photo: the second replaces the first.
+    let first = upload(&mut shopper, "p", "a", png(2, 2, 1)).await;
+    assert_eq!(first.status, StatusCode::OK);
+    let retried = upload(&mut shopper, "p", "a", jpeg(5, 5)).await;
+    assert_eq!(retried.status, StatusCode::OK);
+    let project = shopper.get("/api/v1/projects/p").await;
+    assert_eq!(ids(&project.body["photos"]), ["a"]);
+    assert_eq!(project.body["photos"][0]["content_type"], "image/jpeg");
+    assert_eq!(server.photo_files("p"), ["a"]);
+    let list = shopper.get("/api/v1/projects").await;
+    assert_eq!(list.body[0]["photo_count"], 1);
+
+    // No project yet: the storefront saves the draft first.
+    let orphan = upload(&mut shopper, "nope", "a", png(1, 1, 0)).await;
+    assert_eq!(orphan.status, StatusCode::NOT_FOUND);
+    server.stop().await;
+}
+
+/// Without `Content-Length` (a chunked body), the server counts the bytes
+/// as they arrive and stops at the limit.
+#[tokio::test]
+async fn an_upload_of_unknown_length_is_cut_at_the_limit() {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let server = TestServer::start().await;
+    let mut shopper = Shopper::signed_up(&server, "g@exemple.fr").await;
+    shopper.put("/api/v1/projects/p", prints("P", &["a"])).await;
+    let host = server.base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(host).await.unwrap();
+    let head = format!(
+        "PUT /api/v1/projects/p/photos/a HTTP/1.1\r\nHost: {host}\r\nOrigin: {}\r\n\
+         Cookie: {}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+        server.base,
+        shopper.cookie.as_deref().unwrap(),
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let chunk = [
+        format!("{:x}\r\n", 1 << 20).into_bytes(),
+        vec![0; 1 << 20],
+        b"\r\n".to_vec(),
+    ]
+    .concat();
+    let mut sent = 0;
+    // The server may answer and close before the last chunks: stop then.
+    while sent <= MAX_PHOTO_BYTES && stream.write_all(&chunk).await.is_ok() {
+        sent += 1 << 20;
+    }
+    let _ = stream.write_all(b"0\r\n\r\n").await;
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response).await;
+    let response = String::from_utf8_lossy(&response);
+    assert!(response.starts_with("HTTP/1.1 413"), "{response}");
+    assert!(response.contains("\"photo_too_large\""), "{response}");
+    assert!(server.photo_files("p").is_empty());
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_project_holds_at_most_its_limit_of_photos() {
+    let server = TestServer::start().await;
+    let mut shopper = Shopper::signed_up(&server, "d@exemple.fr").await;
+    shopper.put("/api/v1/projects/p", prints("P", &[])).await;
+    let image = png(1, 1, 7);
+    let cookie = shopper.cookie.clone().unwrap();
+    let mut uploads = tokio::task::JoinSet::new();
+    for worker in 0..8 {
+        let (base, cookie, image) = (server.base.clone(), cookie.clone(), image.clone());
+        uploads.spawn(async move {
+            let client = support::client();
+            for index in (worker..MAX_PHOTOS_PER_PROJECT).step_by(8) {
+                let response = client
+                    .put(format!("{base}/api/v1/projects/p/photos/photo-{index}"))
+                    .header("origin", &base)
+                    .header("cookie", &cookie)
+                    .body(image.clone())
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(response.status(), StatusCode::OK, "photo {index}");
+            }
+        });
+    }
+    while let Some(done) = uploads.join_next().await {
+        done.unwrap();
+    }
+    let one_more = upload(&mut shopper, "p", "photo-extra", image.clone()).await;
+    assert_eq!(one_more.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(code(&one_more), "too_many_photos");
+    assert_eq!(server.photo_files("p").len(), MAX_PHOTOS_PER_PROJECT);
+    // A photo already there can still be sent again.
+    let again = upload(&mut shopper, "p", "photo-0", image).await;
+    assert_eq!(again.status, StatusCode::OK);
+
+    let too_long: Vec<String> = (0..=MAX_PHOTOS_PER_PROJECT)
+        .map(|i| format!("photo-{i}"))
+        .collect();
+    let too_long: Vec<&str> = too_long.iter().map(String::as_str).collect();
+    let draft = shopper
+        .put("/api/v1/projects/p", prints("P", &too_long))
+        .await;
+    assert_eq!(draft.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(code(&draft), "too_many_photos");
+    // The longest draft, with the longest ids, fits the body limit.
+    let longest: Vec<String> = (0..MAX_PHOTOS_PER_PROJECT)
+        .map(|i| format!("{i:0>64}"))
+        .collect();
+    let longest: Vec<&str> = longest.iter().map(String::as_str).collect();
+    let draft = shopper
+        .put("/api/v1/projects/p", prints(&"é".repeat(80), &longest))
+        .await;
+    assert_eq!(draft.status, StatusCode::OK, "{:?}", draft.body);
+    assert_eq!(
+        draft.body["missing_photo_ids"].as_array().unwrap().len(),
+        MAX_PHOTOS_PER_PROJECT
+    );
+    assert!(
+        server.photo_files("p").is_empty(),
+        "none of them is listed any more"
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn bad_ids_and_names_are_refused() {
+    let server = TestServer::start().await;
+    let mut shopper = Shopper::signed_up(&server, "e@exemple.fr").await;
+    shopper.put("/api/v1/projects/p", prints("P", &[])).await;
+    let long = "a".repeat(65);
+    let answers = [
+        shopper.get("/api/v1/projects/..%2F..").await,
+        shopper
+            .put("/api/v1/projects/..%2F..", prints("P", &[]))
+            .await,
+        shopper.get(&format!("/api/v1/projects/{long}")).await,
+        shopper.delete("/api/v1/projects/p%20q").await,
+        upload(&mut shopper, "p", "..%2Fescape", png(1, 1, 0)).await,
+        upload(&mut shopper, "p", &long, png(1, 1, 0)).await,
+        shopper.get("/api/v1/projects/p/photos/%C3%A9").await,
+        shopper
+            .put("/api/v1/projects/p", prints("P", &["ok", "../x"]))
+            .await,
+        shopper
+            .put("/api/v1/projects/p", prints("P", &["x", "x"]))
+            .await,
+    ];
+    for answer in answers {
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{:?}", answer.body);
+        assert_eq!(code(&answer), "invalid_id");
+    }
+    assert!(!server.data.path().join("escape").exists());
+    for name in ["", "   ", &"x".repeat(81), "a\nb"] {
+        let answer = shopper.put("/api/v1/projects/p", prints(name, &[])).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{name:?}");
+        assert_eq!(code(&answer), "invalid_project_name");
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn another_account_cannot_see_or_touch_a_project() {
+    let server = TestServer::start().await;
+    let mut owner = Shopper::signed_up(&server, "owner@exemple.fr").await;
+    owner
+        .put("/api/v1/projects/secret", prints("Secret", &["a"]))
+        .await;
+    let photo = png(2, 2, 3);
+    upload(&mut owner, "secret", "a", photo.clone()).await;
+
+    let mut other = Shopper::signed_up(&server, "other@exemple.fr").await;
+    let answers = [
+        other.get("/api/v1/projects/secret").await,
+        other.get("/api/v1/projects/secret/photos/a").await,
+        upload(&mut other, "secret", "b", png(1, 1, 0)).await,
+        other.delete("/api/v1/projects/secret").await,
+    ];
+    for answer in answers {
+        assert_eq!(answer.status, StatusCode::NOT_FOUND);
+        assert_eq!(code(&answer), "not_found");
+    }
+    assert_eq!(other.get("/api/v1/projects").await.body, json!([]));
+    // The same id is the other account's own project, not the owner's.
+    let own = other
+        .put("/api/v1/projects/secret", prints("À moi", &["a"]))
+        .await;
+    assert_eq!(own.status, StatusCode::OK);
+    assert_eq!(ids(&own.body["missing_photo_ids"]), ["a"]);
+
+    let kept = owner.get("/api/v1/projects/secret").await;
+    assert_eq!(kept.body["name"], "Secret");
+    assert_eq!(ids(&kept.body["photos"]), ["a"]);
+    assert_eq!(
+        owner.get("/api/v1/projects/secret/photos/a").await.bytes,
+        photo
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn drafts_must_be_priceable_but_may_be_unfinished() {
+    let server = TestServer::start().await;
+    let mut shopper = Shopper::signed_up(&server, "f@exemple.fr").await;
+    let draft = |choice: Value| json!({"name": "P", "choice": choice, "photo_ids": []});
+    let cases = [
+        (
+            json!({"product_id": "mug", "format_id": "x", "quantity": 1}),
+            "unknown_product",
+        ),
+        (
+            json!({"product_id": "tirages", "format_id": "9x13", "quantity": 1}),
+            "unknown_option",
+        ),
+        (
+            json!({"product_id": "tirages", "format_id": "10x15", "quantity": 0}),
+            "invalid_quantity",
+        ),
+        (
+            json!({"product_id": "livre-photo", "format_id": "30x30", "quantity": 1, "pages": 25, "cover_id": "souple"}),
+            "invalid_pages",
+        ),
+    ];
+    for (choice, expected) in cases {
+        let answer = shopper.put("/api/v1/projects/p", draft(choice)).await;
+        assert_eq!(
+            answer.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{expected}"
+        );
+        assert_eq!(code(&answer), expected);
+    }
+    assert_eq!(shopper.get("/api/v1/projects").await.body, json!([]));
+    // A calendar without its twelve photos yet is saved all the same.
+    let calendar = shopper
+        .put(
+            "/api/v1/projects/p",
+            draft(json!({"product_id": "calendrier", "format_id": "a4", "quantity": 1})),
+        )
+        .await;
+    assert_eq!(calendar.status, StatusCode::OK);
+    assert_eq!(calendar.body["choice"]["product_id"], "calendrier");
+    let book = shopper
+        .put(
+            "/api/v1/projects/livre",
+            draft(json!({"product_id": "livre-photo", "format_id": "30x30", "quantity": 1, "pages": 40, "cover_id": "rigide"})),
+        )
+        .await;
+    assert_eq!(book.status, StatusCode::OK);
+    assert_eq!(
+        book.body["choice"],
+        json!({"product_id": "livre-photo", "format_id": "30x30", "quantity": 1, "pages": 40, "cover_id": "rigide"})
+    );
+    server.stop().await;
+}

@@ -1,0 +1,109 @@
+//! The cart's parts: one line (project, options, copies, price, removal)
+//! and the totals as the server computed them, with the free-delivery
+//! threshold explained.
+
+use crate::routes;
+use crate::state::locale::use_strings;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shop_api::Money;
+use shop_api::cart::{CartLine, CartTotals};
+
+/// Most copies of one project the stepper offers; the server has the last
+/// word (each product has its own maximum).
+pub const MAX_COPIES: u32 = 99;
+
+#[component]
+pub fn CartLineItem(
+    line: CartLine,
+    /// Product and format, in the shopper's language.
+    #[prop(into)]
+    description: Signal<String>,
+    #[prop(into)] line_total: Signal<Option<Money>>,
+    on_copies: Callback<u32>,
+    on_remove: Callback<()>,
+) -> impl IntoView {
+    let t = use_strings();
+    let c = move || &t.get().cart;
+    let copies = line.copies;
+    let input_id = format!("exemplaires-{}", line.project_id);
+    let name = line.project_name.clone();
+    let name_for_labels = StoredValue::new(line.project_name.clone());
+    let units = line.choice.quantity;
+    view! {
+        <li class="cart-line">
+            <div class="cart-line__what">
+                <h3 class="cart-line__name">
+                    <A href=format!("{}/{}", routes::PROJECT, line.project_id)>{name}</A>
+                </h3>
+                <p class="cart-line__options">{move || description.get()}</p>
+                {(units > 1).then(|| view! { <p class="cart-line__units">{move || (c().units_per_copy)(units)}</p> })}
+            </div>
+            <div class="cart-line__copies">
+                <label for=input_id.clone()>{move || c().copies_label}</label>
+                <div class="stepper">
+                    <button type="button" class="icon-button"
+                        aria-label=move || (c().fewer_copies)(&name_for_labels.get_value())
+                        disabled=move || copies <= 1
+                        on:click=move |_| on_copies.run(copies.saturating_sub(1).max(1))>"−"</button>
+                    <input id=input_id type="number" inputmode="numeric" min="1" max=MAX_COPIES.to_string()
+                        prop:value=copies.to_string()
+                        on:change=move |event| {
+                            if let Ok(value) = event_target_value(&event).trim().parse::<u32>() {
+                                on_copies.run(value.clamp(1, MAX_COPIES));
+                            }
+                        } />
+                    <button type="button" class="icon-button"
+                        aria-label=move || (c().more_copies)(&name_for_labels.get_value())
+                        disabled=move || copies >= MAX_COPIES
+                        on:click=move |_| on_copies.run((copies + 1).min(MAX_COPIES))>"+"</button>
+                </div>
+            </div>
+            <p class="cart-line__total">
+                {move || line_total.get().map(|m| m.format_fr()).unwrap_or_default()}
+            </p>
+            <button type="button" class="button-link"
+                aria-label=move || (c().remove_line)(&name_for_labels.get_value())
+                on:click=move |_| on_remove.run(())>
+                {move || c().remove}
+            </button>
+        </li>
+    }
+}
+
+#[component]
+pub fn CartTotalsView(
+    totals: CartTotals,
+    /// The chosen delivery option's name, if one is chosen.
+    delivery_name: Option<String>,
+    free_delivery_threshold: Money,
+) -> impl IntoView {
+    let t = use_strings();
+    let c = move || &t.get().cart;
+    let delivery = totals.delivery.clone();
+    let missing = totals.missing_for_free_delivery;
+    let threshold = free_delivery_threshold.format_fr();
+    let threshold_for_reached = threshold.clone();
+    view! {
+        <dl class="cart-totals">
+            <dt>{move || c().subtotal}</dt>
+            <dd>{totals.subtotal.format_fr()}</dd>
+            <dt>{move || match &delivery_name { Some(name) => format!("{} ({name})", c().delivery), None => c().delivery.to_owned() }}</dt>
+            <dd>{move || match &delivery {
+                None => c().delivery_to_choose.to_owned(),
+                Some(charge) if charge.waived => c().delivery_free.to_owned(),
+                Some(charge) => charge.price.format_fr(),
+            }}</dd>
+            <dt>{move || c().vat_included}</dt>
+            <dd>{totals.vat_included.format_fr()}</dd>
+            <dt class="cart-totals__total">{move || c().total}</dt>
+            <dd class="cart-totals__total">{totals.total.format_fr()}</dd>
+        </dl>
+        <p class="free-delivery" role="status">
+            {move || match missing {
+                Some(missing) => (c().free_delivery_missing)(&missing.format_fr(), &threshold),
+                None => (c().free_delivery_reached)(&threshold_for_reached),
+            }}
+        </p>
+    }
+}
