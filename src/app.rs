@@ -5,15 +5,20 @@ use crate::components::header::Header;
 use crate::dom::focus_by_id;
 use crate::pages::account::RETURN_PARAM;
 use crate::pages::{
-    account::AccountPage, cart::CartPage, help::HelpPage, home::HomePage, not_found::NotFoundPage,
-    orders::OrdersPage, payment_methods::PaymentMethodsPage,
+    account::AccountPage,
+    cart::CartPage,
+    help::HelpPage,
+    home::HomePage,
+    not_found::NotFoundPage,
+    orders::OrdersPage,
+    payment_methods::PaymentMethodsPage,
     project::{NewProjectPage, ProjectPage},
 };
 use crate::routes;
 use crate::state::browser_data::provide_browser_data;
 use crate::state::cart::{provide_cart, use_cart_count};
-use crate::state::projects::provide_projects;
 use crate::state::locale::{provide_locale, use_locale, use_strings};
+use crate::state::projects::provide_projects;
 use crate::state::session::{SessionStatus, provide_session, use_session};
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};

@@ -3,6 +3,6 @@
 //! (`images.rs`) and fresh identifiers (`ids.rs`). No reactive state here;
 //! `state/` builds on it.
 
-pub mod ids;
 pub mod idb;
+pub mod ids;
 pub mod images;

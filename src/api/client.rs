@@ -75,7 +75,13 @@ async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
 
 async fn refusal(response: Response) -> ApiError {
     let status = response.status();
-    refusal_from(status, response.json::<ApiErrorBody>().await.map_err(|e| e.to_string()))
+    refusal_from(
+        status,
+        response
+            .json::<ApiErrorBody>()
+            .await
+            .map_err(|e| e.to_string()),
+    )
 }
 
 /// The typed refusal for an error answer, whichever client read it.

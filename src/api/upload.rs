@@ -2,8 +2,8 @@
 //! much of a request body has been sent, so this one call uses
 //! XMLHttpRequest and its `upload.onprogress`.
 
-use super::client::{refusal_from, url};
 use super::ApiError;
+use super::client::{refusal_from, url};
 use js_sys::Promise;
 use shop_api::ApiErrorBody;
 use shop_api::project::Photo;
@@ -24,7 +24,10 @@ pub async fn photo(
     let network = |error: JsValue| ApiError::Network(format!("{error:?}"));
     let request = XmlHttpRequest::new().map_err(network)?;
     request
-        .open("PUT", &url(&format!("/projects/{project_id}/photos/{photo_id}")))
+        .open(
+            "PUT",
+            &url(&format!("/projects/{project_id}/photos/{photo_id}")),
+        )
         .map_err(network)?;
     request
         .set_request_header("Accept", "application/json")

@@ -53,14 +53,20 @@ pub struct Database(IdbDatabase);
 
 impl Database {
     /// Opens (creating or upgrading) `name` with the given stores.
-    pub async fn open(name: &str, version: u32, stores: &'static [&'static str]) -> Result<Self, IdbError> {
+    pub async fn open(
+        name: &str,
+        version: u32,
+        stores: &'static [&'static str],
+    ) -> Result<Self, IdbError> {
         let factory = web_sys::window()
             .and_then(|w| w.indexed_db().ok().flatten())
             .ok_or(IdbError::Unavailable)?;
         let request: IdbOpenDbRequest = factory.open_with_u32(name, version).map_err(failed)?;
         let upgrade_target = request.clone();
         let upgrade = Closure::<dyn FnMut()>::new(move || {
-            let Ok(db) = upgrade_target.result() else { return };
+            let Ok(db) = upgrade_target.result() else {
+                return;
+            };
             let db: IdbDatabase = db.unchecked_into();
             let existing = db.object_store_names();
             for store in stores {

@@ -5,5 +5,8 @@
 /// A random UUID (v4) from the browser's CSPRNG; `None` where
 /// `crypto.randomUUID` is missing (non-secure contexts).
 pub fn random_id() -> Option<String> {
-    web_sys::window()?.crypto().ok().map(|crypto| crypto.random_uuid())
+    web_sys::window()?
+        .crypto()
+        .ok()
+        .map(|crypto| crypto.random_uuid())
 }

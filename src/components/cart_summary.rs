@@ -44,7 +44,7 @@ pub fn CartLineItem(
                 <div class="stepper">
                     <button type="button" class="icon-button"
                         aria-label=move || (c().fewer_copies)(&name_for_labels.get_value())
-                        disabled=move || copies <= 1
+                        disabled={copies <= 1}
                         on:click=move |_| on_copies.run(copies.saturating_sub(1).max(1))>"−"</button>
                     <input id=input_id type="number" inputmode="numeric" min="1" max=MAX_COPIES.to_string()
                         prop:value=copies.to_string()
@@ -55,7 +55,7 @@ pub fn CartLineItem(
                         } />
                     <button type="button" class="icon-button"
                         aria-label=move || (c().more_copies)(&name_for_labels.get_value())
-                        disabled=move || copies >= MAX_COPIES
+                        disabled={copies >= MAX_COPIES}
                         on:click=move |_| on_copies.run((copies + 1).min(MAX_COPIES))>"+"</button>
                 </div>
             </div>

@@ -14,7 +14,10 @@ fn files(list: Option<FileList>) -> Vec<File> {
 }
 
 #[component]
-pub fn PhotoPicker(#[prop(into)] disabled: Signal<bool>, on_files: Callback<Vec<File>>) -> impl IntoView {
+pub fn PhotoPicker(
+    #[prop(into)] disabled: Signal<bool>,
+    on_files: Callback<Vec<File>>,
+) -> impl IntoView {
     let t = use_strings();
     let p = move || &t.get().project;
     let dragging = RwSignal::new(false);

@@ -2,9 +2,9 @@
 
 use crate::i18n::Locale;
 use crate::routes;
-use leptos_router::components::A;
 use crate::state::locale::{use_locale, use_strings};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use shop_api::catalogue::Product;
 
 #[component]

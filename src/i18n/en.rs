@@ -22,7 +22,11 @@ fn cart_lines(count: u32) -> String {
 }
 
 fn plural(count: usize, one: &str, many: &str) -> String {
-    if count == 1 { format!("{count} {one}") } else { format!("{count} {many}") }
+    if count == 1 {
+        format!("{count} {one}")
+    } else {
+        format!("{count} {many}")
+    }
 }
 
 fn too_many_attempts(seconds: u64) -> String {
@@ -85,8 +89,14 @@ pub static STRINGS: Strings = Strings {
         delivery_free: "free",
         vat_included: "Including VAT (20%)",
         total: "Total incl. VAT",
-        free_delivery_missing: |missing, threshold| format!("{missing} more for free delivery: standard and pick-up point are free from {threshold} of products."),
-        free_delivery_reached: |threshold| format!("Free standard and pick-up point delivery: your products exceed {threshold}."),
+        free_delivery_missing: |missing, threshold| {
+            format!(
+                "{missing} more for free delivery: standard and pick-up point are free from {threshold} of products."
+            )
+        },
+        free_delivery_reached: |threshold| {
+            format!("Free standard and pick-up point delivery: your products exceed {threshold}.")
+        },
         sync_unreachable: "Your cart could not be saved to your account: check your connection. It stays shown here.",
         sync_refused: "Your account refused the last change to the cart. Reload the page to see the saved cart.",
     },
@@ -94,7 +104,9 @@ pub static STRINGS: Strings = Strings {
         new_title: "New project",
         editor_title: "Your project",
         loading: "Loading the project…",
-        downloading: |done, total| format!("Fetching the photos from your account: {done} of {total}…"),
+        downloading: |done, total| {
+            format!("Fetching the photos from your account: {done} of {total}…")
+        },
         not_found: "This project is neither in this browser nor in your account.",
         load_failed: "The project could not be loaded. Check your internet connection.",
         storage_unavailable: "This browser cannot keep projects (private browsing or storage turned off).",
@@ -127,12 +139,27 @@ pub static STRINGS: Strings = Strings {
         summary_heading: "Your order",
         ready: "Your project is ready to order.",
         rule_no_photos: "Add at least one photo.",
-        rule_pages: |pages, photos| format!("A {pages}-page book needs at least {pages} photos, one per page: {} missing.", pages.saturating_sub(photos)),
-        rule_prints: |prints, photos| format!("One print per photo: {prints} prints for {photos} photos."),
-        rule_exact: |needed, photos| if photos < needed {
-            format!("This product takes exactly {needed} photos: {} missing.", needed - photos)
-        } else {
-            format!("This product takes exactly {needed} photo(s): remove {}.", photos - needed)
+        rule_pages: |pages, photos| {
+            format!(
+                "A {pages}-page book needs at least {pages} photos, one per page: {} missing.",
+                pages.saturating_sub(photos)
+            )
+        },
+        rule_prints: |prints, photos| {
+            format!("One print per photo: {prints} prints for {photos} photos.")
+        },
+        rule_exact: |needed, photos| {
+            if photos < needed {
+                format!(
+                    "This product takes exactly {needed} photos: {} missing.",
+                    needed - photos
+                )
+            } else {
+                format!(
+                    "This product takes exactly {needed} photo(s): remove {}.",
+                    photos - needed
+                )
+            }
         },
         rule_too_many: |max| format!("A project holds {max} photos at most."),
         price_label: "Price:",

@@ -22,7 +22,11 @@ fn cart_lines(count: u32) -> String {
 }
 
 fn plural(count: usize, one: &str, many: &str) -> String {
-    if count <= 1 { format!("{count} {one}") } else { format!("{count} {many}") }
+    if count <= 1 {
+        format!("{count} {one}")
+    } else {
+        format!("{count} {many}")
+    }
 }
 
 fn too_many_attempts(seconds: u64) -> String {
@@ -85,8 +89,16 @@ pub static STRINGS: Strings = Strings {
         delivery_free: "offerte",
         vat_included: "Dont TVA (20 %)",
         total: "Total TTC",
-        free_delivery_missing: |missing, threshold| format!("Plus que {missing} d'achats pour la livraison offerte : standard et point relais sont offerts dès {threshold} de produits."),
-        free_delivery_reached: |threshold| format!("Livraison standard et point relais offertes : vos produits dépassent {threshold}."),
+        free_delivery_missing: |missing, threshold| {
+            format!(
+                "Plus que {missing} d'achats pour la livraison offerte : standard et point relais sont offerts dès {threshold} de produits."
+            )
+        },
+        free_delivery_reached: |threshold| {
+            format!(
+                "Livraison standard et point relais offertes : vos produits dépassent {threshold}."
+            )
+        },
         sync_unreachable: "Votre panier n'a pas pu être enregistré dans votre compte : vérifiez votre connexion. Il reste affiché ici.",
         sync_refused: "Votre compte a refusé la dernière modification du panier. Rechargez la page pour voir le panier enregistré.",
     },
@@ -94,7 +106,9 @@ pub static STRINGS: Strings = Strings {
         new_title: "Nouveau projet",
         editor_title: "Votre projet",
         loading: "Chargement du projet…",
-        downloading: |done, total| format!("Récupération des photos depuis votre compte : {done} sur {total}…"),
+        downloading: |done, total| {
+            format!("Récupération des photos depuis votre compte : {done} sur {total}…")
+        },
         not_found: "Ce projet n'est ni dans ce navigateur ni dans votre compte.",
         load_failed: "Le projet n'a pas pu être chargé. Vérifiez votre connexion internet.",
         storage_unavailable: "Ce navigateur ne peut pas conserver de projet (navigation privée ou stockage désactivé).",
@@ -127,12 +141,27 @@ pub static STRINGS: Strings = Strings {
         summary_heading: "Votre commande",
         ready: "Votre projet est prêt à être commandé.",
         rule_no_photos: "Ajoutez au moins une photo.",
-        rule_pages: |pages, photos| format!("Un livre de {pages} pages demande au moins {pages} photos, une par page : il en manque {}.", pages.saturating_sub(photos)),
-        rule_prints: |prints, photos| format!("Un tirage par photo : {prints} tirages pour {photos} photos."),
-        rule_exact: |needed, photos| if photos < needed {
-            format!("Ce produit demande exactement {needed} photos : il en manque {}.", needed - photos)
-        } else {
-            format!("Ce produit demande exactement {needed} photo(s) : retirez-en {}.", photos - needed)
+        rule_pages: |pages, photos| {
+            format!(
+                "Un livre de {pages} pages demande au moins {pages} photos, une par page : il en manque {}.",
+                pages.saturating_sub(photos)
+            )
+        },
+        rule_prints: |prints, photos| {
+            format!("Un tirage par photo : {prints} tirages pour {photos} photos.")
+        },
+        rule_exact: |needed, photos| {
+            if photos < needed {
+                format!(
+                    "Ce produit demande exactement {needed} photos : il en manque {}.",
+                    needed - photos
+                )
+            } else {
+                format!(
+                    "Ce produit demande exactement {needed} photo(s) : retirez-en {}.",
+                    photos - needed
+                )
+            }
         },
         rule_too_many: |max| format!("Un projet compte {max} photos au plus."),
         price_label: "Prix :",

@@ -13,7 +13,11 @@ use leptos_router::components::A;
 use shop_api::catalogue::{Catalogue, ProductChoice};
 
 fn describe(catalogue: &Catalogue, choice: &ProductChoice, locale: Locale) -> String {
-    let Some(product) = catalogue.products.iter().find(|p| p.id == choice.product_id) else {
+    let Some(product) = catalogue
+        .products
+        .iter()
+        .find(|p| p.id == choice.product_id)
+    else {
         return String::new();
     };
     let pick = |fr: &str, en: &str| match locale {

@@ -163,11 +163,15 @@ async fn load(
     };
     let project = match projects.find(&id) {
         Some(project) => project,
-        None if matches!(status, SessionStatus::SignedIn(_)) => match download(&id, downloading, projects).await {
-            Ok(project) => project,
-            Err(ApiError::Refused { status: 404 | 400, .. }) => return Loaded::NotFound,
-            Err(_) => return Loaded::Failed,
-        },
+        None if matches!(status, SessionStatus::SignedIn(_)) => {
+            match download(&id, downloading, projects).await {
+                Ok(project) => project,
+                Err(ApiError::Refused {
+                    status: 404 | 400, ..
+                }) => return Loaded::NotFound,
+                Err(_) => return Loaded::Failed,
+            }
+        }
         None => return Loaded::NotFound,
     };
     match product_of(&catalogue, &project) {

@@ -89,16 +89,18 @@ pub fn provide_cart() {
 }
 
 fn listen_to_other_tabs(context: CartContext) {
-    let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-        let owner = context.owner.get_untracked();
-        // `key` is null when another tab cleared the storage (sign-out).
-        match event.key() {
-            Some(key) if key == owner.key() => context.cart.set(read(&key)),
-            None => context.cart.set(Cart::default()),
-            Some(_) => {}
-        }
-    });
-    let _ = window().add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+    let on_storage =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            let owner = context.owner.get_untracked();
+            // `key` is null when another tab cleared the storage (sign-out).
+            match event.key() {
+                Some(key) if key == owner.key() => context.cart.set(read(&key)),
+                None => context.cart.set(Cart::default()),
+                Some(_) => {}
+            }
+        });
+    let _ =
+        window().add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
     // The listener lives as long as the page.
     on_storage.forget();
 }
@@ -135,7 +137,11 @@ impl CartContext {
     /// Adds a project, or refreshes its line (name, options) if it is there.
     pub fn add(&self, line: CartLine) {
         self.change(|cart| {
-            match cart.lines.iter_mut().find(|l| l.project_id == line.project_id) {
+            match cart
+                .lines
+                .iter_mut()
+                .find(|l| l.project_id == line.project_id)
+            {
                 Some(kept) => {
                     kept.project_name = line.project_name;
                     kept.choice = line.choice;
@@ -146,7 +152,12 @@ impl CartContext {
     }
 
     /// Keeps a project's line in step after the project was edited.
-    pub fn refresh_project(&self, project_id: &str, name: &str, choice: &shop_api::catalogue::ProductChoice) {
+    pub fn refresh_project(
+        &self,
+        project_id: &str,
+        name: &str,
+        choice: &shop_api::catalogue::ProductChoice,
+    ) {
         let present = self
             .cart
             .with_untracked(|cart| cart.lines.iter().any(|l| l.project_id == project_id));

@@ -88,9 +88,12 @@ pub fn provide_projects() {
     let browser_data = use_browser_data();
     browser_data.register_indexed_db(DB_NAME);
     browser_data.register_unsaved_projects(Signal::derive(move || {
-        context
-            .projects
-            .with(|all| all.iter().filter(|p| !p.saved).map(|p| p.name.clone()).collect())
+        context.projects.with(|all| {
+            all.iter()
+                .filter(|p| !p.saved)
+                .map(|p| p.name.clone())
+                .collect()
+        })
     }));
     spawn_local(async move {
         let mut all = load_all().await.unwrap_or_default();
@@ -141,12 +144,11 @@ impl ProjectsContext {
         db().await?
             .put(PROJECTS, &project.id, &JsValue::from_str(&json))
             .await?;
-        self.projects.try_update(|all| {
-            match all.iter_mut().find(|p| p.id == project.id) {
+        self.projects
+            .try_update(|all| match all.iter_mut().find(|p| p.id == project.id) {
                 Some(kept) => *kept = project.clone(),
                 None => all.push(project.clone()),
-            }
-        });
+            });
         Ok(())
     }
 

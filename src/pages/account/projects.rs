@@ -18,7 +18,12 @@ pub fn UnsavedProjects() -> impl IntoView {
     let t = use_strings();
     let a = move || &t.get().account;
     let all = use_projects().all();
-    let unsaved = Signal::derive(move || all.get().into_iter().filter(|p| !p.saved).collect::<Vec<_>>());
+    let unsaved = Signal::derive(move || {
+        all.get()
+            .into_iter()
+            .filter(|p| !p.saved)
+            .collect::<Vec<_>>()
+    });
     view! {
         {move || (!unsaved.get().is_empty()).then(|| view! {
             <section aria-labelledby="projets-locaux" class="project-list">

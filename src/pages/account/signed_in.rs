@@ -1,13 +1,13 @@
 //! The signed-in shopper: who they are, and signing out after saying what
 //! will be deleted.
 
+use super::projects::{SavedProjects, UnsavedProjects};
 use crate::api::{self, ApiError};
 use crate::components::sign_out_confirmation::SignOutConfirmation;
 use crate::state::browser_data::use_browser_data;
 use crate::state::cart::use_cart;
-use crate::state::projects::use_projects;
-use super::projects::{SavedProjects, UnsavedProjects};
 use crate::state::locale::use_strings;
+use crate::state::projects::use_projects;
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -144,9 +144,8 @@ pub fn ProjectEditor(product: Product, initial: LocalProject) -> impl IntoView {
         })
     });
 
-    let rule = Memo::new(move |_| {
-        project.with(|p| check_rules(kind, &p.choice, p.photos.len() as u32))
-    });
+    let rule =
+        Memo::new(move |_| project.with(|p| check_rules(kind, &p.choice, p.photos.len() as u32)));
     let quote = LocalResource::new(move || {
         let choice = project.with(|p| p.choice.clone());
         async move { api::catalogue::quote(&choice).await }
@@ -167,7 +166,9 @@ pub fn ProjectEditor(product: Product, initial: LocalProject) -> impl IntoView {
                     continue;
                 }
                 let Some(photo_id) = random_id() else {
-                    refused.try_update(|r| r.push((file.name(), Refusal::Local(PhotoRefusal::Unreadable))));
+                    refused.try_update(|r| {
+                        r.push((file.name(), Refusal::Local(PhotoRefusal::Unreadable)))
+                    });
                     continue;
                 };
                 match projects::keep_photo(photo_id, file).await {
@@ -189,13 +190,18 @@ pub fn ProjectEditor(product: Product, initial: LocalProject) -> impl IntoView {
         editor.commit(|p| p.photos.swap(index, target));
     });
     let on_remove = Callback::new(move |index: usize| {
-        let Some(photo_id) = project.with_untracked(|p| p.photos.get(index).map(|ph| ph.id.clone())) else {
+        let Some(photo_id) =
+            project.with_untracked(|p| p.photos.get(index).map(|ph| ph.id.clone()))
+        else {
             return;
         };
         editor.commit(|p| {
             p.photos.remove(index);
         });
-        if let Some(url) = thumbnails.try_update(|known| known.remove(&photo_id)).flatten() {
+        if let Some(url) = thumbnails
+            .try_update(|known| known.remove(&photo_id))
+            .flatten()
+        {
             images::revoke(&url);
         }
         spawn_local(async move {
@@ -217,23 +223,23 @@ pub fn ProjectEditor(product: Product, initial: LocalProject) -> impl IntoView {
             .await;
             let state = match outcome {
                 Ok(report) => {
-                    let names: Vec<(String, Refusal)> = snapshot
-                        .photos
-                        .iter()
-                        .filter_map(|photo| {
-                            report
-                                .refused
-                                .iter()
-                                .find(|(id, _)| *id == photo.id)
-                                .map(|(_, code)| (photo.file_name.clone(), Refusal::Server(*code)))
-                        })
-                        .collect();
+                    let names: Vec<(String, Refusal)> =
+                        snapshot
+                            .photos
+                            .iter()
+                            .filter_map(|photo| {
+                                report.refused.iter().find(|(id, _)| *id == photo.id).map(
+                                    |(_, code)| (photo.file_name.clone(), Refusal::Server(*code)),
+                                )
+                            })
+                            .collect();
                     refused.try_set(names);
                     for (id, _) in &report.refused {
                         let _ = projects::forget_photo(id).await;
                     }
                     project.try_update(|p| {
-                        p.photos.retain(|photo| !report.refused.iter().any(|(id, _)| *id == photo.id));
+                        p.photos
+                            .retain(|photo| !report.refused.iter().any(|(id, _)| *id == photo.id));
                         p.photos.iter_mut().for_each(|photo| photo.uploaded = true);
                         p.choice.quantity = units_per_copy(kind, p.photos.len() as u32);
                         p.saved = true;
@@ -263,7 +269,9 @@ pub fn ProjectEditor(product: Product, initial: LocalProject) -> impl IntoView {
         });
         just_added.set(true);
     };
-    let in_cart = editor.cart.contains(&project.with_untracked(|p| p.id.clone()));
+    let in_cart = editor
+        .cart
+        .contains(&project.with_untracked(|p| p.id.clone()));
     let sign_in_href = move || {
         let here = format!("{}/{}", routes::PROJECT, project.with(|p| p.id.clone()));
         format!(
@@ -434,7 +442,8 @@ pub fn ProjectEditor(product: Product, initial: LocalProject) -> impl IntoView {
 fn refusal_text(p: &crate::i18n::ProjectText, why: &Refusal) -> &'static str {
     match why {
         Refusal::Local(PhotoRefusal::UnsupportedType) => p.refusal_unsupported,
-        Refusal::Local(PhotoRefusal::TooLarge) | Refusal::Server(ErrorCode::PhotoTooLarge | ErrorCode::PayloadTooLarge) => {
+        Refusal::Local(PhotoRefusal::TooLarge)
+        | Refusal::Server(ErrorCode::PhotoTooLarge | ErrorCode::PayloadTooLarge) => {
             p.refusal_too_large
         }
         Refusal::Local(PhotoRefusal::Unreadable) => p.refusal_unreadable,

@@ -40,7 +40,11 @@ fn classify(error: ApiError) -> SaveError {
     }
 }
 
-fn draft(project: &LocalProject, kind: ProductKind, refused: &[(String, ErrorCode)]) -> ProjectDraft {
+fn draft(
+    project: &LocalProject,
+    kind: ProductKind,
+    refused: &[(String, ErrorCode)],
+) -> ProjectDraft {
     let photo_ids: Vec<String> = project
         .photos
         .iter()
