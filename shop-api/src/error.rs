@@ -50,6 +50,20 @@ pub enum ErrorCode {
     PhotoTooLarge,
     /// More than `MAX_PHOTOS_PER_PROJECT` photos in one project.
     TooManyPhotos,
+    /// The address has fields to correct (named in `invalid_fields`).
+    InvalidAddress,
+    /// Ordering needs a cart with at least one line.
+    CartEmpty,
+    /// `POST /api/v1/orders` without an `Idempotency-Key` header, or a bad one.
+    IdempotencyKeyMissing,
+    /// The order is not in a state that allows this (e.g. cancel after
+    /// shipment).
+    InvalidOrderState,
+    /// A cart line's project is not saved in the account as the cart has
+    /// it, or does not have the photos its product needs yet.
+    ProjectNotReady,
+    /// The payment provider did not answer; the order is kept, try again.
+    PaymentUnavailable,
     /// A code this build does not know yet (newer server): keeps old
     /// storefronts parsing errors instead of failing on them.
     #[serde(other)]

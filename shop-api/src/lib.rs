@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod error;
 pub mod health;
 pub mod money;
+pub mod order;
 pub mod project;
 
 pub use account::{Account, Credentials, Session};

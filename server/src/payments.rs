@@ -1,0 +1,116 @@
+//! Card payments as the shop sees them, whatever the provider: the
+//! [`PaymentProvider`] trait is the only way the rest of the server talks
+//! to a PSP. `sandbox.rs` implements it for the PSP sandbox (the only file
+//! that knows its wire format); `webhook.rs` checks and reads the events a
+//! PSP sends. Swapping in a real PSP is another implementation of the trait.
+
+pub mod sandbox;
+pub mod webhook;
+
+use std::future::Future;
+use std::pin::Pin;
+
+/// How the money moves once the card is authorized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaptureMode {
+    /// Cards: authorize at order time, capture at shipment.
+    Manual,
+    /// Wallets: capture right after authorization.
+    Automatic,
+}
+
+/// A payment's state at the provider, in the shop's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaymentStatus {
+    AwaitingShopper,
+    Authorized,
+    Declined,
+    Captured,
+    Cancelled,
+    Expired,
+    Refunded,
+}
+
+/// Why a card was refused, for the shopper's message (never shown raw).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeclineReason {
+    Declined,
+    InsufficientFunds,
+    ExpiredCard,
+    AuthenticationFailed,
+    InvalidCard,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Payment {
+    pub id: String,
+    pub status: PaymentStatus,
+    pub amount_cents: i64,
+    /// Where the shopper enters their card (framed by the storefront).
+    pub hosted_page_url: Option<String>,
+    /// Unix seconds; set once authorized.
+    pub authorization_expires_at: Option<i64>,
+    pub decline: Option<DeclineReason>,
+    /// Unix seconds of the provider's last change, to order events.
+    pub updated_at: i64,
+}
+
+/// A webhook event, read by the provider that sent it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentEvent {
+    /// Unique per event: a redelivered event has the same id.
+    pub id: String,
+    pub payment: Payment,
+}
+
+pub struct NewCardPayment<'a> {
+    pub amount_cents: i64,
+    pub merchant_reference: &'a str,
+    /// The shop's origin: the only one allowed to frame the hosted page.
+    pub allowed_origin: &'a str,
+    pub description: &'a str,
+    pub capture_mode: CaptureMode,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProviderError {
+    /// No answer (network, timeout): the call may or may not have happened;
+    /// retrying with the same idempotency key is safe.
+    #[error("the payment provider did not answer: {0}")]
+    Unreachable(String),
+    /// The authorization lapsed before capture.
+    #[error("the authorization has expired")]
+    AuthorizationExpired,
+    /// The payment is not in a state that allows this.
+    #[error("the payment is not in a state that allows this")]
+    InvalidState,
+    #[error("no such payment at the provider")]
+    NotFound,
+    /// Anything else the provider refused or answered unreadably.
+    #[error("the payment provider refused: {0}")]
+    Refused(String),
+}
+
+pub type ProviderFuture<'a, T> =
+    Pin<Box<dyn Future<Output = Result<T, ProviderError>> + Send + 'a>>;
+
+/// What the shop needs from a card PSP. Every creating call takes an
+/// idempotency key so that a retried request never makes a second payment
+/// or a second capture.
+pub trait PaymentProvider: Send + Sync {
+    fn create_card_payment<'a>(
+        &'a self,
+        payment: NewCardPayment<'a>,
+        idempotency_key: &'a str,
+    ) -> ProviderFuture<'a, Payment>;
+
+    fn payment<'a>(&'a self, id: &'a str) -> ProviderFuture<'a, Payment>;
+
+    fn capture<'a>(&'a self, id: &'a str, idempotency_key: &'a str) -> ProviderFuture<'a, Payment>;
+
+    fn cancel<'a>(&'a self, id: &'a str, idempotency_key: &'a str) -> ProviderFuture<'a, Payment>;
+
+    /// Reads a webhook body whose signature was already checked.
+    fn parse_event(&self, body: &[u8]) -> Result<PaymentEvent, ProviderError>;
+}

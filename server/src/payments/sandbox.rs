@@ -1,0 +1,238 @@
+//! The PSP sandbox's merchant API (`psp-sandbox/API.md`) behind the
+//! [`PaymentProvider`] trait: the only code in the shop that knows its
+//! paths, fields and status names.
+
+use super::{
+    CaptureMode, DeclineReason, NewCardPayment, Payment, PaymentEvent, PaymentProvider,
+    PaymentStatus, ProviderError, ProviderFuture,
+};
+use reqwest::{Client, RequestBuilder, StatusCode};
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+
+pub struct Sandbox {
+    client: Client,
+    base: String,
+    merchant_secret: String,
+}
+
+impl Sandbox {
+    /// `base` is the sandbox's origin, e.g. `http://127.0.0.1:9090`.
+    pub fn new(base: &str, merchant_secret: &str) -> Result<Self, ProviderError> {
+        let client = Client::builder()
+            .timeout(Duration::from_secs(10))
+            .build()
+            .map_err(|e| ProviderError::Unreachable(e.to_string()))?;
+        Ok(Self {
+            client,
+            base: base.trim_end_matches('/').to_owned(),
+            merchant_secret: merchant_secret.to_owned(),
+        })
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}/v1{path}", self.base)
+    }
+
+    async fn send(&self, request: RequestBuilder) -> Result<Payment, ProviderError> {
+        let response = request
+            .bearer_auth(&self.merchant_secret)
+            .send()
+            .await
+            .map_err(|e| ProviderError::Unreachable(e.to_string()))?;
+        let status = response.status();
+        if status.is_success() {
+            let wire: WirePayment = response
+                .json()
+                .await
+                .map_err(|e| ProviderError::Refused(format!("unreadable payment: {e}")))?;
+            return Ok(wire.into());
+        }
+        let code = response
+            .json::<WireErrorBody>()
+            .await
+            .map(|body| body.error.code)
+            .unwrap_or_default();
+        Err(match (status, code.as_str()) {
+            (StatusCode::NOT_FOUND, _) => ProviderError::NotFound,
+            (_, "authorization_expired") => ProviderError::AuthorizationExpired,
+            (_, "invalid_state") => ProviderError::InvalidState,
+            (status, _) if status.is_server_error() => {
+                ProviderError::Unreachable(format!("{status} {code}"))
+            }
+            (status, _) => ProviderError::Refused(format!("{status} {code}")),
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct WireNewPayment<'a> {
+    amount: i64,
+    currency: &'static str,
+    capture_mode: &'static str,
+    merchant_reference: &'a str,
+    allowed_origin: &'a str,
+    description: &'a str,
+}
+
+#[derive(Deserialize)]
+struct WirePayment {
+    id: String,
+    status: String,
+    amount: i64,
+    #[serde(default)]
+    hosted_page_url: Option<String>,
+    #[serde(default)]
+    authorization_expires_at: Option<i64>,
+    #[serde(default)]
+    decline_code: Option<String>,
+    #[serde(default)]
+    created_at: i64,
+    #[serde(default)]
+    updated_at: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct WireEvent {
+    id: String,
+    payment: WirePayment,
+}
+
+#[derive(Deserialize, Default)]
+struct WireErrorBody {
+    error: WireError,
+}
+
+#[derive(Deserialize, Default)]
+struct WireError {
+    code: String,
+}
+
+fn status(wire: &str) -> PaymentStatus {
+    match wire {
+        "authorized" => PaymentStatus::Authorized,
+        "declined" => PaymentStatus::Declined,
+        "captured" => PaymentStatus::Captured,
+        "cancelled" => PaymentStatus::Cancelled,
+        "expired" => PaymentStatus::Expired,
+        "refunded" | "partially_refunded" => PaymentStatus::Refunded,
+        // requires_payment_method, requires_challenge, and anything newer.
+        _ => PaymentStatus::AwaitingShopper,
+    }
+}
+
+fn decline(code: &str) -> DeclineReason {
+    match code {
+        "card_declined" => DeclineReason::Declined,
+        "insufficient_funds" => DeclineReason::InsufficientFunds,
+        "expired_card" => DeclineReason::ExpiredCard,
+        "authentication_failed" => DeclineReason::AuthenticationFailed,
+        "invalid_card" => DeclineReason::InvalidCard,
+        _ => DeclineReason::Other,
+    }
+}
+
+impl From<WirePayment> for Payment {
+    fn from(wire: WirePayment) -> Self {
+        Payment {
+            status: status(&wire.status),
+            decline: wire.decline_code.as_deref().map(decline),
+            updated_at: wire.updated_at.unwrap_or(wire.created_at),
+            id: wire.id,
+            amount_cents: wire.amount,
+            hosted_page_url: wire.hosted_page_url,
+            authorization_expires_at: wire.authorization_expires_at,
+        }
+    }
+}
+
+impl PaymentProvider for Sandbox {
+    fn parse_event(&self, body: &[u8]) -> Result<PaymentEvent, ProviderError> {
+        let event: WireEvent = serde_json::from_slice(body)
+            .map_err(|e| ProviderError::Refused(format!("unreadable event: {e}")))?;
+        Ok(PaymentEvent {
+            id: event.id,
+            payment: event.payment.into(),
+        })
+    }
+
+    fn create_card_payment<'a>(
+        &'a self,
+        payment: NewCardPayment<'a>,
+        idempotency_key: &'a str,
+    ) -> ProviderFuture<'a, Payment> {
+        Box::pin(async move {
+            let body = WireNewPayment {
+                amount: payment.amount_cents,
+                currency: "EUR",
+                capture_mode: match payment.capture_mode {
+                    CaptureMode::Manual => "manual",
+                    CaptureMode::Automatic => "automatic",
+                },
+                merchant_reference: payment.merchant_reference,
+                allowed_origin: payment.allowed_origin,
+                description: payment.description,
+            };
+            self.send(
+                self.client
+                    .post(self.url("/payments"))
+                    .header("Idempotency-Key", idempotency_key)
+                    .json(&body),
+            )
+            .await
+        })
+    }
+
+    fn payment<'a>(&'a self, id: &'a str) -> ProviderFuture<'a, Payment> {
+        Box::pin(async move {
+            self.send(self.client.get(self.url(&format!("/payments/{id}"))))
+                .await
+        })
+    }
+
+    fn capture<'a>(&'a self, id: &'a str, idempotency_key: &'a str) -> ProviderFuture<'a, Payment> {
+        Box::pin(async move {
+            self.send(
+                self.client
+                    .post(self.url(&format!("/payments/{id}/capture")))
+                    .header("Idempotency-Key", idempotency_key)
+                    .json(&serde_json::json!({})),
+            )
+            .await
+        })
+    }
+
+    fn cancel<'a>(&'a self, id: &'a str, idempotency_key: &'a str) -> ProviderFuture<'a, Payment> {
+        Box::pin(async move {
+            self.send(
+                self.client
+                    .post(self.url(&format!("/payments/{id}/cancel")))
+                    .header("Idempotency-Key", idempotency_key)
+                    .json(&serde_json::json!({})),
+            )
+            .await
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sandbox_payment_reads_into_the_shops_words() {
+        let wire: WirePayment = serde_json::from_value(serde_json::json!({
+            "id": "pay_1", "status": "declined", "amount": 4599, "currency": "EUR",
+            "capture_mode": "manual", "hosted_page_url": "http://psp/pay/pay_1",
+            "created_at": 10, "authorization_expires_at": null,
+            "decline_code": "insufficient_funds", "card": null
+        }))
+        .unwrap();
+        let payment = Payment::from(wire);
+        assert_eq!(payment.status, PaymentStatus::Declined);
+        assert_eq!(payment.decline, Some(DeclineReason::InsufficientFunds));
+        assert_eq!(payment.updated_at, 10);
+        assert_eq!(status("requires_challenge"), PaymentStatus::AwaitingShopper);
+        assert_eq!(status("partially_refunded"), PaymentStatus::Refunded);
+    }
+}

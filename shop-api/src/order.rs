@@ -1,0 +1,240 @@
+//! Orders and their payment, as the storefront sees them. The server prices
+//! the order from the signed-in shopper's cart; the storefront sends only
+//! the delivery address, the delivery option and an idempotency key.
+
+use crate::Money;
+use crate::cart::CartTotals;
+use crate::catalogue::ProductChoice;
+use serde::{Deserialize, Serialize};
+
+/// Header carrying the storefront's idempotency key on `POST /api/v1/orders`:
+/// a retried request (double click, reload, dropped connection) answers the
+/// order the first one made.
+pub const IDEMPOTENCY_HEADER: &str = "Idempotency-Key";
+
+/// A French delivery address (saved for next time).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    pub name: String,
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    /// ISO 3166-1 alpha-2; the shop delivers to `FR` (mainland, Corsica and
+    /// overseas departments) and Monaco (`MC`).
+    pub country: String,
+    pub phone: String,
+}
+
+/// What is wrong with an address field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AddressField {
+    Name,
+    Street,
+    Postcode,
+    City,
+    Country,
+    Phone,
+}
+
+pub const DELIVERY_COUNTRIES: [&str; 2] = ["FR", "MC"];
+
+impl Address {
+    /// The fields a shopper must correct, both sides check the same rules:
+    /// every field filled (at most 100 characters), a 5-digit postcode, a
+    /// phone number of 10 digits (or +33/+377 and 9 to 8 digits).
+    pub fn invalid_fields(&self) -> Vec<AddressField> {
+        let mut invalid = Vec::new();
+        let filled = |text: &str| {
+            let text = text.trim();
+            !text.is_empty() && text.chars().count() <= 100 && !text.chars().any(char::is_control)
+        };
+        if !filled(&self.name) {
+            invalid.push(AddressField::Name);
+        }
+        if !filled(&self.street) {
+            invalid.push(AddressField::Street);
+        }
+        let postcode = self.postcode.trim();
+        if postcode.len() != 5 || !postcode.bytes().all(|b| b.is_ascii_digit()) {
+            invalid.push(AddressField::Postcode);
+        }
+        if !filled(&self.city) {
+            invalid.push(AddressField::City);
+        }
+        if !DELIVERY_COUNTRIES.contains(&self.country.as_str()) {
+            invalid.push(AddressField::Country);
+        }
+        if !valid_phone(&self.phone) {
+            invalid.push(AddressField::Phone);
+        }
+        invalid
+    }
+}
+
+fn valid_phone(phone: &str) -> bool {
+    let compact: String = phone
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-'))
+        .collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(rest) = compact.strip_prefix("+33") {
+        digits(rest, 9)
+    } else if let Some(rest) = compact.strip_prefix("+377") {
+        digits(rest, 8)
+    } else {
+        digits(&compact, 10) && compact.starts_with('0')
+    }
+}
+
+/// Body of `POST /api/v1/orders` (with the [`IDEMPOTENCY_HEADER`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewOrder {
+    pub delivery_address: Address,
+    pub delivery_option_id: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderStatus {
+    /// The shopper has not paid yet (or is in 3-D Secure).
+    AwaitingPayment,
+    /// The last card was refused: the shopper may try another.
+    PaymentFailed,
+    /// Card authorized: debited at shipment.
+    Authorized,
+    InProduction,
+    /// Shipped: the card was debited.
+    Shipped,
+    Delivered,
+    /// Cancelled before shipment: the authorization was voided.
+    Cancelled,
+    /// The authorization lapsed before shipment: the shopper pays again.
+    PaymentExpired,
+}
+
+impl OrderStatus {
+    /// Whether the shopper can (still) pay this order.
+    pub fn payable(self) -> bool {
+        matches!(
+            self,
+            OrderStatus::AwaitingPayment | OrderStatus::PaymentFailed | OrderStatus::PaymentExpired
+        )
+    }
+}
+
+/// Why the last card was refused; the storefront says it in plain words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentDecline {
+    Declined,
+    InsufficientFunds,
+    ExpiredCard,
+    AuthenticationFailed,
+    InvalidCard,
+    #[serde(other)]
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderLine {
+    pub project_id: String,
+    pub project_name: String,
+    pub choice: ProductChoice,
+    pub copies: u32,
+    pub total: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderPayment {
+    /// The PSP's hosted card page to frame, while the order is payable.
+    pub hosted_page_url: Option<String>,
+    pub last_decline: Option<PaymentDecline>,
+    /// True once the card has been debited (at shipment for cards).
+    pub debited: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Order {
+    pub id: String,
+    pub status: OrderStatus,
+    /// Unix seconds.
+    pub created_at: i64,
+    pub lines: Vec<OrderLine>,
+    pub totals: CartTotals,
+    pub delivery_address: Address,
+    pub delivery_option_id: String,
+    pub payment: OrderPayment,
+}
+
+/// One line of `GET /api/v1/orders`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderSummary {
+    pub id: String,
+    pub status: OrderStatus,
+    pub created_at: i64,
+    pub total: Money,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn address() -> Address {
+        Address {
+            name: "Camille Martin".into(),
+            street: "12 rue des Lilas".into(),
+            postcode: "35000".into(),
+            city: "Rennes".into(),
+            country: "FR".into(),
+            phone: "06 12 34 56 78".into(),
+        }
+    }
+
+    #[test]
+    fn a_french_address_is_accepted() {
+        assert_eq!(address().invalid_fields(), []);
+        let monaco = Address {
+            postcode: "98000".into(),
+            country: "MC".into(),
+            phone: "+377 93 15 80 00".into(),
+            ..address()
+        };
+        assert_eq!(monaco.invalid_fields(), []);
+        let international = Address {
+            phone: "+33 6 12 34 56 78".into(),
+            ..address()
+        };
+        assert_eq!(international.invalid_fields(), []);
+    }
+
+    #[test]
+    fn each_wrong_field_is_named() {
+        let wrong = Address {
+            name: " ".into(),
+            street: String::new(),
+            postcode: "3500".into(),
+            city: "x".repeat(101),
+            country: "DE".into(),
+            phone: "12345".into(),
+        };
+        assert_eq!(
+            wrong.invalid_fields(),
+            [
+                AddressField::Name,
+                AddressField::Street,
+                AddressField::Postcode,
+                AddressField::City,
+                AddressField::Country,
+                AddressField::Phone
+            ]
+        );
+    }
+
+    #[test]
+    fn only_unpaid_orders_are_payable() {
+        assert!(OrderStatus::PaymentFailed.payable());
+        assert!(!OrderStatus::Authorized.payable());
+        assert!(!OrderStatus::Shipped.payable());
+    }
+}
