@@ -25,6 +25,31 @@ pub struct Config {
     /// origin the storefront may frame.
     #[arg(long, env = "SHOP_PSP_ORIGIN", default_value = "http://127.0.0.1:9090", value_parser = parse_origin)]
     pub psp_origin: String,
+    /// Base URL of the PSP's merchant API (server to server); the PSP
+    /// origin when not set.
+    #[arg(long, env = "SHOP_PSP_API_URL")]
+    pub psp_api_url: Option<String>,
+    /// The shop's merchant secret at the PSP. The default is the sandbox's
+    /// development secret: set a real one in any real deployment.
+    #[arg(
+        long,
+        env = "SHOP_PSP_MERCHANT_SECRET",
+        default_value = "sandbox-merchant-secret",
+        hide_env_values = true
+    )]
+    pub psp_merchant_secret: String,
+    /// Secret the PSP signs its webhooks with (same caveat).
+    #[arg(
+        long,
+        env = "SHOP_PSP_WEBHOOK_SECRET",
+        default_value = "sandbox-webhook-secret",
+        hide_env_values = true
+    )]
+    pub psp_webhook_secret: String,
+    /// Bearer token of the operator API (`/api/v1/operator/…`); the
+    /// operator API answers 404 when it is not set.
+    #[arg(long, env = "SHOP_OPERATOR_TOKEN", hide_env_values = true)]
+    pub operator_token: Option<String>,
     /// Log filter, e.g. `info` or `shop_server=debug,tower_http=debug`.
     #[arg(long, env = "SHOP_LOG", default_value = "info")]
     pub log_level: String,

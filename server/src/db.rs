@@ -5,12 +5,14 @@
 mod accounts;
 mod carts;
 mod catalogue;
+mod orders;
 mod projects;
 mod sessions;
 mod throttle;
 
 pub use accounts::{AccountRow, NewAccountError};
 pub use carts::CartUpdateError;
+pub use orders::{NewOrderRow, OrderRow, PaymentChange};
 pub use projects::PhotoRoom;
 pub use sessions::SessionRow;
 

@@ -8,6 +8,7 @@ pub mod storefront;
 
 use crate::accounts::throttle::Policy;
 use crate::db::Database;
+use crate::payments::PaymentProvider;
 use crate::projects::files::PhotoFiles;
 use axum::Router;
 use std::sync::Arc;
@@ -21,6 +22,9 @@ pub struct AppState {
     pub photos: PhotoFiles,
     pub storefront: storefront::Storefront,
     pub psp_origin: String,
+    pub payments: Arc<dyn PaymentProvider>,
+    pub psp_webhook_secret: Arc<str>,
+    pub operator_token: Option<Arc<str>>,
     pub account_throttle: Policy,
     pub client_throttle: Policy,
 }
@@ -36,6 +40,9 @@ pub fn router(state: AppState) -> Router {
             api::router(api::ApiState {
                 db: state.db.clone(),
                 photos: state.photos.clone(),
+                payments: state.payments.clone(),
+                psp_webhook_secret: state.psp_webhook_secret.clone(),
+                operator_token: state.operator_token.clone(),
                 account_throttle: state.account_throttle,
                 client_throttle: state.client_throttle,
             }),

@@ -8,6 +8,8 @@ pub mod config;
 pub mod db;
 pub mod http;
 pub mod logging;
+pub mod orders;
+pub mod payments;
 pub mod projects;
 pub mod shutdown;
 
@@ -30,6 +32,8 @@ pub enum ServerError {
     Storefront(#[from] http::storefront::StorefrontError),
     #[error(transparent)]
     PhotoFiles(#[from] projects::files::FileError),
+    #[error("cannot set up the payment provider: {0}")]
+    Payments(#[from] payments::ProviderError),
 }
 
 /// Binds the configured address and serves until a shutdown signal.
@@ -59,6 +63,12 @@ pub async fn serve(
         photos,
         storefront,
         psp_origin: config.psp_origin.clone(),
+        payments: std::sync::Arc::new(payments::sandbox::Sandbox::new(
+            config.psp_api_url.as_deref().unwrap_or(&config.psp_origin),
+            &config.psp_merchant_secret,
+        )?),
+        psp_webhook_secret: config.psp_webhook_secret.as_str().into(),
+        operator_token: config.operator_token.as_deref().map(Into::into),
         account_throttle: accounts::throttle::Policy::ACCOUNT,
         client_throttle: accounts::throttle::Policy::CLIENT,
     });

@@ -7,13 +7,17 @@ mod catalogue;
 mod csrf;
 mod failure;
 mod json;
+mod operator;
+mod orders;
 mod projects;
+mod psp_webhooks;
 mod session_cookie;
 
 pub use failure::ApiFailure;
 
 use crate::accounts::throttle::Policy;
 use crate::db::Database;
+use crate::payments::PaymentProvider;
 use crate::projects::files::PhotoFiles;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -21,6 +25,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use shop_api::{CheckStatus, ErrorCode, Health};
+use std::sync::Arc;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// API request bodies are small JSON documents; anything bigger is refused
@@ -31,22 +36,34 @@ const BODY_LIMIT_BYTES: usize = 16 * 1024;
 pub struct ApiState {
     pub db: Database,
     pub photos: PhotoFiles,
+    pub payments: Arc<dyn PaymentProvider>,
+    pub psp_webhook_secret: Arc<str>,
+    pub operator_token: Option<Arc<str>>,
     pub account_throttle: Policy,
     pub client_throttle: Policy,
 }
 
 pub fn router(state: ApiState) -> Router {
+    // Called by other servers (the PSP, operators' tools), which send no
+    // `Origin`: they authenticate otherwise (signature, bearer token), so
+    // they sit outside the same-origin check.
+    let machines = Router::new()
+        .merge(psp_webhooks::router())
+        .merge(operator::router())
+        .with_state(state.clone());
     Router::new()
         .route("/v1/health", get(health))
         .merge(account::router())
         .merge(catalogue::router())
         .merge(projects::router())
         .merge(cart::router())
+        .merge(orders::router())
+        .with_state(state)
+        .layer(axum::middleware::from_fn(csrf::same_origin_only))
+        .merge(machines)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .with_state(state)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
-        .layer(axum::middleware::from_fn(csrf::same_origin_only))
         // API answers are per-shopper and current: never cache them.
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,

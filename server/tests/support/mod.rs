@@ -12,6 +12,9 @@ use std::path::Path;
 use tempfile::TempDir;
 use tokio::sync::oneshot;
 
+pub const WEBHOOK_SECRET: &str = "test-webhook-secret";
+pub const OPERATOR_TOKEN: &str = "test-operator-token";
+
 pub const LOADER: &str = "import init from '/storefront-00aa11bb22cc33dd.js'; init();";
 
 pub struct TestServer {
@@ -24,6 +27,12 @@ pub struct TestServer {
 
 impl TestServer {
     pub async fn start() -> Self {
+        Self::start_with(|_| {}).await
+    }
+
+    /// A server whose configuration the test adjusts first (PSP, operator
+    /// token).
+    pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Self {
         let data = TempDir::new().unwrap();
         let dist = TempDir::new().unwrap();
         write_dist(dist.path());
@@ -34,9 +43,15 @@ impl TestServer {
             data_dir: data.path().to_owned(),
             dist_dir: dist.path().to_owned(),
             psp_origin: "http://127.0.0.1:9999".into(),
+            psp_api_url: None,
+            psp_merchant_secret: "sandbox-merchant-secret".into(),
+            psp_webhook_secret: WEBHOOK_SECRET.into(),
+            operator_token: Some(OPERATOR_TOKEN.into()),
             log_level: "warn".into(),
             log_format: LogFormat::Text,
         };
+        let mut config = config;
+        adjust(&mut config);
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(shop_server::serve(config, listener, async {
             let _ = stopped.await;

@@ -1,0 +1,117 @@
+//! `/api/v1/operator/…`: the shop's staff move orders through production
+//! and shipping (shipping captures the card payment) or cancel them (which
+//! voids it), and see the authorizations about to expire first. Bearer
+//! token from `SHOP_OPERATOR_TOKEN`; without one the API does not exist.
+
+use super::{ApiFailure, ApiState};
+use crate::accounts;
+use crate::orders::lifecycle::OperatorAction;
+use crate::orders::{EXPIRY_WARNING_SECONDS, OrderError, Orders, to_order};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Serialize;
+use shop_api::ErrorCode;
+use shop_api::order::Order;
+
+pub fn router() -> Router<ApiState> {
+    Router::new()
+        .route("/v1/operator/orders", get(at_risk))
+        .route("/v1/operator/orders/{id}/{action}", post(act))
+}
+
+/// A request carrying the operator token.
+struct Operator;
+
+impl FromRequestParts<ApiState> for Operator {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &ApiState) -> Result<Self, ApiFailure> {
+        let Some(expected) = state.operator_token.as_deref() else {
+            return Err(ApiFailure::new(
+                StatusCode::NOT_FOUND,
+                ErrorCode::NotFound,
+                "no such API route",
+            ));
+        };
+        let given = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .unwrap_or_default();
+        if constant_time_eq(given.as_bytes(), expected.as_bytes()) {
+            Ok(Operator)
+        } else {
+            Err(ApiFailure::unauthenticated())
+        }
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[derive(Serialize)]
+struct AtRisk {
+    /// Authorizations expiring within this many seconds are listed.
+    warning_seconds: i64,
+    orders: Vec<AtRiskOrder>,
+}
+
+#[derive(Serialize)]
+struct AtRiskOrder {
+    #[serde(flatten)]
+    order: Order,
+    authorization_expires_at: Option<i64>,
+}
+
+async fn at_risk(_: Operator, State(state): State<ApiState>) -> Result<Json<AtRisk>, ApiFailure> {
+    let orders = Orders {
+        db: &state.db,
+        psp: state.payments.as_ref(),
+    };
+    let rows = orders.expiring(accounts::now()).await?;
+    Ok(Json(AtRisk {
+        warning_seconds: EXPIRY_WARNING_SECONDS,
+        orders: rows
+            .iter()
+            .map(|row| AtRiskOrder {
+                order: to_order(row),
+                authorization_expires_at: row.authorization_expires_at,
+            })
+            .collect(),
+    }))
+}
+
+async fn act(
+    _: Operator,
+    State(state): State<ApiState>,
+    Path((id, action)): Path<(String, String)>,
+) -> Result<Json<Order>, ApiFailure> {
+    let action = match action.as_str() {
+        "production" => OperatorAction::StartProduction,
+        "ship" => OperatorAction::Ship,
+        "deliver" => OperatorAction::MarkDelivered,
+        "cancel" => OperatorAction::Cancel,
+        _ => {
+            return Err(ApiFailure::new(
+                StatusCode::NOT_FOUND,
+                ErrorCode::NotFound,
+                "no such action",
+            ));
+        }
+    };
+    let row = state
+        .db
+        .order_by_id(&id)
+        .await?
+        .ok_or(OrderError::NotFound)?;
+    let orders = Orders {
+        db: &state.db,
+        psp: state.payments.as_ref(),
+    };
+    Ok(Json(orders.operate(row, action, accounts::now()).await?))
+}

@@ -1,0 +1,197 @@
+//! `/api/v1/orders` and `/api/v1/address`: the signed-in shopper orders
+//! their cart (with an idempotency key), follows the order, cancels it or
+//! pays again, and keeps a delivery address for next time.
+
+use super::json::ApiJson;
+use super::session_cookie::CurrentSession;
+use super::{ApiFailure, ApiState};
+use crate::accounts;
+use crate::orders::{OrderError, Orders, normalized_address};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use shop_api::ErrorCode;
+use shop_api::order::{Address, IDEMPOTENCY_HEADER, NewOrder, Order, OrderSummary};
+
+pub fn router() -> Router<ApiState> {
+    Router::new()
+        .route("/v1/orders", get(list).post(create))
+        .route("/v1/orders/{id}", get(show))
+        .route("/v1/orders/{id}/cancel", post(cancel))
+        .route("/v1/orders/{id}/payment", post(pay_again))
+        .route("/v1/address", get(address).put(save_address))
+}
+
+fn orders(state: &ApiState) -> Orders<'_> {
+    Orders {
+        db: &state.db,
+        psp: state.payments.as_ref(),
+    }
+}
+
+/// The shop's origin as the browser sent it: the CSRF layer has checked it
+/// matches the host, so it is the origin allowed to frame the PSP's page.
+fn shop_origin(headers: &HeaderMap) -> String {
+    headers
+        .get(header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .or_else(|| {
+            headers
+                .get(header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .map(|host| format!("http://{host}"))
+        })
+        .unwrap_or_default()
+}
+
+async fn create(
+    current: CurrentSession,
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<NewOrder>,
+) -> Result<Response, ApiFailure> {
+    let key = headers
+        .get(IDEMPOTENCY_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let (order, created) = orders(&state)
+        .create(
+            current.account_id,
+            key,
+            &request,
+            &shop_origin(&headers),
+            accounts::now(),
+        )
+        .await?;
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(order)).into_response())
+}
+
+async fn list(
+    current: CurrentSession,
+    State(state): State<ApiState>,
+) -> Result<Json<Vec<OrderSummary>>, ApiFailure> {
+    Ok(Json(orders(&state).list(current.account_id).await?))
+}
+
+async fn show(
+    current: CurrentSession,
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<Order>, ApiFailure> {
+    Ok(Json(
+        orders(&state)
+            .get(
+                current.account_id,
+                &id,
+                &shop_origin(&headers),
+                accounts::now(),
+            )
+            .await?,
+    ))
+}
+
+async fn cancel(
+    current: CurrentSession,
+    State(state): State<ApiState>,
+    Path(id): Path<String>,
+) -> Result<Json<Order>, ApiFailure> {
+    Ok(Json(
+        orders(&state)
+            .cancel(current.account_id, &id, accounts::now())
+            .await?,
+    ))
+}
+
+async fn pay_again(
+    current: CurrentSession,
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<Order>, ApiFailure> {
+    Ok(Json(
+        orders(&state)
+            .pay_again(
+                current.account_id,
+                &id,
+                &shop_origin(&headers),
+                accounts::now(),
+            )
+            .await?,
+    ))
+}
+
+async fn address(
+    current: CurrentSession,
+    State(state): State<ApiState>,
+) -> Result<Json<Address>, ApiFailure> {
+    state
+        .db
+        .address(current.account_id)
+        .await?
+        .map(Json)
+        .ok_or_else(|| {
+            ApiFailure::new(
+                StatusCode::NOT_FOUND,
+                ErrorCode::NotFound,
+                "no saved address",
+            )
+        })
+}
+
+async fn save_address(
+    current: CurrentSession,
+    State(state): State<ApiState>,
+    ApiJson(address): ApiJson<Address>,
+) -> Result<Json<Address>, ApiFailure> {
+    let address = normalized_address(&address);
+    if !address.invalid_fields().is_empty() {
+        return Err(OrderError::InvalidAddress.into());
+    }
+    state
+        .db
+        .save_address(current.account_id, &address, accounts::now())
+        .await?;
+    Ok(Json(address))
+}
+
+impl From<OrderError> for ApiFailure {
+    fn from(error: OrderError) -> Self {
+        let (status, code) = match &error {
+            OrderError::InvalidAddress => (StatusCode::BAD_REQUEST, ErrorCode::InvalidAddress),
+            OrderError::InvalidIdempotencyKey => {
+                (StatusCode::BAD_REQUEST, ErrorCode::IdempotencyKeyMissing)
+            }
+            OrderError::CartEmpty => (StatusCode::CONFLICT, ErrorCode::CartEmpty),
+            OrderError::ProjectNotReady => (StatusCode::CONFLICT, ErrorCode::ProjectNotReady),
+            OrderError::UnknownDeliveryOption => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::UnknownDeliveryOption,
+            ),
+            OrderError::Pricing(_) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidQuantity)
+            }
+            OrderError::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+            OrderError::InvalidState | OrderError::AuthorizationExpired => {
+                (StatusCode::CONFLICT, ErrorCode::InvalidOrderState)
+            }
+            OrderError::PaymentUnavailable(_) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::PaymentUnavailable,
+            ),
+            OrderError::Db(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
+        };
+        if status.is_server_error() {
+            tracing::error!(%error, "order request failed");
+        }
+        ApiFailure::new(status, code, &error.to_string())
+    }
+}

@@ -1,0 +1,602 @@
+//! Orders: made from the signed-in shopper's cart, paid by card through the
+//! PSP (authorized now, captured at shipment), and kept in step with the
+//! PSP by webhooks and by polls (so a lost webhook cannot leave an order
+//! stuck). No HTTP here; SQL is in `db/orders.rs`; the PSP is reached only
+//! through [`PaymentProvider`].
+//!
+//! Expiring authorizations: a card authorization lasts 7 days at the PSP,
+//! and a photo book can take longer to make. The shop keeps its promise to
+//! debit only at shipment, so it never captures early: operators see every
+//! authorization that expires within [`EXPIRY_WARNING_SECONDS`] first in
+//! their list (and a warning is logged once per order) so that they ship it
+//! in time; if one lapses all the same, the order becomes `payment_expired`
+//! and the shopper is asked to pay again (a new PSP payment for the same
+//! order), production waiting until then.
+
+pub mod lifecycle;
+
+use crate::catalogue::cart::totals;
+use crate::db::{Database, DbError, NewOrderRow, OrderRow, PaymentChange};
+use crate::payments::{
+    CaptureMode, DeclineReason, NewCardPayment, Payment, PaymentProvider, PaymentStatus,
+    ProviderError,
+};
+use lifecycle::{OperatorAction, after_payment, allows};
+use shop_api::Money;
+use shop_api::cart::CartTotals;
+use shop_api::order::{
+    Address, NewOrder, Order, OrderLine, OrderPayment, OrderStatus, OrderSummary, PaymentDecline,
+};
+use shop_api::project::check_rules;
+
+/// Operators are warned this long before an authorization expires.
+pub const EXPIRY_WARNING_SECONDS: i64 = 48 * 3600;
+
+#[derive(Debug, thiserror::Error)]
+pub enum OrderError {
+    #[error("the address has fields to correct")]
+    InvalidAddress,
+    #[error("the idempotency key is missing or not 1 to 255 visible characters")]
+    InvalidIdempotencyKey,
+    #[error("the cart is empty")]
+    CartEmpty,
+    #[error("a project is not saved as the cart has it, or lacks photos")]
+    ProjectNotReady,
+    #[error("no such delivery option")]
+    UnknownDeliveryOption,
+    #[error("the cart does not price: {0}")]
+    Pricing(String),
+    #[error("no such order")]
+    NotFound,
+    #[error("the order's state does not allow this")]
+    InvalidState,
+    #[error("the authorization expired before capture")]
+    AuthorizationExpired,
+    #[error("the payment provider did not answer: {0}")]
+    PaymentUnavailable(String),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<ProviderError> for OrderError {
+    fn from(error: ProviderError) -> Self {
+        match error {
+            ProviderError::AuthorizationExpired => OrderError::AuthorizationExpired,
+            ProviderError::InvalidState => OrderError::InvalidState,
+            other => OrderError::PaymentUnavailable(other.to_string()),
+        }
+    }
+}
+
+pub fn status_name(status: OrderStatus) -> &'static str {
+    match status {
+        OrderStatus::AwaitingPayment => "awaiting_payment",
+        OrderStatus::PaymentFailed => "payment_failed",
+        OrderStatus::Authorized => "authorized",
+        OrderStatus::InProduction => "in_production",
+        OrderStatus::Shipped => "shipped",
+        OrderStatus::Delivered => "delivered",
+        OrderStatus::Cancelled => "cancelled",
+        OrderStatus::PaymentExpired => "payment_expired",
+    }
+}
+
+fn parse_status(name: &str) -> OrderStatus {
+    [
+        OrderStatus::AwaitingPayment,
+        OrderStatus::PaymentFailed,
+        OrderStatus::Authorized,
+        OrderStatus::InProduction,
+        OrderStatus::Shipped,
+        OrderStatus::Delivered,
+        OrderStatus::Cancelled,
+        OrderStatus::PaymentExpired,
+    ]
+    .into_iter()
+    .find(|s| status_name(*s) == name)
+    .unwrap_or(OrderStatus::AwaitingPayment)
+}
+
+fn decline_name(reason: DeclineReason) -> &'static str {
+    match reason {
+        DeclineReason::Declined => "declined",
+        DeclineReason::InsufficientFunds => "insufficient_funds",
+        DeclineReason::ExpiredCard => "expired_card",
+        DeclineReason::AuthenticationFailed => "authentication_failed",
+        DeclineReason::InvalidCard => "invalid_card",
+        DeclineReason::Other => "other",
+    }
+}
+
+fn parse_decline(name: &str) -> PaymentDecline {
+    serde_json::from_value(serde_json::Value::String(name.to_owned()))
+        .unwrap_or(PaymentDecline::Other)
+}
+
+/// A random order id: 128 bits, hex.
+fn new_order_id() -> String {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    let mut bytes = [0u8; 16];
+    OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn valid_idempotency_key(key: &str) -> bool {
+    !key.is_empty() && key.len() <= 255 && key.bytes().all(|b| b.is_ascii_graphic())
+}
+
+/// The API's view of a stored order.
+pub fn to_order(row: &OrderRow) -> Order {
+    let status = parse_status(&row.status);
+    let totals: CartTotals = serde_json::from_str(&row.totals_json).unwrap_or(CartTotals {
+        lines: Vec::new(),
+        subtotal: Money::eur(0),
+        delivery: None,
+        missing_for_free_delivery: None,
+        vat_included: Money::eur(0),
+        total: Money::eur(row.total_cents),
+    });
+    Order {
+        id: row.id.clone(),
+        status,
+        created_at: row.created_at,
+        lines: serde_json::from_str(&row.lines_json).unwrap_or_default(),
+        totals,
+        delivery_address: serde_json::from_str(&row.address_json).unwrap_or_default(),
+        delivery_option_id: row.delivery_option_id.clone(),
+        payment: OrderPayment {
+            hosted_page_url: if status.payable() {
+                row.hosted_page_url.clone()
+            } else {
+                None
+            },
+            last_decline: row.last_decline.as_deref().map(parse_decline),
+            debited: row.debited,
+        },
+    }
+}
+
+pub fn to_summary(row: &OrderRow) -> OrderSummary {
+    OrderSummary {
+        id: row.id.clone(),
+        status: parse_status(&row.status),
+        created_at: row.created_at,
+        total: Money::eur(row.total_cents),
+    }
+}
+
+/// Orders of the shop, with the PSP they are paid through.
+pub struct Orders<'a> {
+    pub db: &'a Database,
+    pub psp: &'a dyn PaymentProvider,
+}
+
+impl Orders<'_> {
+    /// Makes the order from the account's cart (or answers the one this
+    /// idempotency key already made) and opens its card payment.
+    pub async fn create(
+        &self,
+        account_id: i64,
+        idempotency_key: &str,
+        request: &NewOrder,
+        shop_origin: &str,
+        now: i64,
+    ) -> Result<(Order, bool), OrderError> {
+        if !valid_idempotency_key(idempotency_key) {
+            return Err(OrderError::InvalidIdempotencyKey);
+        }
+        if !request.delivery_address.invalid_fields().is_empty() {
+            return Err(OrderError::InvalidAddress);
+        }
+        let mut cart = self.db.cart(account_id).await?;
+        if cart.lines.is_empty() {
+            // A retried request after the cart was emptied by this order's
+            // authorization still finds its order.
+            if let Some(existing) = self.existing(account_id, idempotency_key).await? {
+                return Ok((to_order(&existing), false));
+            }
+            return Err(OrderError::CartEmpty);
+        }
+        let catalogue = self.db.catalogue().await?;
+        if !catalogue
+            .delivery_options
+            .iter()
+            .any(|o| o.id == request.delivery_option_id)
+        {
+            return Err(OrderError::UnknownDeliveryOption);
+        }
+        for line in &cart.lines {
+            let project = self
+                .db
+                .project(account_id, &line.project_id)
+                .await?
+                .ok_or(OrderError::ProjectNotReady)?;
+            let kind = catalogue
+                .products
+                .iter()
+                .find(|p| p.id == project.choice.product_id)
+                .map(|p| p.kind)
+                .ok_or(OrderError::ProjectNotReady)?;
+            let photos = u32::try_from(project.photos.len()).unwrap_or(u32::MAX);
+            if project.choice != line.choice
+                || !project.missing_photo_ids.is_empty()
+                || check_rules(kind, &project.choice, photos).is_err()
+            {
+                return Err(OrderError::ProjectNotReady);
+            }
+        }
+        cart.delivery_option_id = Some(request.delivery_option_id.clone());
+        let contents = cart
+            .contents()
+            .ok_or_else(|| OrderError::Pricing("overflow".into()))?;
+        let totals =
+            totals(&catalogue, &contents).map_err(|e| OrderError::Pricing(e.to_string()))?;
+        let lines: Vec<OrderLine> = cart
+            .lines
+            .iter()
+            .zip(&totals.lines)
+            .map(|(line, quote)| OrderLine {
+                project_id: line.project_id.clone(),
+                project_name: line.project_name.clone(),
+                choice: line.choice.clone(),
+                copies: line.copies,
+                total: quote.total,
+            })
+            .collect();
+        let id = new_order_id();
+        let (row, created) = self
+            .db
+            .insert_order(&NewOrderRow {
+                id: &id,
+                account_id,
+                idempotency_key,
+                status: status_name(OrderStatus::AwaitingPayment),
+                now,
+                address_json: &to_json(&request.delivery_address),
+                delivery_option_id: &request.delivery_option_id,
+                lines_json: &to_json(&lines),
+                totals_json: &to_json(&totals),
+                total_cents: totals.total.cents,
+            })
+            .await?;
+        let row = if row.payment_id.is_none() {
+            self.open_payment(&row, shop_origin, now).await
+        } else {
+            row
+        };
+        Ok((to_order(&row), created))
+    }
+
+    async fn existing(&self, account_id: i64, key: &str) -> Result<Option<OrderRow>, OrderError> {
+        Ok(self.db.order_by_key(account_id, key).await?)
+    }
+
+    /// Opens the PSP payment of the order's current attempt. The PSP not
+    /// answering is not an error for the shopper: the order is kept and the
+    /// next read tries again (same idempotency key, so never twice).
+    async fn open_payment(&self, row: &OrderRow, shop_origin: &str, now: i64) -> OrderRow {
+        let key = format!("order-{}-payment-{}", row.id, row.payment_attempt);
+        let description = format!("Commande {}", &row.id[..8.min(row.id.len())]);
+        let created = self
+            .psp
+            .create_card_payment(
+                NewCardPayment {
+                    amount_cents: row.total_cents,
+                    merchant_reference: &row.id,
+                    allowed_origin: shop_origin,
+                    description: &description,
+                    capture_mode: CaptureMode::Manual,
+                },
+                &key,
+            )
+            .await;
+        match created {
+            Ok(payment) => {
+                let stored = self
+                    .db
+                    .set_order_payment(
+                        &row.id,
+                        row.payment_attempt,
+                        &payment.id,
+                        payment.hosted_page_url.as_deref(),
+                        now,
+                    )
+                    .await;
+                match stored {
+                    Ok(()) => OrderRow {
+                        payment_id: Some(payment.id),
+                        hosted_page_url: payment.hosted_page_url,
+                        ..row.clone()
+                    },
+                    Err(error) => {
+                        tracing::error!(%error, order = %row.id, "could not record the PSP payment");
+                        row.clone()
+                    }
+                }
+            }
+            Err(error) => {
+                tracing::warn!(%error, order = %row.id, "PSP payment not opened; will retry");
+                row.clone()
+            }
+        }
+    }
+
+    /// The shopper's order, brought up to date with the PSP when its
+    /// payment can still change.
+    pub async fn get(
+        &self,
+        account_id: i64,
+        id: &str,
+        shop_origin: &str,
+        now: i64,
+    ) -> Result<Order, OrderError> {
+        let row = self
+            .db
+            .order(account_id, id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        let row = self.refresh(row, shop_origin, now).await?;
+        Ok(to_order(&row))
+    }
+
+    pub async fn list(&self, account_id: i64) -> Result<Vec<OrderSummary>, OrderError> {
+        Ok(self
+            .db
+            .orders_of(account_id)
+            .await?
+            .iter()
+            .map(to_summary)
+            .collect())
+    }
+
+    /// Polls the PSP for an order whose payment may have moved.
+    async fn refresh(
+        &self,
+        row: OrderRow,
+        shop_origin: &str,
+        now: i64,
+    ) -> Result<OrderRow, OrderError> {
+        let status = parse_status(&row.status);
+        let Some(payment_id) = row.payment_id.clone() else {
+            if status.payable() && status != OrderStatus::PaymentExpired {
+                return Ok(self.open_payment(&row, shop_origin, now).await);
+            }
+            return Ok(row);
+        };
+        if !matches!(
+            status,
+            OrderStatus::AwaitingPayment
+                | OrderStatus::PaymentFailed
+                | OrderStatus::Authorized
+                | OrderStatus::InProduction
+        ) {
+            return Ok(row);
+        }
+        match self.psp.payment(&payment_id).await {
+            Ok(payment) => {
+                self.apply(&row, &payment, now).await?;
+                Ok(self.db.order_by_id(&row.id).await?.unwrap_or(row))
+            }
+            // The PSP is down: show what the shop knows.
+            Err(error) => {
+                tracing::warn!(%error, order = %row.id, "PSP poll failed");
+                Ok(row)
+            }
+        }
+    }
+
+    /// Applies what the PSP says of the order's payment (webhook or poll).
+    /// Stale news (an earlier attempt's payment, an older state) changes
+    /// nothing.
+    pub async fn apply(
+        &self,
+        row: &OrderRow,
+        payment: &Payment,
+        now: i64,
+    ) -> Result<(), OrderError> {
+        if row.payment_id.as_deref() != Some(payment.id.as_str()) {
+            return Ok(());
+        }
+        let current = parse_status(&row.status);
+        let decline = (payment.status == PaymentStatus::Declined)
+            .then(|| payment.decline.map(decline_name).unwrap_or("other"));
+        let Some(next) = after_payment(current, payment.status) else {
+            // Same status, but a new refusal reason is still news.
+            if decline.is_some() && current == OrderStatus::PaymentFailed {
+                self.db
+                    .change_order_status(
+                        &row.id,
+                        &PaymentChange {
+                            from: &row.status,
+                            to: &row.status,
+                            psp_updated_at: payment.updated_at,
+                            last_decline: decline,
+                            authorization_expires_at: None,
+                            debited: false,
+                            now,
+                        },
+                    )
+                    .await?;
+            }
+            return Ok(());
+        };
+        let changed = self
+            .db
+            .change_order_status(
+                &row.id,
+                &PaymentChange {
+                    from: &row.status,
+                    to: status_name(next),
+                    psp_updated_at: payment.updated_at,
+                    last_decline: decline,
+                    authorization_expires_at: payment.authorization_expires_at,
+                    debited: payment.status == PaymentStatus::Captured,
+                    now,
+                },
+            )
+            .await?;
+        if changed {
+            tracing::info!(order = %row.id, from = %row.status, to = status_name(next), "order status changed");
+            if next == OrderStatus::Authorized {
+                self.db
+                    .empty_cart_for_order(&row.id, row.account_id)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The shopper cancels before shipment: the authorization is voided.
+    pub async fn cancel(&self, account_id: i64, id: &str, now: i64) -> Result<Order, OrderError> {
+        let row = self
+            .db
+            .order(account_id, id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        self.operate(row, OperatorAction::Cancel, now).await
+    }
+
+    /// A new payment for an order whose authorization lapsed (or whose
+    /// payment never opened).
+    pub async fn pay_again(
+        &self,
+        account_id: i64,
+        id: &str,
+        shop_origin: &str,
+        now: i64,
+    ) -> Result<Order, OrderError> {
+        let row = self
+            .db
+            .order(account_id, id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        let row = self.refresh(row, shop_origin, now).await?;
+        let status = parse_status(&row.status);
+        if !status.payable() {
+            return Err(OrderError::InvalidState);
+        }
+        let row = if status == OrderStatus::PaymentExpired {
+            let next = OrderRow {
+                payment_attempt: row.payment_attempt + 1,
+                payment_id: None,
+                ..row
+            };
+            self.open_payment(&next, shop_origin, now).await
+        } else if row.payment_id.is_none() {
+            self.open_payment(&row, shop_origin, now).await
+        } else {
+            row
+        };
+        Ok(to_order(&row))
+    }
+
+    /// An operator's step: production, shipping (which captures the
+    /// payment), delivery, or cancellation (which voids it).
+    pub async fn operate(
+        &self,
+        row: OrderRow,
+        action: OperatorAction,
+        now: i64,
+    ) -> Result<Order, OrderError> {
+        let status = parse_status(&row.status);
+        if !allows(status, action) {
+            return Err(OrderError::InvalidState);
+        }
+        let simple = |to: OrderStatus| PaymentChange {
+            from: &row.status,
+            to: status_name(to),
+            psp_updated_at: row.psp_updated_at,
+            last_decline: None,
+            authorization_expires_at: None,
+            debited: false,
+            now,
+        };
+        match action {
+            OperatorAction::StartProduction => {
+                self.db
+                    .change_order_status(&row.id, &simple(OrderStatus::InProduction))
+                    .await?;
+            }
+            OperatorAction::MarkDelivered => {
+                self.db
+                    .change_order_status(&row.id, &simple(OrderStatus::Delivered))
+                    .await?;
+            }
+            OperatorAction::Ship => {
+                let payment_id = row.payment_id.as_deref().ok_or(OrderError::InvalidState)?;
+                let key = format!("order-{}-capture-{}", row.id, row.payment_attempt);
+                match self.psp.capture(payment_id, &key).await {
+                    Ok(payment) => self.apply(&row, &payment, now).await?,
+                    Err(ProviderError::AuthorizationExpired) => {
+                        // Read the payment's expired state and apply it.
+                        if let Ok(payment) = self.psp.payment(payment_id).await {
+                            self.apply(&row, &payment, now).await?;
+                        }
+                        return Err(OrderError::AuthorizationExpired);
+                    }
+                    Err(error) => return Err(error.into()),
+                }
+            }
+            OperatorAction::Cancel => match row.payment_id.as_deref() {
+                Some(payment_id) => {
+                    let key = format!("order-{}-cancel-{}", row.id, row.payment_attempt);
+                    let payment = self.psp.cancel(payment_id, &key).await?;
+                    self.apply(&row, &payment, now).await?;
+                    // An unpaid session closes without a status the shop
+                    // maps; the order is cancelled all the same.
+                    if payment.status != PaymentStatus::Cancelled {
+                        self.db
+                            .change_order_status(&row.id, &simple(OrderStatus::Cancelled))
+                            .await?;
+                    }
+                }
+                None => {
+                    self.db
+                        .change_order_status(&row.id, &simple(OrderStatus::Cancelled))
+                        .await?;
+                }
+            },
+        }
+        let row = self
+            .db
+            .order_by_id(&row.id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        Ok(to_order(&row))
+    }
+
+    /// Logs once per order each authorization that expires within the
+    /// warning window, and answers the orders at risk for operators.
+    pub async fn expiring(&self, now: i64) -> Result<Vec<OrderRow>, OrderError> {
+        let mut at_risk = Vec::new();
+        for row in self.db.authorized_orders().await? {
+            let Some(expires_at) = row.authorization_expires_at else {
+                continue;
+            };
+            if expires_at - now <= EXPIRY_WARNING_SECONDS {
+                if self.db.mark_expiry_warned(&row.id).await? {
+                    tracing::warn!(order = %row.id, expires_at, "card authorization expires soon: ship before it does");
+                }
+                at_risk.push(row);
+            }
+        }
+        Ok(at_risk)
+    }
+}
+
+/// Snapshots are the API's own types as JSON (they always serialize).
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// The address as saved: trimmed fields.
+pub fn normalized_address(address: &Address) -> Address {
+    Address {
+        name: address.name.trim().to_owned(),
+        street: address.street.trim().to_owned(),
+        postcode: address.postcode.trim().to_owned(),
+        city: address.city.trim().to_owned(),
+        country: address.country.trim().to_owned(),
+        phone: address.phone.trim().to_owned(),
+    }
+}

@@ -1,0 +1,288 @@
+//! Orders over real HTTP: made from the signed-in shopper's cart of saved
+//! projects, idempotent, with refusals named; PSP webhooks must be signed
+//! and fresh; the operator API needs its token. (The journeys through the
+//! PSP sandbox itself are in `payments.rs`.)
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use shop_server::payments::webhook;
+
+mod support;
+use support::{OPERATOR_TOKEN, Shopper, TestServer, WEBHOOK_SECRET, client, code, png};
+
+pub fn address() -> Value {
+    json!({"name": "Camille Martin", "street": "12 rue des Lilas", "postcode": "35000",
+           "city": "Rennes", "country": "FR", "phone": "06 12 34 56 78"})
+}
+
+/// A saved poster project with its one photo, in the cart.
+async fn poster_in_cart(shopper: &mut Shopper<'_>, project: &str) {
+    let choice = json!({"product_id": "poster", "format_id": "50x70", "quantity": 1});
+    let saved = shopper
+        .put(
+            &format!("/api/v1/projects/{project}"),
+            json!({"name": "Le phare", "choice": choice, "photo_ids": ["p1"]}),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    let uploaded = shopper
+        .send_bytes(
+            Method::PUT,
+            &format!("/api/v1/projects/{project}/photos/p1"),
+            "image/png",
+            png(40, 30, 90),
+        )
+        .await;
+    assert_eq!(uploaded.status, StatusCode::OK, "{:?}", uploaded.body);
+    let cart = json!({"lines": [{"project_id": project, "project_name": "Le phare", "choice": choice, "copies": 2}]});
+    assert_eq!(
+        shopper.put("/api/v1/cart", cart).await.status,
+        StatusCode::OK
+    );
+}
+
+async fn order(shopper: &mut Shopper<'_>, key: Option<&str>, body: Value) -> support::Answer {
+    let mut request = client()
+        .post(shopper.server.url("/api/v1/orders"))
+        .header("origin", &shopper.server.base)
+        .header("cookie", shopper.cookie.clone().unwrap_or_default())
+        .json(&body);
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.bytes().await.unwrap().to_vec();
+    support::Answer {
+        status,
+        headers,
+        body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        bytes,
+    }
+}
+
+fn new_order() -> Value {
+    json!({"delivery_address": address(), "delivery_option_id": "standard"})
+}
+
+#[tokio::test]
+async fn an_order_is_made_once_per_key_from_a_cart_of_saved_projects() {
+    let server = TestServer::start().await;
+    let mut shopper = Shopper::signed_up(&server, "commande@exemple.fr").await;
+    assert_eq!(
+        code(&order(&mut shopper, Some("k1"), new_order()).await),
+        "cart_empty"
+    );
+
+    // A line whose project lives only in the browser cannot be made.
+    let unsaved = json!({"lines": [{"project_id": "dans-le-navigateur", "project_name": "Brouillon",
+        "choice": {"product_id": "poster", "format_id": "50x70", "quantity": 1}, "copies": 1}]});
+    assert_eq!(
+        shopper.put("/api/v1/cart", unsaved).await.status,
+        StatusCode::OK
+    );
+    let refused = order(&mut shopper, Some("k1"), new_order()).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert_eq!(code(&refused), "project_not_ready");
+
+    poster_in_cart(&mut shopper, "phare").await;
+    assert_eq!(
+        code(&order(&mut shopper, None, new_order()).await),
+        "idempotency_key_missing"
+    );
+    let mut bad_address = new_order();
+    bad_address["delivery_address"]["postcode"] = json!("350");
+    assert_eq!(
+        code(&order(&mut shopper, Some("k1"), bad_address).await),
+        "invalid_address"
+    );
+    let mut bad_option = new_order();
+    bad_option["delivery_option_id"] = json!("par-pigeon");
+    assert_eq!(
+        code(&order(&mut shopper, Some("k1"), bad_option).await),
+        "unknown_delivery_option"
+    );
+
+    let first = order(&mut shopper, Some("k1"), new_order()).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{:?}", first.body);
+    assert_eq!(first.body["status"], "awaiting_payment");
+    // 2 posters at 14,99 € and standard delivery (free from 49 €: not yet).
+    assert_eq!(first.body["totals"]["total"]["cents"], 2 * 1499 + 499);
+    assert_eq!(first.body["lines"][0]["copies"], 2);
+    // The PSP of this test server does not answer: the order is kept and
+    // its payment opens on a later read.
+    assert_eq!(first.body["payment"]["hosted_page_url"], Value::Null);
+
+    // Double click, reload, dropped connection: the same key, the same order.
+    let again = order(&mut shopper, Some("k1"), new_order()).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(again.body["id"], first.body["id"]);
+    let other = order(&mut shopper, Some("k2"), new_order()).await;
+    assert_eq!(other.status, StatusCode::CREATED);
+    assert_ne!(other.body["id"], first.body["id"]);
+
+    // Not paid: the cart stays.
+    let cart = shopper.get("/api/v1/cart").await;
+    assert_eq!(cart.body["lines"].as_array().unwrap().len(), 1);
+    let list = shopper.get("/api/v1/orders").await;
+    assert_eq!(list.body.as_array().unwrap().len(), 2);
+
+    // Another account sees none of it.
+    let mut stranger = Shopper::signed_up(&server, "autre@exemple.fr").await;
+    let id = first.body["id"].as_str().unwrap();
+    assert_eq!(
+        stranger.get(&format!("/api/v1/orders/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(stranger.get("/api/v1/orders").await.body, json!([]));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_address_is_checked_and_kept_for_next_time() {
+    let server = TestServer::start().await;
+    let mut shopper = Shopper::signed_up(&server, "adresse@exemple.fr").await;
+    assert_eq!(
+        shopper.get("/api/v1/address").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let mut wrong = address();
+    wrong["phone"] = json!("123");
+    assert_eq!(
+        code(&shopper.put("/api/v1/address", wrong).await),
+        "invalid_address"
+    );
+    let mut spaced = address();
+    spaced["city"] = json!("  Rennes ");
+    assert_eq!(
+        shopper.put("/api/v1/address", spaced).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(shopper.get("/api/v1/address").await.body, address());
+    server.stop().await;
+}
+
+async fn webhook_post(server: &TestServer, body: &[u8], signature: Option<String>) -> StatusCode {
+    let mut request = client()
+        .post(server.url("/api/v1/psp/webhooks"))
+        .header("content-type", "application/json")
+        .body(body.to_vec());
+    if let Some(signature) = signature {
+        request = request.header("PSP-Signature", signature);
+    }
+    request.send().await.unwrap().status()
+}
+
+fn event(id: &str, payment: &str, status: &str) -> Vec<u8> {
+    serde_json::to_vec(&json!({
+        "id": id, "type": format!("payment.{status}"), "created_at": 100,
+        "payment": {"id": payment, "status": status, "amount": 3497, "currency": "EUR",
+                    "capture_mode": "manual", "created_at": 100, "updated_at": 100}
+    }))
+    .unwrap()
+}
+
+#[tokio::test]
+async fn webhooks_must_be_signed_with_the_secret_and_fresh() {
+    let server = TestServer::start().await;
+    let now = shop_server::accounts::now();
+    let body = event("evt_1", "pay_unknown", "authorized");
+    assert_eq!(
+        webhook_post(&server, &body, None).await,
+        StatusCode::BAD_REQUEST
+    );
+    let forged = webhook::sign(&body, b"not-the-secret", now);
+    assert_eq!(
+        webhook_post(&server, &body, Some(forged)).await,
+        StatusCode::BAD_REQUEST
+    );
+    let stale = webhook::sign(&body, WEBHOOK_SECRET.as_bytes(), now - 3600);
+    assert_eq!(
+        webhook_post(&server, &body, Some(stale)).await,
+        StatusCode::BAD_REQUEST
+    );
+    // A signature of another body does not carry over.
+    let other = webhook::sign(
+        &event("evt_1", "pay_unknown", "captured"),
+        WEBHOOK_SECRET.as_bytes(),
+        now,
+    );
+    assert_eq!(
+        webhook_post(&server, &body, Some(other)).await,
+        StatusCode::BAD_REQUEST
+    );
+    let good = webhook::sign(&body, WEBHOOK_SECRET.as_bytes(), now);
+    assert_eq!(
+        webhook_post(&server, &body, Some(good.clone())).await,
+        StatusCode::OK
+    );
+    // Delivered again: acknowledged, applied once.
+    assert_eq!(
+        webhook_post(&server, &body, Some(good)).await,
+        StatusCode::OK
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn operators_need_their_token_and_cannot_ship_an_unpaid_order() {
+    let server = TestServer::start().await;
+    let mut shopper = Shopper::signed_up(&server, "operateur@exemple.fr").await;
+    poster_in_cart(&mut shopper, "phare").await;
+    let made = order(&mut shopper, Some("k"), new_order()).await;
+    let id = made.body["id"].as_str().unwrap().to_owned();
+    let act = |action: &str, token: Option<&str>| {
+        let mut request =
+            client().post(server.url(&format!("/api/v1/operator/orders/{id}/{action}")));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send()
+    };
+    assert_eq!(
+        act("ship", None).await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        act("ship", Some("wrong")).await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let ship = act("ship", Some(OPERATOR_TOKEN)).await.unwrap();
+    assert_eq!(ship.status(), StatusCode::CONFLICT);
+    let cancelled: Value = act("cancel", Some(OPERATOR_TOKEN))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(
+        shopper.get(&format!("/api/v1/orders/{id}")).await.body["status"],
+        "cancelled"
+    );
+    let listed: Value = client()
+        .get(server.url("/api/v1/operator/orders"))
+        .bearer_auth(OPERATOR_TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed["orders"], json!([]));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn without_a_token_configured_the_operator_api_does_not_exist() {
+    let server = TestServer::start_with(|config| config.operator_token = None).await;
+    let answer = client()
+        .get(server.url("/api/v1/operator/orders"))
+        .bearer_auth("anything")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), StatusCode::NOT_FOUND);
+    server.stop().await;
+}
