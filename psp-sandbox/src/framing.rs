@@ -1,5 +1,6 @@
-//! Who may frame the sandbox's pages: the shop's origin, and no one else.
-//! A real PSP enforces the same rule per merchant.
+//! Who may frame the sandbox's pages: the shop's origin, and no one else —
+//! except a payment's own page, which names the payment's `allowed_origin`
+//! (in practice the same). A real PSP enforces the same rule per merchant.
 
 use axum::http::{HeaderValue, header};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -24,13 +25,20 @@ pub fn parse_origin(value: &str) -> Result<String, String> {
     }
 }
 
+/// The policy of every page: only `framer` may frame it, and everything it
+/// loads comes from the sandbox itself.
+pub fn policy(framer: &str) -> String {
+    format!(
+        "default-src 'self'; frame-ancestors {framer}; object-src 'none'; base-uri 'none'; form-action 'self'"
+    )
+}
+
+/// Sets the shop's policy on responses that did not set their own (the
+/// payment page sets its payment's).
 pub fn layer(shop_origin: &str) -> SetResponseHeaderLayer<HeaderValue> {
-    let policy = format!(
-        "default-src 'self'; frame-ancestors {shop_origin}; object-src 'none'; base-uri 'none'; form-action 'self'"
-    );
-    let value = HeaderValue::try_from(policy)
+    let value = HeaderValue::try_from(policy(shop_origin))
         .unwrap_or_else(|_| HeaderValue::from_static("frame-ancestors 'none'"));
-    SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, value)
+    SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, value)
 }
 
 #[cfg(test)]

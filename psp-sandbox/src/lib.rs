@@ -1,38 +1,33 @@
 //! The PSP sandbox: a separate process on its own origin standing in for a
-//! certified payment service provider. It will host the card page that the
-//! storefront frames; for now it answers its health check and enforces the
-//! framing rule on every page: only the shop's origin may frame it.
+//! certified payment service provider. It answers the merchant API, hosts
+//! the card page that the storefront frames, plays the issuer from a table
+//! of test cards (3-D Secure included) and sends signed webhooks. Its state
+//! is its own SQLite file; it shares no code with the shop.
 
+pub mod cards;
+pub mod clock;
+pub mod config;
+pub mod db;
 pub mod framing;
+pub mod http;
+pub mod ids;
+pub mod ledger;
+pub mod payments;
+pub mod webhooks;
 
-use axum::http::{HeaderValue, header};
-use axum::routing::get;
-use axum::{Json, Router};
-use clap::Parser;
-use serde::Serialize;
+pub use config::Config;
+
+use clock::Clock;
+use db::{Database, DbError};
+use ledger::Ledger;
 use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
 use tokio::net::TcpListener;
-use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::TraceLayer;
+use webhooks::{Deliverer, WebhookTarget};
 
-#[derive(Debug, Clone, Parser)]
-#[command(
-    name = "psp-sandbox",
-    version,
-    about = "Payment service provider sandbox"
-)]
-pub struct Config {
-    /// Address to listen on.
-    #[arg(long, env = "PSP_ADDR", default_value = "127.0.0.1:9090")]
-    pub addr: SocketAddr,
-    /// The merchant's (shop's) origin: the only one allowed to frame the
-    /// hosted pages.
-    #[arg(long, env = "PSP_SHOP_ORIGIN", default_value = "http://127.0.0.1:8080", value_parser = framing::parse_origin)]
-    pub shop_origin: String,
-    /// Log filter, e.g. `info` or `psp_sandbox=debug`.
-    #[arg(long, env = "PSP_LOG", default_value = "info")]
-    pub log_level: String,
-}
+/// How often lapsed authorizations and old idempotency keys are looked for.
+const SWEEP_EVERY: Duration = Duration::from_secs(60);
 
 #[derive(Debug, thiserror::Error)]
 pub enum SandboxError {
@@ -41,6 +36,8 @@ pub enum SandboxError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Database(#[from] DbError),
     #[error("the HTTP server failed: {0}")]
     Serve(std::io::Error),
 }
@@ -64,51 +61,69 @@ pub async fn run(config: Config) -> Result<(), SandboxError> {
     serve(config, listener, shutdown_signal()).await
 }
 
+/// Serves on `listener` until `shutdown`; the background tasks (webhooks,
+/// sweep) stop with it.
 pub async fn serve(
     config: Config,
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), SandboxError> {
     let local = listener.local_addr().map_err(SandboxError::Serve)?;
-    tracing::info!(address = %format!("http://{local}"), shop_origin = %config.shop_origin, "PSP sandbox listening");
-    axum::serve(listener, router(&config.shop_origin))
+    let db = Database::open(&config.data_dir).await?;
+    let clock = Arc::new(Clock::default());
+    let public_url = config.public_url();
+    let ledger = Arc::new(Ledger::new(
+        db.clone(),
+        Arc::clone(&clock),
+        public_url.clone(),
+        config.authorization_days,
+    ));
+    let mut background = tokio::task::JoinSet::new();
+    background.spawn(sweep(Arc::clone(&ledger)));
+    match &config.webhook_url {
+        Some(url) => {
+            let target = WebhookTarget {
+                url: url.clone(),
+                secret: config.webhook_secret.clone(),
+            };
+            let deliverer = Deliverer::new(db.clone(), Arc::clone(&clock), target);
+            background.spawn(deliverer.run(ledger.events_stored()));
+        }
+        None => tracing::info!("no --webhook-url: events are stored, not sent"),
+    }
+    let state = http::AppState {
+        ledger,
+        public_url: public_url.clone().into(),
+        merchant_secret: config.merchant_secret.clone().into(),
+        test_clock: config.test_clock,
+        idempotency: Arc::default(),
+    };
+    tracing::info!(address = %format!("http://{local}"), %public_url, shop_origin = %config.shop_origin, "PSP sandbox listening");
+    let served = axum::serve(listener, http::router(state, &config.shop_origin))
         .with_graceful_shutdown(shutdown)
         .await
-        .map_err(SandboxError::Serve)?;
+        .map_err(SandboxError::Serve);
+    background.shutdown().await;
+    db.close().await;
+    served?;
     tracing::info!("PSP sandbox stopped");
     Ok(())
 }
 
-pub fn router(shop_origin: &str) -> Router {
-    Router::new()
-        .route("/health", get(health))
-        .route("/", get(home))
-        .layer(framing::layer(shop_origin))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(TraceLayer::new_for_http())
-}
-
-#[derive(Serialize)]
-struct HealthBody {
-    status: &'static str,
-    version: &'static str,
-}
-
-async fn health() -> Json<HealthBody> {
-    Json(HealthBody {
-        status: "ok",
-        version: env!("CARGO_PKG_VERSION"),
-    })
-}
-
-async fn home() -> axum::response::Html<&'static str> {
-    axum::response::Html(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>PSP sandbox</title></head>\
-         <body><h1>PSP sandbox</h1><p>Test payment service provider. Not a real bank.</p></body></html>",
-    )
+async fn sweep(ledger: Arc<Ledger>) {
+    let mut every = tokio::time::interval(SWEEP_EVERY);
+    loop {
+        every.tick().await;
+        if let Err(error) = ledger.expire_lapsed().await {
+            tracing::error!(%error, "expiry sweep failed");
+        }
+        let before = ledger.clock().now() - http::IDEMPOTENCY_KEPT_SECONDS;
+        if let Err(error) =
+            db::idempotency::forget_older_than(ledger.database().pool(), before).await
+        {
+            tracing::error!(%error, "idempotency key cleanup failed");
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -1,42 +1,49 @@
-//! The sandbox on a free port, checked over real HTTP.
+//! The sandbox on a free port, checked over real HTTP: health, the info
+//! page and the framing rule.
 
-use psp_sandbox::Config;
+mod support;
 
-async fn start() -> (String, tokio::sync::oneshot::Sender<()>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let config = Config {
-        addr,
-        shop_origin: "http://127.0.0.1:8123".into(),
-        log_level: "warn".into(),
-    };
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(psp_sandbox::serve(config, listener, async {
-        let _ = stopped.await;
-    }));
-    (format!("http://{addr}"), stop)
-}
+use support::{SHOP, Sandbox};
 
 #[tokio::test]
 async fn health_answers_and_only_the_shop_may_frame_pages() {
-    let (base, _stop) = start().await;
-    for path in ["/health", "/"] {
-        let response = reqwest::get(format!("{base}{path}")).await.unwrap();
+    let sandbox = Sandbox::start().await;
+    for path in ["/health", "/", "/assets/pay.js", "/assets/pay.css"] {
+        let response = reqwest::get(sandbox.url(path)).await.unwrap();
         assert_eq!(response.status(), 200, "{path}");
         let csp = response.headers()["content-security-policy"]
             .to_str()
             .unwrap();
-        assert!(
-            csp.contains("frame-ancestors http://127.0.0.1:8123;"),
-            "{csp}"
-        );
+        assert!(csp.contains(&format!("frame-ancestors {SHOP};")), "{csp}");
         assert_eq!(response.headers()["x-content-type-options"], "nosniff");
     }
-    let body: serde_json::Value = reqwest::get(format!("{base}/health"))
+    let body: serde_json::Value = reqwest::get(sandbox.url("/health"))
         .await
         .unwrap()
         .json()
         .await
         .unwrap();
     assert_eq!(body["status"], "ok");
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn the_info_page_lists_the_test_cards_in_french() {
+    let sandbox = Sandbox::start().await;
+    let page = reqwest::get(sandbox.url("/"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("lang=\"fr\""));
+    assert!(page.contains("Cartes de test"));
+    for number in [
+        "4970 1000 0000 0006",
+        "3782 822463 10005",
+        "4000 0084 0000 1629",
+    ] {
+        assert!(page.contains(number), "{number}");
+    }
+    sandbox.stop().await;
 }

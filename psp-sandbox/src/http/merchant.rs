@@ -1,0 +1,32 @@
+//! `/v1`: the merchant API (server to server), behind the merchant's bearer
+//! secret; every `POST` under `/v1/payments` goes through idempotency.
+
+mod auth;
+mod idempotency;
+mod payments;
+mod test_clock;
+
+use super::AppState;
+use axum::Router;
+use axum::middleware;
+use axum::routing::{get, post};
+
+pub fn routes(state: AppState) -> Router<AppState> {
+    let creating = Router::new()
+        .route("/payments", post(payments::create))
+        .route("/payments/{id}/capture", post(payments::capture))
+        .route("/payments/{id}/cancel", post(payments::cancel))
+        .route("/payments/{id}/refund", post(payments::refund))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            idempotency::replay_or_record,
+        ));
+    Router::new()
+        .merge(creating)
+        .route("/payments/{id}", get(payments::get))
+        .route("/test/clock", post(test_clock::advance))
+        .route_layer(middleware::from_fn_with_state(
+            state,
+            auth::require_merchant,
+        ))
+}
