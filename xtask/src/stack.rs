@@ -30,6 +30,13 @@ pub struct StackOptions {
     /// Log filter for both servers, e.g. `info` or `debug`.
     #[arg(long, env = "SHOP_LOG", default_value = "info")]
     pub log_level: String,
+    /// Bearer token of the shop's operator API (ship, cancel…); without
+    /// one the operator API is off.
+    #[arg(long, env = "SHOP_OPERATOR_TOKEN", hide_env_values = true)]
+    pub operator_token: Option<String>,
+    /// Let tests move the PSP sandbox's clock (authorization expiry).
+    #[arg(skip)]
+    pub test_clock: bool,
 }
 
 /// Where the servers' output goes.
@@ -54,6 +61,12 @@ pub fn dev(root: &Path, options: &StackOptions) -> Result<(), XtaskError> {
     println!("  Shop (storefront + API): {}", stack.shop_url);
     println!("  PSP sandbox:             {}", stack.psp_url);
     println!("  Data:                    {}", data_dir.display());
+    if options.operator_token.is_some() {
+        println!(
+            "  Operator API:            {}/api/v1/operator/orders",
+            stack.shop_url
+        );
+    }
     println!("  Stop with Ctrl-C.");
     println!();
     let (stop_tx, stop_rx) = mpsc::channel();
@@ -104,14 +117,25 @@ impl Stack {
             .arg("--dist-dir")
             .arg(storefront::dist_dir(root))
             .args(["--psp-origin", &psp_url, "--log-level", &options.log_level]);
+        if let Some(token) = &options.operator_token {
+            shop.env("SHOP_OPERATOR_TOKEN", token);
+        }
         let mut psp = command(root, &bin.join("psp-sandbox").to_string_lossy());
         psp.args(["--addr", &format!("127.0.0.1:{}", options.psp_port)])
             .args([
                 "--shop-origin",
                 &shop_url,
+                "--webhook-url",
+                &format!("{shop_url}/api/v1/psp/webhooks"),
                 "--log-level",
                 &options.log_level,
-            ]);
+            ])
+            // The sandbox keeps its own state, as a real PSP would.
+            .arg("--data-dir")
+            .arg(data_dir.join("psp"));
+        if options.test_clock {
+            psp.arg("--test-clock");
+        }
         for (name, mut cmd) in [("shop server", shop), ("PSP sandbox", psp)] {
             if let Logs::Folder(dir) = &logs {
                 let file = log_file(dir, name)?;

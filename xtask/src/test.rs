@@ -10,6 +10,9 @@ use crate::storefront;
 use std::path::Path;
 use std::process::Command;
 
+/// The end-to-end tests' operator token (their stack is throw-away).
+const E2E_OPERATOR_TOKEN: &str = "e2e-operator-token";
+
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct Counts {
     passed: u64,
@@ -181,6 +184,8 @@ fn end_to_end(root: &Path) -> Result<(bool, Counts), XtaskError> {
         psp_port: stack::free_port()?,
         data_dir: data_dir.clone(),
         log_level: "info".into(),
+        operator_token: Some(E2E_OPERATOR_TOKEN.into()),
+        test_clock: true,
     };
     let mut stack = Stack::start(root, &options, &data_dir, Logs::Folder(work.join("logs")))?;
     let report = work.join("results.json");
@@ -189,6 +194,7 @@ fn end_to_end(root: &Path) -> Result<(bool, Counts), XtaskError> {
             .args(["test", "--reporter=list,json"])
             .env("BASE_URL", &stack.shop_url)
             .env("PSP_URL", &stack.psp_url)
+            .env("OPERATOR_TOKEN", E2E_OPERATOR_TOKEN)
             .env("CHROMIUM_PATH", CHROMIUM)
             .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report),
     )
