@@ -1,0 +1,411 @@
+//! Card payments through the real PSP sandbox (started in-process on its
+//! own port, with its webhooks pointed at the shop): authorization empties
+//! the cart, declines let the shopper try again, shipping captures, a
+//! cancellation voids, a lost webhook is made up for by a poll, replayed
+//! and out-of-order events change nothing, and an expired authorization is
+//! not lost.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use shop_server::payments::webhook;
+use std::time::Duration;
+use tokio::sync::oneshot;
+
+mod support;
+use support::{OPERATOR_TOKEN, Shopper, TestServer, WEBHOOK_SECRET, client};
+
+const MERCHANT_SECRET: &str = "payments-test-merchant";
+
+struct Psp {
+    base: String,
+    _data: tempfile::TempDir,
+    stop: Option<oneshot::Sender<()>>,
+}
+
+impl Drop for Psp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// The shop and a sandbox that know each other; `webhooks: false` starts
+/// a sandbox that never calls the shop (lost webhooks).
+async fn shop_and_psp(webhooks: bool) -> (TestServer, Psp) {
+    let psp_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let psp_base = format!("http://{}", psp_listener.local_addr().unwrap());
+    let origin = psp_base.clone();
+    let shop = TestServer::start_with(move |config| {
+        config.psp_origin = origin;
+        config.psp_merchant_secret = MERCHANT_SECRET.into();
+    })
+    .await;
+    let data = tempfile::TempDir::new().unwrap();
+    let config = psp_sandbox::Config {
+        addr: psp_listener.local_addr().unwrap(),
+        public_url: None,
+        shop_origin: shop.base.clone(),
+        data_dir: data.path().to_owned(),
+        merchant_secret: MERCHANT_SECRET.into(),
+        webhook_url: webhooks.then(|| shop.url("/api/v1/psp/webhooks")),
+        webhook_secret: WEBHOOK_SECRET.into(),
+        authorization_days: 7,
+        test_clock: true,
+        log_level: "warn".into(),
+    };
+    let (stop, stopped) = oneshot::channel::<()>();
+    tokio::spawn(psp_sandbox::serve(config, psp_listener, async {
+        let _ = stopped.await;
+    }));
+    for _ in 0..100 {
+        if client()
+            .get(format!("{psp_base}/health"))
+            .send()
+            .await
+            .is_ok()
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    (
+        shop,
+        Psp {
+            base: psp_base,
+            _data: data,
+            stop: Some(stop),
+        },
+    )
+}
+
+/// A signed-up shopper with a saved poster in the cart, and their order.
+async fn ordered<'a>(shop: &'a TestServer, email: &str) -> (Shopper<'a>, Value) {
+    let mut shopper = Shopper::signed_up(shop, email).await;
+    let choice = json!({"product_id": "poster", "format_id": "50x70", "quantity": 1});
+    shopper
+        .put(
+            "/api/v1/projects/phare",
+            json!({"name": "Le phare", "choice": choice, "photo_ids": ["p1"]}),
+        )
+        .await;
+    let uploaded = shopper
+        .send_bytes(
+            reqwest::Method::PUT,
+            "/api/v1/projects/phare/photos/p1",
+            "image/png",
+            support::png(40, 30, 80),
+        )
+        .await;
+    assert_eq!(uploaded.status, StatusCode::OK);
+    let cart = json!({"lines": [{"project_id": "phare", "project_name": "Le phare", "choice": choice, "copies": 1}]});
+    assert_eq!(
+        shopper.put("/api/v1/cart", cart).await.status,
+        StatusCode::OK
+    );
+    let response = client()
+        .post(shop.url("/api/v1/orders"))
+        .header("origin", &shop.base)
+        .header("cookie", shopper.cookie.clone().unwrap())
+        .header("Idempotency-Key", format!("key-{email}"))
+        .json(
+            &json!({"delivery_address": {"name": "Camille Martin", "street": "12 rue des Lilas",
+            "postcode": "35000", "city": "Rennes", "country": "FR", "phone": "0612345678"},
+            "delivery_option_id": "standard"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let order: Value = response.json().await.unwrap();
+    (shopper, order)
+}
+
+/// What the shopper types in the PSP's page (its own origin posts it).
+async fn pay(psp: &Psp, order: &Value, number: &str) -> Value {
+    let page = order["payment"]["hosted_page_url"].as_str().unwrap();
+    let payment_id = page.rsplit('/').next().unwrap();
+    client()
+        .post(format!("{}/pay/{payment_id}/card", psp.base))
+        .header("origin", &psp.base)
+        .json(&json!({"number": number, "expiry": "12/40", "security_code": "123", "holder": "Camille Martin"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+async fn order_now(shopper: &mut Shopper<'_>, order: &Value) -> Value {
+    shopper
+        .get(&format!("/api/v1/orders/{}", order["id"].as_str().unwrap()))
+        .await
+        .body
+}
+
+/// Waits for the webhook to bring the order to `status` without polling
+/// the PSP: reads the stored order through the operator list or the
+/// shopper's list (which do not ask the PSP).
+async fn until_listed(shopper: &mut Shopper<'_>, order: &Value, status: &str) {
+    for _ in 0..200 {
+        let list = shopper.get("/api/v1/orders").await.body;
+        if list
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["id"] == order["id"] && o["status"] == status)
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("the order never became {status}");
+}
+
+async fn operator(shop: &TestServer, order: &Value, action: &str) -> reqwest::Response {
+    client()
+        .post(shop.url(&format!(
+            "/api/v1/operator/orders/{}/{action}",
+            order["id"].as_str().unwrap()
+        )))
+        .bearer_auth(OPERATOR_TOKEN)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn authorized_by_webhook_then_shipped_means_debited() {
+    let (shop, psp) = shop_and_psp(true).await;
+    let (mut shopper, order) = ordered(&shop, "paye@exemple.fr").await;
+    assert!(
+        order["payment"]["hosted_page_url"]
+            .as_str()
+            .unwrap()
+            .starts_with(&psp.base)
+    );
+    assert_eq!(
+        pay(&psp, &order, "4242 4242 4242 4242").await["status"],
+        "authorized"
+    );
+    // The webhook alone moves the order (the list never asks the PSP).
+    until_listed(&mut shopper, &order, "authorized").await;
+    let authorized = order_now(&mut shopper, &order).await;
+    assert_eq!(authorized["payment"]["debited"], false);
+    assert_eq!(authorized["payment"]["hosted_page_url"], Value::Null);
+    // The cart is emptied once the payment is authorized, not before.
+    assert_eq!(shopper.get("/api/v1/cart").await.body["lines"], json!([]));
+
+    assert_eq!(
+        operator(&shop, &order, "production").await.status(),
+        StatusCode::OK
+    );
+    let shipped: Value = operator(&shop, &order, "ship").await.json().await.unwrap();
+    assert_eq!(shipped["status"], "shipped");
+    assert_eq!(shipped["payment"]["debited"], true);
+    // At the PSP: captured, for the order's total.
+    let at_psp: Value = client()
+        .get(format!(
+            "{}/v1/payments/{}",
+            psp.base,
+            order["payment"]["hosted_page_url"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+        ))
+        .bearer_auth(MERCHANT_SECRET)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(at_psp["status"], "captured");
+    assert_eq!(at_psp["captured_amount"], order["totals"]["total"]["cents"]);
+    // Shipping twice does not capture twice.
+    assert_eq!(
+        operator(&shop, &order, "ship").await.status(),
+        StatusCode::CONFLICT
+    );
+    assert_eq!(
+        operator(&shop, &order, "deliver").await.status(),
+        StatusCode::OK
+    );
+    drop(psp);
+    shop.stop().await;
+}
+
+#[tokio::test]
+async fn a_declined_card_keeps_the_order_and_cart_and_another_card_succeeds() {
+    let (shop, psp) = shop_and_psp(true).await;
+    let (mut shopper, order) = ordered(&shop, "refus@exemple.fr").await;
+    assert_eq!(
+        pay(&psp, &order, "4000 0000 0000 9995").await["status"],
+        "declined"
+    );
+    until_listed(&mut shopper, &order, "payment_failed").await;
+    let failed = order_now(&mut shopper, &order).await;
+    assert_eq!(failed["payment"]["last_decline"], "insufficient_funds");
+    assert!(failed["payment"]["hosted_page_url"].is_string());
+    assert_eq!(
+        shopper.get("/api/v1/cart").await.body["lines"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        pay(&psp, &order, "5555 5555 5555 4444").await["status"],
+        "authorized"
+    );
+    until_listed(&mut shopper, &order, "authorized").await;
+    drop(psp);
+    shop.stop().await;
+}
+
+#[tokio::test]
+async fn a_lost_webhook_is_made_up_for_by_asking_the_psp() {
+    let (shop, psp) = shop_and_psp(false).await;
+    let (mut shopper, order) = ordered(&shop, "perdu@exemple.fr").await;
+    pay(&psp, &order, "4242 4242 4242 4242").await;
+    // No webhook will come: the stored order still awaits payment…
+    let listed = shopper.get("/api/v1/orders").await.body;
+    assert_eq!(listed[0]["status"], "awaiting_payment");
+    // …until the storefront asks for it, and the server asks the PSP.
+    assert_eq!(
+        order_now(&mut shopper, &order).await["status"],
+        "authorized"
+    );
+    assert_eq!(shopper.get("/api/v1/cart").await.body["lines"], json!([]));
+    drop(psp);
+    shop.stop().await;
+}
+
+#[tokio::test]
+async fn cancelling_before_shipment_voids_the_authorization() {
+    let (shop, psp) = shop_and_psp(true).await;
+    let (mut shopper, order) = ordered(&shop, "annule@exemple.fr").await;
+    pay(&psp, &order, "4242 4242 4242 4242").await;
+    until_listed(&mut shopper, &order, "authorized").await;
+    let id = order["id"].as_str().unwrap();
+    let cancelled = shopper
+        .post(&format!("/api/v1/orders/{id}/cancel"), json!({}))
+        .await;
+    assert_eq!(
+        cancelled.body["status"], "cancelled",
+        "{:?}",
+        cancelled.body
+    );
+    assert_eq!(cancelled.body["payment"]["debited"], false);
+    assert_eq!(
+        operator(&shop, &order, "ship").await.status(),
+        StatusCode::CONFLICT
+    );
+    drop(psp);
+    shop.stop().await;
+}
+
+#[tokio::test]
+async fn replayed_and_stale_events_change_nothing() {
+    let (shop, psp) = shop_and_psp(false).await;
+    let (mut shopper, order) = ordered(&shop, "rejoue@exemple.fr").await;
+    pay(&psp, &order, "4242 4242 4242 4242").await;
+    assert_eq!(
+        order_now(&mut shopper, &order).await["status"],
+        "authorized"
+    );
+    let payment_id = order["payment"]["hosted_page_url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap();
+    // A refusal of an earlier card, delivered late and signed correctly.
+    let stale = serde_json::to_vec(&json!({
+        "id": "evt_late", "type": "payment.declined", "created_at": 1,
+        "payment": {"id": payment_id, "status": "declined", "amount": 1, "currency": "EUR",
+                    "decline_code": "card_declined", "created_at": 1, "updated_at": 1}
+    }))
+    .unwrap();
+    let now = shop_server::accounts::now();
+    for _ in 0..2 {
+        let answer = client()
+            .post(shop.url("/api/v1/psp/webhooks"))
+            .header(
+                "PSP-Signature",
+                webhook::sign(&stale, WEBHOOK_SECRET.as_bytes(), now),
+            )
+            .body(stale.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), StatusCode::OK);
+    }
+    let after = order_now(&mut shopper, &order).await;
+    assert_eq!(after["status"], "authorized");
+    assert_eq!(after["payment"]["last_decline"], Value::Null);
+    drop(psp);
+    shop.stop().await;
+}
+
+#[tokio::test]
+async fn an_authorization_that_lapses_before_shipment_is_paid_again() {
+    let (shop, psp) = shop_and_psp(true).await;
+    let (mut shopper, order) = ordered(&shop, "expire@exemple.fr").await;
+    pay(&psp, &order, "4242 4242 4242 4242").await;
+    until_listed(&mut shopper, &order, "authorized").await;
+    // Operators see it as at risk well before it lapses… (7 days ahead:
+    // not yet within 48 h).
+    let at_risk = |shop: &TestServer| {
+        client()
+            .get(shop.url("/api/v1/operator/orders"))
+            .bearer_auth(OPERATOR_TOKEN)
+            .send()
+    };
+    let listed: Value = at_risk(&shop).await.unwrap().json().await.unwrap();
+    assert_eq!(listed["orders"], json!([]));
+    let advance = |seconds: i64| {
+        client()
+            .post(format!("{}/v1/test/clock", psp.base))
+            .bearer_auth(MERCHANT_SECRET)
+            .json(&json!({"advance_seconds": seconds}))
+            .send()
+    };
+    assert_eq!(
+        advance(8 * 24 * 3600).await.unwrap().status(),
+        StatusCode::OK
+    );
+    // Shipping now fails like a real PSP would, and the order says so.
+    assert_eq!(
+        operator(&shop, &order, "ship").await.status(),
+        StatusCode::CONFLICT
+    );
+    let expired = order_now(&mut shopper, &order).await;
+    assert_eq!(expired["status"], "payment_expired");
+    assert_eq!(expired["payment"]["debited"], false);
+    // The shopper pays again: a new payment for the same order.
+    let id = order["id"].as_str().unwrap();
+    let again = shopper
+        .post(&format!("/api/v1/orders/{id}/payment"), json!({}))
+        .await;
+    let page = again.body["payment"]["hosted_page_url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_ne!(page, order["payment"]["hosted_page_url"].as_str().unwrap());
+    let mut renewed = order.clone();
+    renewed["payment"]["hosted_page_url"] = json!(page);
+    assert_eq!(
+        pay(&psp, &renewed, "4242 4242 4242 4242").await["status"],
+        "authorized"
+    );
+    assert_eq!(
+        order_now(&mut shopper, &order).await["status"],
+        "authorized"
+    );
+    drop(psp);
+    shop.stop().await;
+}
