@@ -363,12 +363,11 @@ impl Orders<'_> {
             }
             return Ok(row);
         };
-        if !matches!(
+        // Only shipped, delivered and cancelled orders are settled; an expired
+        // one may be paid again on a new payment.
+        if matches!(
             status,
-            OrderStatus::AwaitingPayment
-                | OrderStatus::PaymentFailed
-                | OrderStatus::Authorized
-                | OrderStatus::InProduction
+            OrderStatus::Shipped | OrderStatus::Delivered | OrderStatus::Cancelled
         ) {
             return Ok(row);
         }

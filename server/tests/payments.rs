@@ -402,10 +402,18 @@ async fn an_authorization_that_lapses_before_shipment_is_paid_again() {
         pay(&psp, &renewed, "4242 4242 4242 4242").await["status"],
         "authorized"
     );
-    assert_eq!(
-        order_now(&mut shopper, &order).await["status"],
-        "authorized"
-    );
+    let now = order_now(&mut shopper, &order).await;
+    let new_id = page.rsplit('/').next().unwrap();
+    let at_psp: Value = client()
+        .get(format!("{}/v1/payments/{new_id}", psp.base))
+        .bearer_auth(MERCHANT_SECRET)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(now["status"], "authorized", "{now:#} {at_psp:#}");
     drop(psp);
     shop.stop().await;
 }
