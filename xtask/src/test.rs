@@ -195,6 +195,10 @@ fn end_to_end(root: &Path) -> Result<(bool, Counts), XtaskError> {
             .env("BASE_URL", &stack.shop_url)
             .env("PSP_URL", &stack.psp_url)
             .env("OPERATOR_TOKEN", E2E_OPERATOR_TOKEN)
+            // The security journeys search the servers' files and logs for
+            // card data.
+            .env("STACK_DATA_DIR", &data_dir)
+            .env("STACK_LOGS_DIR", work.join("logs"))
             .env("CHROMIUM_PATH", CHROMIUM)
             .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report),
     )
