@@ -4,10 +4,12 @@
 //! sentences.
 
 pub mod account;
+pub mod address;
 pub mod cart;
 pub mod catalogue;
 mod client;
 mod error;
+pub mod orders;
 pub mod projects;
 pub mod upload;
 

@@ -7,9 +7,11 @@ use crate::pages::account::RETURN_PARAM;
 use crate::pages::{
     account::AccountPage,
     cart::CartPage,
+    checkout::CheckoutPage,
     help::HelpPage,
     home::HomePage,
     not_found::NotFoundPage,
+    order::OrderPage,
     orders::OrdersPage,
     payment_methods::PaymentMethodsPage,
     project::{NewProjectPage, ProjectPage},
@@ -51,6 +53,8 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/panier") view=CartPage />
+                        <Route path=path!("/commande") view=CheckoutPage />
+                        <Route path=path!("/commandes/:id") view=OrderPage />
                         <Route path=path!("/creer/:produit") view=NewProjectPage />
                         <Route path=path!("/projets/:id") view=ProjectPage />
                         <Route path=path!("/compte") view=AccountPage />

@@ -64,6 +64,8 @@ pub struct Strings {
     pub project: ProjectText,
     pub account: AccountText,
     pub orders: OrdersText,
+    pub checkout: CheckoutText,
+    pub order: OrderText,
     pub help: HelpText,
     pub payment_methods: PaymentMethodsText,
     pub not_found: NotFoundText,
@@ -112,6 +114,9 @@ pub struct CartText {
     pub free_delivery_reached: fn(&str) -> String,
     pub sync_unreachable: &'static str,
     pub sync_refused: &'static str,
+    /// Goes to the checkout (through sign-in for guests).
+    pub checkout: &'static str,
+    pub checkout_sign_in: &'static str,
 }
 
 /// The creation tool.
@@ -234,6 +239,129 @@ pub struct OrdersText {
     pub title: &'static str,
     pub intro: &'static str,
     pub account_link: &'static str,
+    pub list_label: &'static str,
+    pub loading: &'static str,
+    pub none_yet: &'static str,
+    pub load_failed: &'static str,
+    /// Link text of one order, from its date.
+    pub order_link: fn(&str) -> String,
+    pub total_label: &'static str,
+}
+
+/// `/commande`: address, delivery, review and card payment.
+pub struct CheckoutText {
+    pub title: &'static str,
+    pub steps_label: &'static str,
+    pub step_address: &'static str,
+    pub step_delivery: &'static str,
+    pub step_review: &'static str,
+    pub step_payment: &'static str,
+    /// (step, steps), read before the step's name.
+    pub step_of: fn(usize, usize) -> String,
+    pub loading: &'static str,
+    pub empty_cart: &'static str,
+    pub back_to_cart: &'static str,
+    pub address_legend: &'static str,
+    pub name_label: &'static str,
+    pub street_label: &'static str,
+    pub postcode_label: &'static str,
+    pub city_label: &'static str,
+    pub country_label: &'static str,
+    pub country_fr: &'static str,
+    pub country_mc: &'static str,
+    pub phone_label: &'static str,
+    pub phone_hint: &'static str,
+    pub address_errors: AddressErrors,
+    pub address_load_failed: &'static str,
+    pub address_save_failed: &'static str,
+    pub continue_button: &'static str,
+    pub back_button: &'static str,
+    pub pending: &'static str,
+    pub delivery_required: &'static str,
+    pub catalogue_failed: &'static str,
+    pub lines_heading: &'static str,
+    /// Copies of one line.
+    pub copies: fn(u32) -> String,
+    pub address_heading: &'static str,
+    pub delivery_heading: &'static str,
+    pub totals_heading: &'static str,
+    pub change: &'static str,
+    pub payment_legend: &'static str,
+    pub card_option: &'static str,
+    pub card_brands_label: &'static str,
+    pub card_brands: &'static [&'static str],
+    pub debit_sentence: &'static str,
+    pub pay_button: &'static str,
+    pub creating: &'static str,
+    pub payment_intro: &'static str,
+    pub card_frame_title: &'static str,
+    pub checking_payment: &'static str,
+    pub payment_unavailable: &'static str,
+    pub retry: &'static str,
+    pub errors: CheckoutErrors,
+    pub declines: DeclineText,
+}
+
+/// Next to the address field concerned.
+pub struct AddressErrors {
+    pub name: &'static str,
+    pub street: &'static str,
+    pub postcode: &'static str,
+    pub city: &'static str,
+    pub country: &'static str,
+    pub phone: &'static str,
+}
+
+/// Why an order could not be made, in plain words.
+pub struct CheckoutErrors {
+    pub cart_empty: &'static str,
+    pub invalid_address: &'static str,
+    pub unknown_delivery: &'static str,
+    pub project_not_ready: &'static str,
+    pub signed_out: &'static str,
+    pub network: &'static str,
+    pub unexpected: &'static str,
+}
+
+/// Why the card was refused (`PaymentDecline`), with a way forward.
+pub struct DeclineText {
+    pub declined: &'static str,
+    pub insufficient_funds: &'static str,
+    pub expired_card: &'static str,
+    pub authentication_failed: &'static str,
+    pub invalid_card: &'static str,
+    pub other: &'static str,
+}
+
+/// `/commandes/{id}`: one order.
+pub struct OrderText {
+    pub title: &'static str,
+    pub confirmed_heading: &'static str,
+    pub confirmed_sentence: &'static str,
+    pub loading: &'static str,
+    pub not_found: &'static str,
+    pub load_failed: &'static str,
+    pub placed_on: fn(&str) -> String,
+    pub status_label: &'static str,
+    pub status_awaiting_payment: &'static str,
+    pub status_payment_failed: &'static str,
+    pub status_authorized: &'static str,
+    pub status_in_production: &'static str,
+    pub status_shipped: &'static str,
+    pub status_delivered: &'static str,
+    pub status_cancelled: &'static str,
+    pub status_payment_expired: &'static str,
+    pub pay_button: &'static str,
+    pub pay_again_button: &'static str,
+    pub renew_failed: &'static str,
+    pub cancel_button: &'static str,
+    pub cancel_heading: &'static str,
+    pub cancel_body: &'static str,
+    pub cancel_confirm: &'static str,
+    pub cancel_keep: &'static str,
+    pub cancel_failed: &'static str,
+    pub cancel_too_late: &'static str,
+    pub all_orders: &'static str,
 }
 
 pub struct HelpText {

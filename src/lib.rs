@@ -8,6 +8,7 @@ pub mod components;
 pub mod dom;
 pub mod i18n;
 pub mod pages;
+pub mod payment;
 pub mod routes;
 pub mod state;
 

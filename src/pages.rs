@@ -2,9 +2,11 @@
 
 pub mod account;
 pub mod cart;
+pub mod checkout;
 pub mod help;
 pub mod home;
 pub mod not_found;
+pub mod order;
 pub mod orders;
 pub mod payment_methods;
 pub mod project;

@@ -7,6 +7,7 @@ pub const ACCOUNT: &str = "/compte";
 pub const ORDERS: &str = "/suivi-de-commande";
 pub const HELP: &str = "/aide";
 pub const PAYMENT_METHODS: &str = "/modes-de-paiement";
+pub const CHECKOUT: &str = "/commande";
 
 /// Target of the "skip to content" link and of focus after navigation.
 pub const MAIN_ID: &str = "contenu";
@@ -17,3 +18,9 @@ pub const HEADING_ID: &str = "titre-page";
 /// `/creer/{product id}` starts a project; `/projets/{project id}` edits one.
 pub const CREATE: &str = "/creer";
 pub const PROJECT: &str = "/projets";
+
+/// `/commandes/{order id}`: one order, its status and payment.
+pub const ORDER: &str = "/commandes";
+
+/// The checkout's current step heading, focused on each step change.
+pub const STEP_HEADING_ID: &str = "etape-titre";

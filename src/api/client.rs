@@ -18,6 +18,25 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Re
     json(send(Request::post(&url(path)), Some(body)).await?).await
 }
 
+/// A POST with extra headers (the order's idempotency key).
+pub async fn post_with_headers<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+    headers: &[(&str, &str)],
+) -> Result<T, ApiError> {
+    let request = headers
+        .iter()
+        .fold(Request::post(&url(path)), |request, (name, value)| {
+            request.header(name, value)
+        });
+    json(send(request, Some(body)).await?).await
+}
+
+/// A POST whose path says it all (an action on a resource).
+pub async fn post_empty<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    json(send(Request::post(&url(path)), None::<&()>).await?).await
+}
+
 pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     json(send(Request::put(&url(path)), Some(body)).await?).await
 }

@@ -1,6 +1,7 @@
-//! The cart's parts: one line (project, options, copies, price, removal)
-//! and the totals as the server computed them, with the free-delivery
-//! threshold explained.
+//! The cart's parts: one line (project, options, copies, price, removal),
+//! the read-only lines of a cart under review or of an order, and the
+//! totals as the server computed them, with the free-delivery threshold
+//! explained.
 
 use crate::routes;
 use crate::state::locale::use_strings;
@@ -76,14 +77,15 @@ pub fn CartTotalsView(
     totals: CartTotals,
     /// The chosen delivery option's name, if one is chosen.
     delivery_name: Option<String>,
-    free_delivery_threshold: Money,
+    /// Explained under the totals while the cart can still change; left
+    /// out for an order.
+    #[prop(optional)]
+    free_delivery_threshold: Option<Money>,
 ) -> impl IntoView {
     let t = use_strings();
     let c = move || &t.get().cart;
     let delivery = totals.delivery.clone();
     let missing = totals.missing_for_free_delivery;
-    let threshold = free_delivery_threshold.format_fr();
-    let threshold_for_reached = threshold.clone();
     view! {
         <dl class="cart-totals">
             <dt>{move || c().subtotal}</dt>
@@ -99,11 +101,54 @@ pub fn CartTotalsView(
             <dt class="cart-totals__total">{move || c().total}</dt>
             <dd class="cart-totals__total">{totals.total.format_fr()}</dd>
         </dl>
-        <p class="free-delivery" role="status">
-            {move || match missing {
-                Some(missing) => (c().free_delivery_missing)(&missing.format_fr(), &threshold),
-                None => (c().free_delivery_reached)(&threshold_for_reached),
-            }}
-        </p>
+        {free_delivery_threshold.map(|threshold| {
+            let threshold = threshold.format_fr();
+            view! {
+                <p class="free-delivery" role="status">
+                    {move || match missing {
+                        Some(missing) => (c().free_delivery_missing)(&missing.format_fr(), &threshold),
+                        None => (c().free_delivery_reached)(&threshold),
+                    }}
+                </p>
+            }
+        })}
+    }
+}
+
+/// One line under review or of an order: nothing to change here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryLine {
+    pub name: String,
+    /// Product and format, in the shopper's language.
+    pub description: String,
+    pub copies: u32,
+    /// The server's price of the line, once known.
+    pub total: Option<Money>,
+}
+
+#[component]
+pub fn SummaryLines(
+    #[prop(into)] lines: Signal<Vec<SummaryLine>>,
+    /// Names the list for assistive technology.
+    #[prop(into)]
+    label: Signal<&'static str>,
+) -> impl IntoView {
+    let t = use_strings();
+    view! {
+        <ul class="summary-lines" aria-label=move || label.get()>
+            {move || lines.get().into_iter().map(|line| {
+                let copies = line.copies;
+                view! {
+                    <li class="summary-line">
+                        <div>
+                            <p class="summary-line__name">{line.name}</p>
+                            <p class="summary-line__options">{line.description}</p>
+                        </div>
+                        <p class="summary-line__copies">{move || (t.get().checkout.copies)(copies)}</p>
+                        <p class="summary-line__total">{line.total.map(|m| m.format_fr()).unwrap_or_default()}</p>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }

@@ -5,14 +5,16 @@ use crate::api;
 use crate::components::cart_summary::{CartLineItem, CartTotalsView};
 use crate::components::page_heading::PageHeading;
 use crate::i18n::Locale;
+use crate::pages::account::RETURN_PARAM;
 use crate::routes;
 use crate::state::cart::{CartSyncError, use_cart};
 use crate::state::locale::{use_locale, use_strings};
+use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shop_api::catalogue::{Catalogue, ProductChoice};
 
-fn describe(catalogue: &Catalogue, choice: &ProductChoice, locale: Locale) -> String {
+pub(crate) fn describe(catalogue: &Catalogue, choice: &ProductChoice, locale: Locale) -> String {
     let Some(product) = catalogue
         .products
         .iter()
@@ -133,13 +135,16 @@ pub fn CartPage() -> impl IntoView {
                         _ => view! { <p class="page-loading" role="status">{c().totals_loading}</p> }.into_any(),
                     }}
                 </section>
+                <CheckoutLink />
             }.into_any()
         }}
     }
 }
 
 #[component]
-fn DeliveryChoice(catalogue: LocalResource<Result<Catalogue, api::ApiError>>) -> impl IntoView {
+pub(crate) fn DeliveryChoice(
+    catalogue: LocalResource<Result<Catalogue, api::ApiError>>,
+) -> impl IntoView {
     let t = use_strings();
     let c = move || &t.get().cart;
     let locale = use_locale();
@@ -170,5 +175,29 @@ fn DeliveryChoice(catalogue: LocalResource<Result<Catalogue, api::ApiError>>) ->
                 }).collect_view()}
             </fieldset>
         })}
+    }
+}
+
+/// The way to the checkout. The order is made from the account's cart on
+/// the server, so a guest goes through sign-in first and comes back.
+#[component]
+fn CheckoutLink() -> impl IntoView {
+    let t = use_strings();
+    let c = move || &t.get().cart;
+    let status = use_session().status();
+    let signed_in = Signal::derive(move || matches!(status.get(), SessionStatus::SignedIn(_)));
+    let href = move || {
+        if signed_in.get() {
+            routes::CHECKOUT.to_owned()
+        } else {
+            let back = js_sys::encode_uri_component(routes::CHECKOUT);
+            format!("{}?{RETURN_PARAM}={back}", routes::ACCOUNT)
+        }
+    };
+    view! {
+        <div class="checkout-actions">
+            {move || (!signed_in.get()).then(|| view! { <p class="notice">{move || c().checkout_sign_in}</p> })}
+            <A href=href attr:class="button-primary checkout-link">{move || c().checkout}</A>
+        </div>
     }
 }

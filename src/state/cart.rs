@@ -194,6 +194,27 @@ impl CartContext {
         self.change(|cart| cart.delivery_option_id = Some(option_id));
     }
 
+    /// Reads the account's cart again from the server, which empties it
+    /// once an order's payment is authorized; the header count follows.
+    /// A guest's cart lives only here, so there is nothing to reload.
+    pub fn reload(&self) {
+        if self.owner.get_untracked() != Owner::Account {
+            return;
+        }
+        let context = *self;
+        spawn_local(async move {
+            match api::cart::load().await {
+                Ok(cart) => {
+                    write(ACCOUNT_KEY, &cart);
+                    context.cart.try_set(cart);
+                    context.sync_error.try_set(None);
+                }
+                // The cart shown stays what this browser last knew.
+                Err(error) => context.settle(Err(error)),
+            }
+        });
+    }
+
     /// Empties the cart in the page (sign-out deletes the stored copies).
     pub fn clear(&self) {
         self.cart.set(Cart::default());

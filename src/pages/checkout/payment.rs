@@ -1,0 +1,130 @@
+//! Step 4 (and the order page's "pay again"): the PSP's card form for an
+//! order, and the server's word on it. A status message from the frame, or
+//! every 3 s a safety net for a lost message, makes this ask the server
+//! for the order; the server asks the PSP. The frame stays after a refusal:
+//! the PSP page takes another card.
+
+use crate::api::{self, ApiError};
+use crate::i18n::DeclineText;
+use crate::payment::CardFrame;
+use crate::state::locale::use_strings;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shop_api::order::{Order, OrderStatus, PaymentDecline};
+use std::time::Duration;
+
+const POLL_EVERY: Duration = Duration::from_secs(3);
+
+pub fn decline_message(decline: Option<PaymentDecline>, d: &DeclineText) -> &'static str {
+    match decline {
+        Some(PaymentDecline::Declined) => d.declined,
+        Some(PaymentDecline::InsufficientFunds) => d.insufficient_funds,
+        Some(PaymentDecline::ExpiredCard) => d.expired_card,
+        Some(PaymentDecline::AuthenticationFailed) => d.authentication_failed,
+        Some(PaymentDecline::InvalidCard) => d.invalid_card,
+        Some(PaymentDecline::Other) | None => d.other,
+    }
+}
+
+/// `order` must hold a payable order; `on_settled` runs once the server
+/// says it no longer is (authorized, or cancelled elsewhere).
+#[component]
+pub fn PaymentPanel(order: RwSignal<Option<Order>>, on_settled: Callback<Order>) -> impl IntoView {
+    let t = use_strings();
+    let c = move || &t.get().checkout;
+    let asking = RwSignal::new(false);
+    let renewing = RwSignal::new(false);
+    let settled = RwSignal::new(false);
+    let id = StoredValue::new(order.with_untracked(|o| o.as_ref().map(|o| o.id.clone())));
+
+    let apply = move |fresh: Order| {
+        let done = !fresh.status.payable() && !settled.get_untracked();
+        order.try_set(Some(fresh.clone()));
+        if done {
+            settled.try_set(true);
+            on_settled.run(fresh);
+        }
+    };
+    // One question at a time; an answer that arrives after the shopper
+    // left is dropped (`try_*`).
+    let ask = move || {
+        let Some(id) = id.get_value() else { return };
+        if asking.get_untracked() || settled.get_untracked() {
+            return;
+        }
+        asking.set(true);
+        spawn_local(async move {
+            let outcome = api::orders::get(&id).await;
+            if asking.try_set(false).is_some() {
+                return;
+            }
+            // A network failure is not a refusal: the next poll asks again.
+            if let Ok(fresh) = outcome {
+                apply(fresh);
+            }
+        });
+    };
+    if let Ok(poll) = set_interval_with_handle(ask, POLL_EVERY) {
+        on_cleanup(move || poll.clear());
+    }
+    let on_hint = Callback::new(move |()| ask());
+
+    // No page to frame: the PSP did not answer when the order was made.
+    // Ask again for the order, then for a fresh payment session.
+    let renew = move |_| {
+        let Some(id) = id.get_value() else { return };
+        if renewing.get_untracked() {
+            return;
+        }
+        renewing.set(true);
+        spawn_local(async move {
+            let fresh = match api::orders::get(&id).await {
+                Ok(fresh) if fresh.payment.hosted_page_url.is_some() || !fresh.status.payable() => {
+                    Ok(fresh)
+                }
+                Ok(_) | Err(ApiError::Network(_)) => api::orders::renew_payment(&id).await,
+                Err(error) => Err(error),
+            };
+            if renewing.try_set(false).is_some() {
+                return;
+            }
+            if let Ok(fresh) = fresh {
+                apply(fresh);
+            }
+        });
+    };
+
+    // Memoised so that each poll's answer does not reload the frame while
+    // the shopper types.
+    let url = Memo::new(move |_| {
+        order.with(|o| o.as_ref().and_then(|o| o.payment.hosted_page_url.clone()))
+    });
+    let decline = Signal::derive(move || {
+        order.with(|o| {
+            o.as_ref()
+                .filter(|o| o.status == OrderStatus::PaymentFailed)
+                .map(|o| o.payment.last_decline)
+        })
+    });
+
+    view! {
+        <p>{move || c().payment_intro}</p>
+        <p class="debit">{move || c().debit_sentence}</p>
+        <div role="alert" class="payment-decline-slot">
+            {move || decline.get().map(|decline| view! {
+                <p class="form-error">{decline_message(decline, &c().declines)}</p>
+            })}
+        </div>
+        {move || match url.get() {
+            Some(url) => view! { <CardFrame url on_hint /> }.into_any(),
+            None => view! {
+                <div class="form-error" role="alert">
+                    <p>{c().payment_unavailable}</p>
+                    <button type="button" class="button-secondary" on:click=renew disabled=move || renewing.get()>
+                        {move || c().retry}
+                    </button>
+                </div>
+            }.into_any(),
+        }}
+    }
+}
