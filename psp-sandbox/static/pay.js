@@ -216,6 +216,12 @@
     field(name).addEventListener("blur", () => {
       if (field(name).value) setError(name, CHECKS[name]());
     });
+    // A corrected field loses its error as it is typed, not on blur: on
+    // blur, the message vanishing under the pointer would move the button
+    // away between press and release, and the click would be lost.
+    field(name).addEventListener("input", () => {
+      if (field(name).getAttribute("aria-invalid") === "true") setError(name, CHECKS[name]());
+    });
   }
   for (const radio of cardForm.querySelectorAll('input[name="brand"]')) {
     radio.addEventListener("change", () => setError("brand", ""));
