@@ -15,9 +15,14 @@ pub fn event_id() -> Result<String, RandomnessError> {
 }
 
 fn new_id(prefix: &str) -> Result<String, RandomnessError> {
-    let mut bytes = [0_u8; 12];
+    Ok(format!("{prefix}{}", random_hex::<12>()?))
+}
+
+/// `N` random bytes from the operating system, as lowercase hex.
+pub fn random_hex<const N: usize>() -> Result<String, RandomnessError> {
+    let mut bytes = [0_u8; N];
     getrandom::getrandom(&mut bytes).map_err(RandomnessError)?;
-    Ok(format!("{prefix}{}", hex::encode(bytes)))
+    Ok(hex::encode(bytes))
 }
 
 /// Whether a path segment can be one of our ids, checked before any query.

@@ -8,6 +8,7 @@ use crate::clock::Clock;
 use crate::db::{self, Database, DbError};
 use crate::ids::{self, RandomnessError};
 use crate::payments::{EventType, NewPayment, Payment, PaymentError, PaymentView};
+use crate::wallets::CheckedWallet;
 use serde::Serialize;
 use std::sync::Arc;
 use tokio::sync::{Mutex, Notify};
@@ -98,6 +99,16 @@ impl Ledger {
     pub async fn answer_challenge(&self, id: &str, code: &str) -> Result<Payment, LedgerError> {
         let days = self.authorization_days;
         self.change(id, |p, now| p.answer_challenge(code, now, days))
+            .await
+    }
+
+    pub async fn pay_with_wallet(
+        &self,
+        id: &str,
+        wallet: &CheckedWallet,
+    ) -> Result<Payment, LedgerError> {
+        let days = self.authorization_days;
+        self.change(id, |p, now| p.pay_with_wallet(wallet, now, days))
             .await
     }
 

@@ -1,7 +1,8 @@
 //! The PSP sandbox: a separate process on its own origin standing in for a
 //! certified payment service provider. It answers the merchant API, hosts
 //! the card page that the storefront frames, plays the issuer from a table
-//! of test cards (3-D Secure included) and sends signed webhooks. Its state
+//! of test cards (3-D Secure included), takes Apple Pay and Google Pay test
+//! tokens and sends signed webhooks. Its state
 //! is its own SQLite file; it shares no code with the shop.
 
 pub mod cards;
@@ -13,6 +14,7 @@ pub mod http;
 pub mod ids;
 pub mod ledger;
 pub mod payments;
+pub mod wallets;
 pub mod webhooks;
 
 pub use config::Config;

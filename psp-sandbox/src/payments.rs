@@ -9,6 +9,7 @@ pub use new::{InvalidRequest, NewPayment};
 pub use view::PaymentView;
 
 use crate::cards::{Brand, CheckedCard, DeclineCode, Outcome};
+use crate::wallets::{self, CheckedWallet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -81,13 +82,14 @@ impl CaptureMode {
     }
 }
 
-/// What is kept of a card: never its number or security code.
+/// What is kept of a card: never its number or security code. A wallet
+/// gives no expiry, and may give no last four digits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Card {
     pub brand: Brand,
-    pub last4: String,
-    pub expiry_month: u32,
-    pub expiry_year: i32,
+    pub last4: Option<String>,
+    pub expiry_month: Option<u32>,
+    pub expiry_year: Option<i32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,9 +177,9 @@ impl Payment {
         }
         self.card = Some(Card {
             brand: card.brand,
-            last4: card.last4.clone(),
-            expiry_month: card.expiry.month,
-            expiry_year: card.expiry.year,
+            last4: Some(card.last4.clone()),
+            expiry_month: Some(card.expiry.month),
+            expiry_year: Some(card.expiry.year),
         });
         self.status = Status::RequiresPaymentMethod;
         Ok(match card.outcome {
@@ -189,6 +191,36 @@ impl Payment {
                 Vec::new()
             }
         })
+    }
+
+    /// A wallet token (API.md, "Wallets"): only on an automatic-capture
+    /// payment, since the token authorizes and captures at once. The card
+    /// the wallet named replaces any earlier attempt's.
+    pub fn pay_with_wallet(
+        &mut self,
+        wallet: &CheckedWallet,
+        now: i64,
+        authorization_days: i64,
+    ) -> Events {
+        if !self.takes_wallet() {
+            return Err(PaymentError::InvalidState);
+        }
+        self.card = wallet.brand.map(|brand| Card {
+            brand,
+            last4: wallet.last4.clone(),
+            expiry_month: None,
+            expiry_year: None,
+        });
+        self.status = Status::RequiresPaymentMethod;
+        Ok(match wallet.outcome {
+            wallets::Outcome::Approve => self.authorize(now, authorization_days),
+            wallets::Outcome::Decline(code) => self.decline(code),
+        })
+    }
+
+    /// Whether a wallet token may pay this payment now.
+    pub fn takes_wallet(&self) -> bool {
+        self.capture_mode == CaptureMode::Automatic && self.status.takes_card()
     }
 
     /// One try: a wrong code declines the payment (another card may follow).

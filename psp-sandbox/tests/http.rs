@@ -38,6 +38,7 @@ async fn the_info_page_lists_the_test_cards_in_french() {
         .unwrap();
     assert!(page.contains("lang=\"fr\""));
     assert!(page.contains("Cartes de test"));
+    assert!(page.contains("Portefeuilles de test (Apple Pay, Google Pay)"));
     for number in [
         "4970 1000 0000 0006",
         "3782 822463 10005",

@@ -50,9 +50,9 @@ pub async fn update(connection: &mut SqliteConnection, payment: &Payment) -> Res
     .bind(payment.captured_amount)
     .bind(payment.refunded_amount)
     .bind(card.map(|c| c.brand.as_str()))
-    .bind(card.map(|c| c.last4.as_str()))
-    .bind(card.map(|c| c.expiry_month))
-    .bind(card.map(|c| c.expiry_year))
+    .bind(card.and_then(|c| c.last4.as_deref()))
+    .bind(card.and_then(|c| c.expiry_month))
+    .bind(card.and_then(|c| c.expiry_year))
     .bind(payment.decline_code.map(DeclineCode::as_str))
     .bind(payment.challenge_passes)
     .bind(&payment.id)
@@ -81,15 +81,9 @@ fn from_row(row: &SqliteRow) -> Result<Payment, DbError> {
         None => None,
         Some(brand) => Some(Card {
             brand: Brand::parse(&brand).ok_or_else(|| corrupt("card_brand"))?,
-            last4: row
-                .try_get::<Option<String>, _>("card_last4")?
-                .unwrap_or_default(),
-            expiry_month: row
-                .try_get::<Option<u32>, _>("card_expiry_month")?
-                .unwrap_or_default(),
-            expiry_year: row
-                .try_get::<Option<i32>, _>("card_expiry_year")?
-                .unwrap_or_default(),
+            last4: row.try_get("card_last4")?,
+            expiry_month: row.try_get("card_expiry_month")?,
+            expiry_year: row.try_get("card_expiry_year")?,
         }),
     };
     let decline_code: Option<String> = row.try_get("decline_code")?;

@@ -1,10 +1,11 @@
 //! `/v1`: the merchant API (server to server), behind the merchant's bearer
-//! secret; every `POST` under `/v1/payments` goes through idempotency.
+//! secret; every `POST` but the test clock's goes through idempotency.
 
 mod auth;
 mod idempotency;
 mod payments;
 mod test_clock;
+mod wallets;
 
 use super::AppState;
 use axum::Router;
@@ -17,6 +18,11 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/payments/{id}/capture", post(payments::capture))
         .route("/payments/{id}/cancel", post(payments::cancel))
         .route("/payments/{id}/refund", post(payments::refund))
+        .route("/payments/{id}/wallet", post(wallets::pay))
+        .route(
+            "/wallets/apple-pay/merchant-session",
+            post(wallets::merchant_session),
+        )
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             idempotency::replay_or_record,

@@ -142,3 +142,39 @@ fn cancel_voids_and_blocks_capture() {
     assert_eq!(p.cancel(), Ok(vec![EventType::Cancelled]));
     assert_eq!(p.capture(None), Err(PaymentError::InvalidState));
 }
+
+#[test]
+fn wallets_pay_automatic_payments_only() {
+    use crate::wallets::{CheckedWallet, Outcome as WalletOutcome};
+    let approve = CheckedWallet {
+        brand: Some(Brand::Visa),
+        last4: Some("4242".into()),
+        outcome: WalletOutcome::Approve,
+    };
+    let mut manual = payment("manual");
+    assert_eq!(
+        manual.pay_with_wallet(&approve, NOW, 7),
+        Err(PaymentError::InvalidState)
+    );
+    let mut p = payment("automatic");
+    let unknown_network = CheckedWallet {
+        brand: None,
+        last4: Some("1117".into()),
+        outcome: WalletOutcome::Decline(DeclineCode::InsufficientFunds),
+    };
+    assert_eq!(
+        p.pay_with_wallet(&unknown_network, NOW, 7),
+        Ok(vec![EventType::Declined])
+    );
+    assert_eq!(p.card, None);
+    assert_eq!(
+        p.pay_with_wallet(&approve, NOW, 7),
+        Ok(vec![EventType::Authorized, EventType::Captured])
+    );
+    assert_eq!((p.status, p.captured_amount), (Status::Captured, 4599));
+    assert_eq!(p.card.as_ref().and_then(|c| c.expiry_month), None);
+    assert_eq!(
+        p.pay_with_wallet(&approve, NOW, 7),
+        Err(PaymentError::InvalidState)
+    );
+}

@@ -26,9 +26,10 @@ pub struct PaymentView {
 #[derive(Debug, Clone, Serialize)]
 pub struct CardView {
     pub brand: &'static str,
-    pub last4: String,
-    pub expiry_month: u32,
-    pub expiry_year: i32,
+    /// `None` (and no expiry) for a wallet that did not say.
+    pub last4: Option<String>,
+    pub expiry_month: Option<u32>,
+    pub expiry_year: Option<i32>,
 }
 
 impl PaymentView {

@@ -63,7 +63,7 @@ pub async fn refund(
     Ok(answer(StatusCode::OK, state.ledger.view(&payment)))
 }
 
-fn checked(id: &str) -> Result<(), ApiFailure> {
+pub(super) fn checked(id: &str) -> Result<(), ApiFailure> {
     if ids::looks_like("pay_", id) {
         Ok(())
     } else {
@@ -71,7 +71,7 @@ fn checked(id: &str) -> Result<(), ApiFailure> {
     }
 }
 
-fn answer(status: StatusCode, view: PaymentView) -> Response {
+pub(super) fn answer(status: StatusCode, view: PaymentView) -> Response {
     let mut response = (status, Json(view)).into_response();
     response
         .headers_mut()
