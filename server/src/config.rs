@@ -50,6 +50,33 @@ pub struct Config {
     /// operator API answers 404 when it is not set.
     #[arg(long, env = "SHOP_OPERATOR_TOKEN", hide_env_values = true)]
     pub operator_token: Option<String>,
+    /// Apple Pay merchant identifier (as registered with Apple).
+    #[arg(
+        long,
+        env = "SHOP_APPLE_PAY_MERCHANT_ID",
+        default_value = "merchant.fr.service-photo.sandbox"
+    )]
+    pub apple_pay_merchant_id: String,
+    /// Google Pay merchant id; `TEST` environment unless `--google-pay-production`.
+    #[arg(
+        long,
+        env = "SHOP_GOOGLE_PAY_MERCHANT_ID",
+        default_value = "sandbox-google-merchant"
+    )]
+    pub google_pay_merchant_id: String,
+    /// Use Google Pay's `PRODUCTION` environment (real cards).
+    #[arg(long, env = "SHOP_GOOGLE_PAY_PRODUCTION")]
+    pub google_pay_production: bool,
+    /// The PSP's gateway name and the shop's id there, for Google Pay's
+    /// `PAYMENT_GATEWAY` tokenization.
+    #[arg(long, env = "SHOP_GOOGLE_PAY_GATEWAY", default_value = "psp-sandbox")]
+    pub google_pay_gateway: String,
+    #[arg(
+        long,
+        env = "SHOP_GOOGLE_PAY_GATEWAY_MERCHANT_ID",
+        default_value = "sandbox-merchant"
+    )]
+    pub google_pay_gateway_merchant_id: String,
     /// Log filter, e.g. `info` or `shop_server=debug,tower_http=debug`.
     #[arg(long, env = "SHOP_LOG", default_value = "info")]
     pub log_level: String,

@@ -25,6 +25,7 @@ pub struct AppState {
     pub payments: Arc<dyn PaymentProvider>,
     pub psp_webhook_secret: Arc<str>,
     pub operator_token: Option<Arc<str>>,
+    pub wallets: Arc<shop_api::wallet::WalletConfig>,
     pub account_throttle: Policy,
     pub client_throttle: Policy,
 }
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router {
                 payments: state.payments.clone(),
                 psp_webhook_secret: state.psp_webhook_secret.clone(),
                 operator_token: state.operator_token.clone(),
+                wallets: state.wallets.clone(),
                 account_throttle: state.account_throttle,
                 client_throttle: state.client_throttle,
             }),

@@ -69,6 +69,20 @@ pub async fn serve(
         )?),
         psp_webhook_secret: config.psp_webhook_secret.as_str().into(),
         operator_token: config.operator_token.as_deref().map(Into::into),
+        wallets: std::sync::Arc::new(shop_api::wallet::WalletConfig {
+            merchant_name: orders::MERCHANT_NAME.into(),
+            country: "FR".into(),
+            apple_pay_merchant_id: config.apple_pay_merchant_id.clone(),
+            google_pay_merchant_id: config.google_pay_merchant_id.clone(),
+            google_pay_environment: if config.google_pay_production {
+                "PRODUCTION"
+            } else {
+                "TEST"
+            }
+            .into(),
+            google_pay_gateway: config.google_pay_gateway.clone(),
+            google_pay_gateway_merchant_id: config.google_pay_gateway_merchant_id.clone(),
+        }),
         account_throttle: accounts::throttle::Policy::ACCOUNT,
         client_throttle: accounts::throttle::Policy::CLIENT,
     });

@@ -19,15 +19,30 @@ use crate::catalogue::cart::totals;
 use crate::db::{Database, DbError, NewOrderRow, OrderRow, PaymentChange};
 use crate::payments::{
     CaptureMode, DeclineReason, NewCardPayment, Payment, PaymentProvider, PaymentStatus,
-    ProviderError,
+    ProviderError, Wallet,
 };
 use lifecycle::{OperatorAction, after_payment, allows};
 use shop_api::Money;
 use shop_api::cart::CartTotals;
 use shop_api::order::{
     Address, NewOrder, Order, OrderLine, OrderPayment, OrderStatus, OrderSummary, PaymentDecline,
+    PaymentMethod,
 };
 use shop_api::project::check_rules;
+use shop_api::wallet::WalletMethod;
+
+/// The shop's name as wallets show it.
+pub const MERCHANT_NAME: &str = "Service Photo";
+
+/// A short, stable tag of a text, for idempotency keys.
+fn short_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
 
 /// Operators are warned this long before an authorization expires.
 pub const EXPIRY_WARNING_SECONDS: i64 = 48 * 3600;
@@ -54,6 +69,8 @@ pub enum OrderError {
     AuthorizationExpired,
     #[error("the payment provider did not answer: {0}")]
     PaymentUnavailable(String),
+    #[error("the wallet token or validation URL was refused")]
+    InvalidWalletRequest,
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -73,6 +90,7 @@ pub fn status_name(status: OrderStatus) -> &'static str {
         OrderStatus::AwaitingPayment => "awaiting_payment",
         OrderStatus::PaymentFailed => "payment_failed",
         OrderStatus::Authorized => "authorized",
+        OrderStatus::Paid => "paid",
         OrderStatus::InProduction => "in_production",
         OrderStatus::Shipped => "shipped",
         OrderStatus::Delivered => "delivered",
@@ -86,6 +104,7 @@ fn parse_status(name: &str) -> OrderStatus {
         OrderStatus::AwaitingPayment,
         OrderStatus::PaymentFailed,
         OrderStatus::Authorized,
+        OrderStatus::Paid,
         OrderStatus::InProduction,
         OrderStatus::Shipped,
         OrderStatus::Delivered,
@@ -145,6 +164,11 @@ pub fn to_order(row: &OrderRow) -> Order {
         delivery_address: serde_json::from_str(&row.address_json).unwrap_or_default(),
         delivery_option_id: row.delivery_option_id.clone(),
         payment: OrderPayment {
+            method: match row.payment_method.as_str() {
+                "apple_pay" => PaymentMethod::ApplePay,
+                "google_pay" => PaymentMethod::GooglePay,
+                _ => PaymentMethod::Card,
+            },
             hosted_page_url: if status.payable() {
                 row.hosted_page_url.clone()
             } else {
@@ -299,6 +323,7 @@ impl Orders<'_> {
                         row.payment_attempt,
                         &payment.id,
                         payment.hosted_page_url.as_deref(),
+                        "card",
                         now,
                     )
                     .await;
@@ -306,6 +331,7 @@ impl Orders<'_> {
                     Ok(()) => OrderRow {
                         payment_id: Some(payment.id),
                         hosted_page_url: payment.hosted_page_url,
+                        payment_method: "card".into(),
                         ..row.clone()
                     },
                     Err(error) => {
@@ -436,7 +462,7 @@ impl Orders<'_> {
             .await?;
         if changed {
             tracing::info!(order = %row.id, from = %row.status, to = status_name(next), "order status changed");
-            if next == OrderStatus::Authorized {
+            if matches!(next, OrderStatus::Authorized | OrderStatus::Paid) {
                 self.db
                     .empty_cart_for_order(&row.id, row.account_id)
                     .await?;
@@ -521,6 +547,18 @@ impl Orders<'_> {
                     .change_order_status(&row.id, &simple(OrderStatus::Delivered))
                     .await?;
             }
+            // Paid with a wallet: the money is in; shipping moves nothing.
+            OperatorAction::Ship if row.debited => {
+                self.db
+                    .change_order_status(&row.id, &simple(OrderStatus::Shipped))
+                    .await?;
+            }
+            OperatorAction::Cancel if row.debited => {
+                let payment_id = row.payment_id.as_deref().ok_or(OrderError::InvalidState)?;
+                let key = format!("order-{}-refund-{}", row.id, row.payment_attempt);
+                let payment = self.psp.refund(payment_id, &key).await?;
+                self.apply(&row, &payment, now).await?;
+            }
             OperatorAction::Ship => {
                 let payment_id = row.payment_id.as_deref().ok_or(OrderError::InvalidState)?;
                 let key = format!("order-{}-capture-{}", row.id, row.payment_attempt);
@@ -562,6 +600,139 @@ impl Orders<'_> {
             .await?
             .ok_or(OrderError::NotFound)?;
         Ok(to_order(&row))
+    }
+
+    /// Apple Pay's merchant validation for a payable order.
+    pub async fn apple_pay_session(
+        &self,
+        account_id: i64,
+        id: &str,
+        validation_url: &str,
+        domain: &str,
+    ) -> Result<String, OrderError> {
+        let row = self
+            .db
+            .order(account_id, id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        if !parse_status(&row.status).payable() {
+            return Err(OrderError::InvalidState);
+        }
+        // One session per validation URL and order: a retried request gets
+        // the same one.
+        let key = format!(
+            "order-{}-apple-session-{}",
+            row.id,
+            short_hash(validation_url)
+        );
+        self.psp
+            .apple_pay_session(validation_url, domain, MERCHANT_NAME, &key)
+            .await
+            .map_err(|error| match error {
+                ProviderError::Invalid(_) => OrderError::InvalidWalletRequest,
+                other => other.into(),
+            })
+    }
+
+    /// Pays a payable order with a wallet's token: a new PSP payment in
+    /// automatic capture replaces the card one (closed first, so the order
+    /// cannot be paid twice), and the token authorizes and captures it. A
+    /// refusal leaves the order payable by card, on a fresh card page.
+    pub async fn pay_with_wallet(
+        &self,
+        account_id: i64,
+        id: &str,
+        method: WalletMethod,
+        token_json: &str,
+        shop_origin: &str,
+        now: i64,
+    ) -> Result<Order, OrderError> {
+        let row = self
+            .db
+            .order(account_id, id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        let row = self.refresh(row, shop_origin, now).await?;
+        if !parse_status(&row.status).payable() {
+            return Err(OrderError::InvalidState);
+        }
+        let (wallet, method_name) = match method {
+            WalletMethod::ApplePay => (Wallet::ApplePay, "apple_pay"),
+            WalletMethod::GooglePay => (Wallet::GooglePay, "google_pay"),
+        };
+        let attempt = row.payment_attempt + 1;
+        let key = format!("order-{}-payment-{attempt}", row.id);
+        let description = format!("Commande {}", &row.id[..8.min(row.id.len())]);
+        let payment = self
+            .psp
+            .create_card_payment(
+                NewCardPayment {
+                    amount_cents: row.total_cents,
+                    merchant_reference: &row.id,
+                    allowed_origin: shop_origin,
+                    description: &description,
+                    capture_mode: CaptureMode::Automatic,
+                },
+                &key,
+            )
+            .await?;
+        self.db
+            .set_order_payment(&row.id, attempt, &payment.id, None, method_name, now)
+            .await?;
+        // The card page opened before is closed, so the order cannot be
+        // paid twice. The order no longer follows that payment, so its
+        // cancellation event changes nothing.
+        if let Some(card_payment) = row.payment_id.as_deref()
+            && row.payment_method == "card"
+        {
+            let key = format!("order-{}-cancel-{}", row.id, row.payment_attempt);
+            match self.psp.cancel(card_payment, &key).await {
+                Ok(_) | Err(ProviderError::InvalidState) => {}
+                Err(error) => tracing::warn!(%error, order = %row.id, "card page not closed"),
+            }
+        }
+        let row = self
+            .db
+            .order_by_id(&row.id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        let key = format!("order-{}-wallet-{attempt}", row.id);
+        let paid = self
+            .psp
+            .pay_with_wallet(&payment.id, wallet, token_json, &key)
+            .await
+            .map_err(|error| match error {
+                ProviderError::Invalid(_) => OrderError::InvalidWalletRequest,
+                other => other.into(),
+            });
+        match paid {
+            Ok(result) => self.apply(&row, &result, now).await?,
+            Err(error) => {
+                self.reopen_card(&row, shop_origin, now).await;
+                return Err(error);
+            }
+        }
+        let row = self
+            .db
+            .order_by_id(&row.id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        if parse_status(&row.status).payable() {
+            // Refused: the card remains, on a new card page.
+            let reopened = self.reopen_card(&row, shop_origin, now).await;
+            return Ok(to_order(&reopened));
+        }
+        Ok(to_order(&row))
+    }
+
+    /// A fresh card payment after a wallet attempt that did not pay.
+    async fn reopen_card(&self, row: &OrderRow, shop_origin: &str, now: i64) -> OrderRow {
+        let next = OrderRow {
+            payment_attempt: row.payment_attempt + 1,
+            payment_id: None,
+            ..row.clone()
+        };
+        self.open_payment(&next, shop_origin, now).await
     }
 
     /// Logs once per order each authorization that expires within the

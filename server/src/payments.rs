@@ -19,6 +19,13 @@ pub enum CaptureMode {
     Automatic,
 }
 
+/// The wallets the PSP takes tokens from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wallet {
+    ApplePay,
+    GooglePay,
+}
+
 /// A payment's state at the provider, in the shop's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PaymentStatus {
@@ -87,6 +94,10 @@ pub enum ProviderError {
     InvalidState,
     #[error("no such payment at the provider")]
     NotFound,
+    /// The provider judged a request's content wrong (e.g. a wallet token
+    /// or validation URL).
+    #[error("the payment provider refused the request's content: {0}")]
+    Invalid(String),
     /// Anything else the provider refused or answered unreadably.
     #[error("the payment provider refused: {0}")]
     Refused(String),
@@ -110,6 +121,30 @@ pub trait PaymentProvider: Send + Sync {
     fn capture<'a>(&'a self, id: &'a str, idempotency_key: &'a str) -> ProviderFuture<'a, Payment>;
 
     fn cancel<'a>(&'a self, id: &'a str, idempotency_key: &'a str) -> ProviderFuture<'a, Payment>;
+
+    /// Pays an `Automatic` payment with a wallet's token (the JSON of what
+    /// the browser's `PaymentResponse` carried): authorized and captured at
+    /// once, or declined.
+    fn pay_with_wallet<'a>(
+        &'a self,
+        id: &'a str,
+        wallet: Wallet,
+        token_json: &'a str,
+        idempotency_key: &'a str,
+    ) -> ProviderFuture<'a, Payment>;
+
+    /// Apple Pay's merchant validation: the opaque session (JSON text) for
+    /// the `validationURL` the browser gave.
+    fn apple_pay_session<'a>(
+        &'a self,
+        validation_url: &'a str,
+        domain: &'a str,
+        display_name: &'a str,
+        idempotency_key: &'a str,
+    ) -> ProviderFuture<'a, String>;
+
+    /// Gives a captured payment's money back (a paid order cancelled).
+    fn refund<'a>(&'a self, id: &'a str, idempotency_key: &'a str) -> ProviderFuture<'a, Payment>;
 
     /// Reads a webhook body whose signature was already checked.
     fn parse_event(&self, body: &[u8]) -> Result<PaymentEvent, ProviderError>;

@@ -62,6 +62,8 @@ pub enum ErrorCode {
     /// A cart line's project is not saved in the account as the cart has
     /// it, or does not have the photos its product needs yet.
     ProjectNotReady,
+    /// The wallet's token, or Apple Pay's validation URL, was refused.
+    InvalidWalletRequest,
     /// The payment provider did not answer; the order is kept, try again.
     PaymentUnavailable,
     /// A code this build does not know yet (newer server): keeps old

@@ -10,6 +10,7 @@ pub mod health;
 pub mod money;
 pub mod order;
 pub mod project;
+pub mod wallet;
 
 pub use account::{Account, Credentials, Session};
 pub use error::{ApiError, ApiErrorBody, ErrorCode};

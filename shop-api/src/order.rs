@@ -103,6 +103,8 @@ pub enum OrderStatus {
     PaymentFailed,
     /// Card authorized: debited at shipment.
     Authorized,
+    /// Paid with a wallet: debited already, while the order is processed.
+    Paid,
     InProduction,
     /// Shipped: the card was debited.
     Shipped,
@@ -145,8 +147,20 @@ pub struct OrderLine {
     pub total: Money,
 }
 
+/// How the order is (being) paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    #[default]
+    Card,
+    ApplePay,
+    GooglePay,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderPayment {
+    #[serde(default)]
+    pub method: PaymentMethod,
     /// The PSP's hosted card page to frame, while the order is payable.
     pub hosted_page_url: Option<String>,
     pub last_decline: Option<PaymentDecline>,

@@ -25,11 +25,12 @@ pub struct OrderRow {
     pub psp_updated_at: i64,
     pub debited: bool,
     pub cart_emptied: bool,
+    pub payment_method: String,
 }
 
 const COLUMNS: &str = "id, account_id, status, created_at, address_json, delivery_option_id, \
     lines_json, totals_json, total_cents, payment_id, payment_attempt, hosted_page_url, \
-    last_decline, authorization_expires_at, psp_updated_at, debited, cart_emptied";
+    last_decline, authorization_expires_at, psp_updated_at, debited, cart_emptied, payment_method";
 
 pub struct NewOrderRow<'a> {
     pub id: &'a str,
@@ -150,7 +151,7 @@ impl Database {
     pub async fn authorized_orders(&self) -> Result<Vec<OrderRow>, DbError> {
         Ok(sqlx::query_as::<_, OrderRow>(&format!(
             "SELECT {COLUMNS} FROM orders WHERE status IN ('authorized', 'in_production') \
-             ORDER BY authorization_expires_at"
+             AND debited = 0 ORDER BY authorization_expires_at"
         ))
         .fetch_all(&self.pool)
         .await?)
@@ -163,15 +164,17 @@ impl Database {
         attempt: i64,
         payment_id: &str,
         hosted_page_url: Option<&str>,
+        method: &str,
         now: i64,
     ) -> Result<(), DbError> {
         sqlx::query(
             "UPDATE orders SET payment_id = ?, payment_attempt = ?, hosted_page_url = ?, \
-             last_decline = NULL, authorization_expires_at = NULL, updated_at = ? WHERE id = ?",
+             payment_method = ?, authorization_expires_at = NULL, updated_at = ? WHERE id = ?",
         )
         .bind(payment_id)
         .bind(attempt)
         .bind(hosted_page_url)
+        .bind(method)
         .bind(now)
         .bind(id)
         .execute(&self.pool)

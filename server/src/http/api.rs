@@ -39,6 +39,7 @@ pub struct ApiState {
     pub payments: Arc<dyn PaymentProvider>,
     pub psp_webhook_secret: Arc<str>,
     pub operator_token: Option<Arc<str>>,
+    pub wallets: Arc<shop_api::wallet::WalletConfig>,
     pub account_throttle: Policy,
     pub client_throttle: Policy,
 }

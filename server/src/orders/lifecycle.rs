@@ -16,12 +16,16 @@ pub fn after_payment(order: OrderStatus, payment: PaymentStatus) -> Option<Order
         // try another card, and be authorized after a refusal).
         (O::AwaitingPayment | O::PaymentFailed | O::PaymentExpired, P::Authorized) => O::Authorized,
         (O::AwaitingPayment, P::Declined) => O::PaymentFailed,
-        // Captured means shipped: only the shipping action captures.
+        // A wallet payment is captured at once: paid, debited already.
+        (O::AwaitingPayment | O::PaymentFailed | O::PaymentExpired, P::Captured) => O::Paid,
+        // A card's capture means shipped: only the shipping action captures.
         (O::Authorized | O::InProduction, P::Captured) => O::Shipped,
         // Voided: cancelled before shipment.
         (O::AwaitingPayment | O::PaymentFailed | O::Authorized | O::InProduction, P::Cancelled) => {
             O::Cancelled
         }
+        // A paid order cancelled is refunded.
+        (O::Paid | O::InProduction, P::Refunded) => O::Cancelled,
         // The authorization lapsed before shipment.
         (O::Authorized | O::InProduction, P::Expired) => O::PaymentExpired,
         _ => return None,
@@ -44,8 +48,8 @@ pub enum OperatorAction {
 pub fn allows(status: OrderStatus, action: OperatorAction) -> bool {
     use OrderStatus as O;
     match action {
-        OperatorAction::StartProduction => status == O::Authorized,
-        OperatorAction::Ship => matches!(status, O::Authorized | O::InProduction),
+        OperatorAction::StartProduction => matches!(status, O::Authorized | O::Paid),
+        OperatorAction::Ship => matches!(status, O::Authorized | O::Paid | O::InProduction),
         OperatorAction::MarkDelivered => status == O::Shipped,
         OperatorAction::Cancel => matches!(
             status,
@@ -53,6 +57,7 @@ pub fn allows(status: OrderStatus, action: OperatorAction) -> bool {
                 | O::PaymentFailed
                 | O::PaymentExpired
                 | O::Authorized
+                | O::Paid
                 | O::InProduction
         ),
     }
@@ -105,7 +110,21 @@ mod tests {
             after_payment(O::InProduction, P::Expired),
             Some(O::PaymentExpired)
         );
-        assert_eq!(after_payment(O::AwaitingPayment, P::Captured), None);
+        assert_eq!(after_payment(O::Cancelled, P::Captured), None);
+    }
+
+    #[test]
+    fn a_wallet_capture_pays_the_order_and_a_refund_cancels_it() {
+        assert_eq!(
+            after_payment(O::AwaitingPayment, P::Captured),
+            Some(O::Paid)
+        );
+        assert_eq!(after_payment(O::PaymentFailed, P::Captured), Some(O::Paid));
+        assert_eq!(after_payment(O::Paid, P::Captured), None);
+        assert_eq!(after_payment(O::Paid, P::Authorized), None);
+        assert_eq!(after_payment(O::Paid, P::Refunded), Some(O::Cancelled));
+        assert!(allows(O::Paid, OperatorAction::Ship));
+        assert!(allows(O::Paid, OperatorAction::Cancel));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::{
     CaptureMode, DeclineReason, NewCardPayment, Payment, PaymentEvent, PaymentProvider,
-    PaymentStatus, ProviderError, ProviderFuture,
+    PaymentStatus, ProviderError, ProviderFuture, Wallet,
 };
 use reqwest::{Client, RequestBuilder, StatusCode};
 use serde::{Deserialize, Serialize};
@@ -55,6 +55,7 @@ impl Sandbox {
             .unwrap_or_default();
         Err(match (status, code.as_str()) {
             (StatusCode::NOT_FOUND, _) => ProviderError::NotFound,
+            (StatusCode::UNPROCESSABLE_ENTITY, _) => ProviderError::Invalid(code),
             (_, "authorization_expired") => ProviderError::AuthorizationExpired,
             (_, "invalid_state") => ProviderError::InvalidState,
             (status, _) if status.is_server_error() => {
@@ -195,6 +196,78 @@ impl PaymentProvider for Sandbox {
             self.send(
                 self.client
                     .post(self.url(&format!("/payments/{id}/capture")))
+                    .header("Idempotency-Key", idempotency_key)
+                    .json(&serde_json::json!({})),
+            )
+            .await
+        })
+    }
+
+    fn pay_with_wallet<'a>(
+        &'a self,
+        id: &'a str,
+        wallet: Wallet,
+        token_json: &'a str,
+        idempotency_key: &'a str,
+    ) -> ProviderFuture<'a, Payment> {
+        Box::pin(async move {
+            let token: serde_json::Value = serde_json::from_str(token_json)
+                .map_err(|e| ProviderError::Invalid(format!("token is not JSON: {e}")))?;
+            let method = match wallet {
+                Wallet::ApplePay => "apple_pay",
+                Wallet::GooglePay => "google_pay",
+            };
+            self.send(
+                self.client
+                    .post(self.url(&format!("/payments/{id}/wallet")))
+                    .header("Idempotency-Key", idempotency_key)
+                    .json(&serde_json::json!({"method": method, "token": token})),
+            )
+            .await
+        })
+    }
+
+    fn apple_pay_session<'a>(
+        &'a self,
+        validation_url: &'a str,
+        domain: &'a str,
+        display_name: &'a str,
+        idempotency_key: &'a str,
+    ) -> ProviderFuture<'a, String> {
+        Box::pin(async move {
+            let response = self
+                .client
+                .post(self.url("/wallets/apple-pay/merchant-session"))
+                .bearer_auth(&self.merchant_secret)
+                .header("Idempotency-Key", idempotency_key)
+                .json(&serde_json::json!({
+                    "validation_url": validation_url,
+                    "domain": domain,
+                    "display_name": display_name,
+                }))
+                .send()
+                .await
+                .map_err(|e| ProviderError::Unreachable(e.to_string()))?;
+            let status = response.status();
+            let body: serde_json::Value = response
+                .json()
+                .await
+                .map_err(|e| ProviderError::Refused(format!("unreadable session: {e}")))?;
+            if status == StatusCode::UNPROCESSABLE_ENTITY {
+                return Err(ProviderError::Invalid(body["error"]["code"].to_string()));
+            }
+            if !status.is_success() {
+                return Err(ProviderError::Refused(format!("{status}")));
+            }
+            Ok(body["merchant_session"].to_string())
+        })
+    }
+
+    fn refund<'a>(&'a self, id: &'a str, idempotency_key: &'a str) -> ProviderFuture<'a, Payment> {
+        Box::pin(async move {
+            self.send(
+                self.client
+                    .post(self.url(&format!("/payments/{id}/refund")))
                     .header("Idempotency-Key", idempotency_key)
                     .json(&serde_json::json!({})),
             )

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod psp;
+
 use reqwest::header::{HeaderMap, SET_COOKIE};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -47,6 +49,11 @@ impl TestServer {
             psp_merchant_secret: "sandbox-merchant-secret".into(),
             psp_webhook_secret: WEBHOOK_SECRET.into(),
             operator_token: Some(OPERATOR_TOKEN.into()),
+            apple_pay_merchant_id: "merchant.test".into(),
+            google_pay_merchant_id: "google-test".into(),
+            google_pay_production: false,
+            google_pay_gateway: "psp-sandbox".into(),
+            google_pay_gateway_merchant_id: "sandbox-merchant".into(),
             log_level: "warn".into(),
             log_format: LogFormat::Text,
         };

@@ -14,6 +14,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use shop_api::ErrorCode;
 use shop_api::order::{Address, IDEMPOTENCY_HEADER, NewOrder, Order, OrderSummary};
+use shop_api::wallet::{MerchantSession, MerchantSessionRequest, WalletConfig, WalletPayment};
 
 pub fn router() -> Router<ApiState> {
     Router::new()
@@ -21,6 +22,12 @@ pub fn router() -> Router<ApiState> {
         .route("/v1/orders/{id}", get(show))
         .route("/v1/orders/{id}/cancel", post(cancel))
         .route("/v1/orders/{id}/payment", post(pay_again))
+        .route("/v1/orders/{id}/wallet", post(pay_with_wallet))
+        .route(
+            "/v1/orders/{id}/wallet/merchant-session",
+            post(apple_pay_session),
+        )
+        .route("/v1/wallets", get(wallet_config))
         .route("/v1/address", get(address).put(save_address))
 }
 
@@ -129,6 +136,52 @@ async fn pay_again(
     ))
 }
 
+async fn pay_with_wallet(
+    current: CurrentSession,
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    ApiJson(payment): ApiJson<WalletPayment>,
+) -> Result<Json<Order>, ApiFailure> {
+    Ok(Json(
+        orders(&state)
+            .pay_with_wallet(
+                current.account_id,
+                &id,
+                payment.method,
+                &payment.token_json,
+                &shop_origin(&headers),
+                accounts::now(),
+            )
+            .await?,
+    ))
+}
+
+async fn apple_pay_session(
+    current: CurrentSession,
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<MerchantSessionRequest>,
+) -> Result<Json<MerchantSession>, ApiFailure> {
+    // The domain Apple checks is the one the shopper is on.
+    let domain = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|host| host.split(':').next())
+        .unwrap_or_default()
+        .to_owned();
+    let session_json = orders(&state)
+        .apple_pay_session(current.account_id, &id, &request.validation_url, &domain)
+        .await?;
+    Ok(Json(MerchantSession { session_json }))
+}
+
+/// Public: what the wallets' method data name (no secret in it).
+async fn wallet_config(State(state): State<ApiState>) -> Json<WalletConfig> {
+    Json(state.wallets.as_ref().clone())
+}
+
 async fn address(
     current: CurrentSession,
     State(state): State<ApiState>,
@@ -183,6 +236,10 @@ impl From<OrderError> for ApiFailure {
             OrderError::InvalidState | OrderError::AuthorizationExpired => {
                 (StatusCode::CONFLICT, ErrorCode::InvalidOrderState)
             }
+            OrderError::InvalidWalletRequest => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::InvalidWalletRequest,
+            ),
             OrderError::PaymentUnavailable(_) => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 ErrorCode::PaymentUnavailable,

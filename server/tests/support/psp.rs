@@ -1,0 +1,115 @@
+//! The shop and a real PSP sandbox that know each other, started
+//! in-process on free ports, and a shopper with an order to pay.
+
+use super::{Shopper, TestServer, WEBHOOK_SECRET, client};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use std::time::Duration;
+use tokio::sync::oneshot;
+
+pub const MERCHANT_SECRET: &str = "payments-test-merchant";
+
+pub struct Psp {
+    pub base: String,
+    _data: tempfile::TempDir,
+    stop: Option<oneshot::Sender<()>>,
+}
+
+impl Drop for Psp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// The shop and a sandbox that know each other; `webhooks: false` starts
+/// a sandbox that never calls the shop (lost webhooks).
+pub async fn shop_and_psp(webhooks: bool) -> (TestServer, Psp) {
+    let psp_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let psp_base = format!("http://{}", psp_listener.local_addr().unwrap());
+    let origin = psp_base.clone();
+    let shop = TestServer::start_with(move |config| {
+        config.psp_origin = origin;
+        config.psp_merchant_secret = MERCHANT_SECRET.into();
+    })
+    .await;
+    let data = tempfile::TempDir::new().unwrap();
+    let config = psp_sandbox::Config {
+        addr: psp_listener.local_addr().unwrap(),
+        public_url: None,
+        shop_origin: shop.base.clone(),
+        data_dir: data.path().to_owned(),
+        merchant_secret: MERCHANT_SECRET.into(),
+        webhook_url: webhooks.then(|| shop.url("/api/v1/psp/webhooks")),
+        webhook_secret: WEBHOOK_SECRET.into(),
+        authorization_days: 7,
+        test_clock: true,
+        log_level: "warn".into(),
+    };
+    let (stop, stopped) = oneshot::channel::<()>();
+    tokio::spawn(psp_sandbox::serve(config, psp_listener, async {
+        let _ = stopped.await;
+    }));
+    for _ in 0..100 {
+        if client()
+            .get(format!("{psp_base}/health"))
+            .send()
+            .await
+            .is_ok()
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    (
+        shop,
+        Psp {
+            base: psp_base,
+            _data: data,
+            stop: Some(stop),
+        },
+    )
+}
+
+/// A signed-up shopper with a saved poster in the cart, and their order.
+pub async fn ordered<'a>(shop: &'a TestServer, email: &str) -> (Shopper<'a>, Value) {
+    let mut shopper = Shopper::signed_up(shop, email).await;
+    let choice = json!({"product_id": "poster", "format_id": "50x70", "quantity": 1});
+    shopper
+        .put(
+            "/api/v1/projects/phare",
+            json!({"name": "Le phare", "choice": choice, "photo_ids": ["p1"]}),
+        )
+        .await;
+    let uploaded = shopper
+        .send_bytes(
+            reqwest::Method::PUT,
+            "/api/v1/projects/phare/photos/p1",
+            "image/png",
+            super::png(40, 30, 80),
+        )
+        .await;
+    assert_eq!(uploaded.status, StatusCode::OK);
+    let cart = json!({"lines": [{"project_id": "phare", "project_name": "Le phare", "choice": choice, "copies": 1}]});
+    assert_eq!(
+        shopper.put("/api/v1/cart", cart).await.status,
+        StatusCode::OK
+    );
+    let response = client()
+        .post(shop.url("/api/v1/orders"))
+        .header("origin", &shop.base)
+        .header("cookie", shopper.cookie.clone().unwrap())
+        .header("Idempotency-Key", format!("key-{email}"))
+        .json(
+            &json!({"delivery_address": {"name": "Camille Martin", "street": "12 rue des Lilas",
+            "postcode": "35000", "city": "Rennes", "country": "FR", "phone": "0612345678"},
+            "delivery_option_id": "standard"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let order: Value = response.json().await.unwrap();
+    (shopper, order)
+}
