@@ -12,5 +12,6 @@ mod error;
 pub mod orders;
 pub mod projects;
 pub mod upload;
+pub mod wallets;
 
 pub use error::ApiError;

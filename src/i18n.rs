@@ -300,6 +300,23 @@ pub struct CheckoutText {
     pub retry: &'static str,
     pub errors: CheckoutErrors,
     pub declines: DeclineText,
+    pub wallets: WalletText,
+}
+
+/// Apple Pay and Google Pay in the payment step.
+pub struct WalletText {
+    /// The group of wallet buttons, for assistive technology.
+    pub label: &'static str,
+    pub apple_pay_button: &'static str,
+    pub google_pay_button: &'static str,
+    /// Unlike a card: debited while the order is processed.
+    pub debit_sentence: &'static str,
+    pub or_card: &'static str,
+    pub processing: &'static str,
+    pub cancelled: &'static str,
+    pub failed: &'static str,
+    /// The server's answer to the token did not arrive: the poll will say.
+    pub unconfirmed: &'static str,
 }
 
 /// Next to the address field concerned.
@@ -338,6 +355,8 @@ pub struct OrderText {
     pub title: &'static str,
     pub confirmed_heading: &'static str,
     pub confirmed_sentence: &'static str,
+    /// A wallet order: debited already, unlike a card's.
+    pub confirmed_sentence_wallet: &'static str,
     pub loading: &'static str,
     pub not_found: &'static str,
     pub load_failed: &'static str,
@@ -346,6 +365,7 @@ pub struct OrderText {
     pub status_awaiting_payment: &'static str,
     pub status_payment_failed: &'static str,
     pub status_authorized: &'static str,
+    pub status_paid: &'static str,
     pub status_in_production: &'static str,
     pub status_shipped: &'static str,
     pub status_delivered: &'static str,

@@ -1,5 +1,5 @@
 //! `/commandes/{id}`: one order — "Commande confirmée" once the card is
-//! authorized, its status in words, lines, totals and address; paying
+//! authorized (debited at shipment) or the wallet paid (debited already), its status in words, lines, totals and address; paying
 //! again after a refusal or an expired authorization; cancelling (after a
 //! question) until it ships.
 
@@ -31,6 +31,7 @@ pub fn status_text(status: OrderStatus, o: &OrderText) -> &'static str {
         OrderStatus::AwaitingPayment => o.status_awaiting_payment,
         OrderStatus::PaymentFailed => o.status_payment_failed,
         OrderStatus::Authorized => o.status_authorized,
+        OrderStatus::Paid => o.status_paid,
         OrderStatus::InProduction => o.status_in_production,
         OrderStatus::Shipped => o.status_shipped,
         OrderStatus::Delivered => o.status_delivered,
@@ -112,7 +113,10 @@ pub fn OrderPage() -> impl IntoView {
     });
 
     let confirmed = Signal::derive(move || {
-        order.with(|o| o.as_ref().map(|o| o.status)) == Some(OrderStatus::Authorized)
+        matches!(
+            order.with(|o| o.as_ref().map(|o| o.status)),
+            Some(OrderStatus::Authorized | OrderStatus::Paid)
+        )
     });
     let title = Signal::derive(move || {
         if confirmed.get() {
@@ -226,8 +230,13 @@ fn OrderDetails(order: RwSignal<Option<Order>>) -> impl IntoView {
     });
 
     view! {
-        {move || (status.get() == Some(OrderStatus::Authorized)).then(|| view! {
-            <p class="order-confirmed" role="status">{move || o().confirmed_sentence}</p>
+        // A card is debited at shipment; a wallet already was.
+        {move || match status.get() {
+            Some(OrderStatus::Authorized) => Some(o().confirmed_sentence),
+            Some(OrderStatus::Paid) => Some(o().confirmed_sentence_wallet),
+            _ => None,
+        }.map(|sentence| view! {
+            <p class="order-confirmed" role="status">{sentence}</p>
         })}
         {move || order.get().map(|current| view! {
             <p>{move || (o().placed_on)(&format_date(current.created_at, locale.get()))}</p>

@@ -1,16 +1,19 @@
-//! Step 4 (and the order page's "pay again"): the PSP's card form for an
-//! order, and the server's word on it. A status message from the frame, or
+//! Step 4 (and the order page's "pay again"): Apple Pay and Google Pay
+//! where the browser offers them, the PSP's card form for an order, and the
+//! server's word on it. A status message from the frame, or
 //! every 3 s a safety net for a lost message, makes this ask the server
 //! for the order; the server asks the PSP. The frame stays after a refusal:
 //! the PSP page takes another card.
 
 use crate::api::{self, ApiError};
 use crate::i18n::DeclineText;
-use crate::payment::CardFrame;
+use crate::payment::{CardFrame, LocalFuture, WalletButtons, WalletServer};
 use crate::state::locale::use_strings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shop_api::order::{Order, OrderStatus, PaymentDecline};
+use shop_api::wallet::{MerchantSessionRequest, WalletPayment};
+use std::rc::Rc;
 use std::time::Duration;
 
 const POLL_EVERY: Duration = Duration::from_secs(3);
@@ -23,6 +26,27 @@ pub fn decline_message(decline: Option<PaymentDecline>, d: &DeclineText) -> &'st
         Some(PaymentDecline::AuthenticationFailed) => d.authentication_failed,
         Some(PaymentDecline::InvalidCard) => d.invalid_card,
         Some(PaymentDecline::Other) | None => d.other,
+    }
+}
+
+/// The wallet buttons' two calls, for this order.
+fn wallet_server(id: String) -> WalletServer {
+    let session_id = id.clone();
+    WalletServer {
+        merchant_session: Rc::new(move |validation_url| {
+            let id = session_id.clone();
+            Box::pin(async move {
+                let request = MerchantSessionRequest { validation_url };
+                api::wallets::merchant_session(&id, &request)
+                    .await
+                    .ok()
+                    .map(|session| session.session_json)
+            }) as LocalFuture<_>
+        }),
+        pay: Rc::new(move |payment: WalletPayment| {
+            let id = id.clone();
+            Box::pin(async move { api::wallets::pay(&id, &payment).await.ok() }) as LocalFuture<_>
+        }),
     }
 }
 
@@ -68,6 +92,13 @@ pub fn PaymentPanel(order: RwSignal<Option<Order>>, on_settled: Callback<Order>)
         on_cleanup(move || poll.clear());
     }
     let on_hint = Callback::new(move |()| ask());
+    // A wallet's verdict: paid settles like a card; refused keeps the order
+    // payable, with its decline and a fresh card page.
+    let on_wallet = Callback::new(move |fresh: Order| apply(fresh));
+    // The merchant details; without them (an old server, offline) only the
+    // card is offered.
+    let wallet_config = LocalResource::new(api::wallets::config);
+    let total = order.with_untracked(|o| o.as_ref().map(|o| o.totals.total));
 
     // No page to frame: the PSP did not answer when the order was made.
     // Ask again for the order, then for a fresh payment session.
@@ -108,6 +139,13 @@ pub fn PaymentPanel(order: RwSignal<Option<Order>>, on_settled: Callback<Order>)
     });
 
     view! {
+        {move || {
+            let config = wallet_config.get()?.ok()?;
+            let id = id.get_value()?;
+            Some(view! {
+                <WalletButtons config total=total? server=wallet_server(id) on_order=on_wallet />
+            })
+        }}
         <p>{move || c().payment_intro}</p>
         <p class="debit">{move || c().debit_sentence}</p>
         <div role="alert" class="payment-decline-slot">
