@@ -90,7 +90,7 @@ test('only the shop origin may frame the PSP sandbox', async ({ page, request, w
     return frame.locator('h1');
   };
   // Framed by the shop's own origin: the page loads.
-  await expect(await frameHeading(shopOrigin)).toHaveText('PSP sandbox');
+  await expect(await frameHeading(shopOrigin)).toHaveText('Bac à sable PSP');
 
   // The same shop seen from another origin (localhost instead of 127.0.0.1):
   // the sandbox refuses to be framed, and the browser reports it.

@@ -282,12 +282,18 @@ test.describe('wallets through the Payment Request API', () => {
     await toCheckout(page);
     await toReview(page);
     await toPayment(page);
+    const firstCardPage = await page.locator(CARD_FRAME).getAttribute('src');
     await googleButton(page).click();
     await expect(page.getByText('Votre banque a refusé le paiement. Essayez une autre carte ou contactez votre banque.')).toBeVisible({ timeout: 20_000 });
     expect((await record(page)).completes).toEqual(['fail']);
     await expect(page).toHaveURL(/\/commande$/);
-    // The same order, still payable by card.
+    // The same order, still payable by card — on a fresh card page (the
+    // first one was closed when the wallet was tried): wait until the frame
+    // has loaded it before typing.
     await expect(page.locator(CARD_FRAME)).toBeVisible();
+    await expect(page.locator(CARD_FRAME)).not.toHaveAttribute('src', firstCardPage!);
+    const freshCardPage = (await page.locator(CARD_FRAME).getAttribute('src'))!;
+    await expect.poll(() => page.frames().some((f) => f.url() === freshCardPage)).toBe(true);
     await fillCard(page.frameLocator(CARD_FRAME), '4242 4242 4242 4242');
     await appShows(page, 'Commande confirmée');
     await expect(page.getByText("Commande confirmée — votre carte sera débitée à l'expédition")).toBeVisible();
