@@ -291,6 +291,19 @@ impl Orders<'_> {
         Ok((to_order(&row), created))
     }
 
+    /// The account's order; another account's is "not found".
+    async fn owned(&self, account_id: i64, id: &str) -> Result<OrderRow, OrderError> {
+        self.db
+            .order(account_id, id)
+            .await?
+            .ok_or(OrderError::NotFound)
+    }
+
+    /// The order as stored now, after a change.
+    async fn reread(&self, id: &str) -> Result<OrderRow, OrderError> {
+        self.db.order_by_id(id).await?.ok_or(OrderError::NotFound)
+    }
+
     async fn existing(&self, account_id: i64, key: &str) -> Result<Option<OrderRow>, OrderError> {
         Ok(self.db.order_by_key(account_id, key).await?)
     }
@@ -356,11 +369,7 @@ impl Orders<'_> {
         shop_origin: &str,
         now: i64,
     ) -> Result<Order, OrderError> {
-        let row = self
-            .db
-            .order(account_id, id)
-            .await?
-            .ok_or(OrderError::NotFound)?;
+        let row = self.owned(account_id, id).await?;
         let row = self.refresh(row, shop_origin, now).await?;
         Ok(to_order(&row))
     }
@@ -473,11 +482,7 @@ impl Orders<'_> {
 
     /// The shopper cancels before shipment: the authorization is voided.
     pub async fn cancel(&self, account_id: i64, id: &str, now: i64) -> Result<Order, OrderError> {
-        let row = self
-            .db
-            .order(account_id, id)
-            .await?
-            .ok_or(OrderError::NotFound)?;
+        let row = self.owned(account_id, id).await?;
         self.operate(row, OperatorAction::Cancel, now).await
     }
 
@@ -490,11 +495,7 @@ impl Orders<'_> {
         shop_origin: &str,
         now: i64,
     ) -> Result<Order, OrderError> {
-        let row = self
-            .db
-            .order(account_id, id)
-            .await?
-            .ok_or(OrderError::NotFound)?;
+        let row = self.owned(account_id, id).await?;
         let row = self.refresh(row, shop_origin, now).await?;
         let status = parse_status(&row.status);
         if !status.payable() {
@@ -594,11 +595,7 @@ impl Orders<'_> {
                 }
             },
         }
-        let row = self
-            .db
-            .order_by_id(&row.id)
-            .await?
-            .ok_or(OrderError::NotFound)?;
+        let row = self.reread(&row.id).await?;
         Ok(to_order(&row))
     }
 
@@ -610,11 +607,7 @@ impl Orders<'_> {
         validation_url: &str,
         domain: &str,
     ) -> Result<String, OrderError> {
-        let row = self
-            .db
-            .order(account_id, id)
-            .await?
-            .ok_or(OrderError::NotFound)?;
+        let row = self.owned(account_id, id).await?;
         if !parse_status(&row.status).payable() {
             return Err(OrderError::InvalidState);
         }
@@ -647,11 +640,7 @@ impl Orders<'_> {
         shop_origin: &str,
         now: i64,
     ) -> Result<Order, OrderError> {
-        let row = self
-            .db
-            .order(account_id, id)
-            .await?
-            .ok_or(OrderError::NotFound)?;
+        let row = self.owned(account_id, id).await?;
         let row = self.refresh(row, shop_origin, now).await?;
         if !parse_status(&row.status).payable() {
             return Err(OrderError::InvalidState);
@@ -691,11 +680,7 @@ impl Orders<'_> {
                 Err(error) => tracing::warn!(%error, order = %row.id, "card page not closed"),
             }
         }
-        let row = self
-            .db
-            .order_by_id(&row.id)
-            .await?
-            .ok_or(OrderError::NotFound)?;
+        let row = self.reread(&row.id).await?;
         let key = format!("order-{}-wallet-{attempt}", row.id);
         let paid = self
             .psp
@@ -712,11 +697,7 @@ impl Orders<'_> {
                 return Err(error);
             }
         }
-        let row = self
-            .db
-            .order_by_id(&row.id)
-            .await?
-            .ok_or(OrderError::NotFound)?;
+        let row = self.reread(&row.id).await?;
         if parse_status(&row.status).payable() {
             // Refused: the card remains, on a new card page.
             let reopened = self.reopen_card(&row, shop_origin, now).await;

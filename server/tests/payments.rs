@@ -11,7 +11,7 @@ use shop_server::payments::webhook;
 use std::time::Duration;
 
 mod support;
-use support::psp::{MERCHANT_SECRET, Psp, ordered, shop_and_psp};
+use support::psp::{MERCHANT_SECRET, Psp, operator, ordered, shop_and_psp};
 use support::{OPERATOR_TOKEN, Shopper, TestServer, WEBHOOK_SECRET, client};
 
 /// What the shopper types in the PSP's page (its own origin posts it).
@@ -54,18 +54,6 @@ async fn until_listed(shopper: &mut Shopper<'_>, order: &Value, status: &str) {
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
     panic!("the order never became {status}");
-}
-
-async fn operator(shop: &TestServer, order: &Value, action: &str) -> reqwest::Response {
-    client()
-        .post(shop.url(&format!(
-            "/api/v1/operator/orders/{}/{action}",
-            order["id"].as_str().unwrap()
-        )))
-        .bearer_auth(OPERATOR_TOKEN)
-        .send()
-        .await
-        .unwrap()
 }
 
 #[tokio::test]

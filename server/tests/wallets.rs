@@ -8,8 +8,8 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 mod support;
-use support::psp::{MERCHANT_SECRET, Psp, ordered, shop_and_psp};
-use support::{OPERATOR_TOKEN, Shopper, TestServer, client, code};
+use support::psp::{MERCHANT_SECRET, Psp, operator, ordered, shop_and_psp};
+use support::{Shopper, client, code};
 
 fn google_token(outcome: &str) -> String {
     json!({"type": "CARD", "info": {"cardNetwork": "VISA", "cardDetails": "4242"},
@@ -48,18 +48,6 @@ async fn psp_payment(psp: &Psp, hosted_page: &str) -> Value {
         .await
         .unwrap()
         .json()
-        .await
-        .unwrap()
-}
-
-async fn operator(shop: &TestServer, order: &Value, action: &str) -> reqwest::Response {
-    client()
-        .post(shop.url(&format!(
-            "/api/v1/operator/orders/{}/{action}",
-            order["id"].as_str().unwrap()
-        )))
-        .bearer_auth(OPERATOR_TOKEN)
-        .send()
         .await
         .unwrap()
 }

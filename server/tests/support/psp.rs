@@ -1,7 +1,7 @@
 //! The shop and a real PSP sandbox that know each other, started
 //! in-process on free ports, and a shopper with an order to pay.
 
-use super::{Shopper, TestServer, WEBHOOK_SECRET, client};
+use super::{OPERATOR_TOKEN, Shopper, TestServer, WEBHOOK_SECRET, client};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use std::time::Duration;
@@ -112,4 +112,17 @@ pub async fn ordered<'a>(shop: &'a TestServer, email: &str) -> (Shopper<'a>, Val
     assert_eq!(response.status(), StatusCode::CREATED);
     let order: Value = response.json().await.unwrap();
     (shopper, order)
+}
+
+/// An operator's action on an order, with the test token.
+pub async fn operator(shop: &TestServer, order: &Value, action: &str) -> reqwest::Response {
+    client()
+        .post(shop.url(&format!(
+            "/api/v1/operator/orders/{}/{action}",
+            order["id"].as_str().unwrap()
+        )))
+        .bearer_auth(OPERATOR_TOKEN)
+        .send()
+        .await
+        .unwrap()
 }
