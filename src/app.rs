@@ -86,7 +86,8 @@ fn FocusOnNavigation() -> impl IntoView {
 }
 
 /// When the server no longer knows this browser's session, the shopper is
-/// taken to sign in, and brought back here afterwards.
+/// taken to sign in, and brought back here afterwards. The checkout asks
+/// for identification itself, keeping the shopper where they are.
 #[component]
 fn SendExpiredSessionsToSignIn() -> impl IntoView {
     let status = use_session().status();
@@ -95,7 +96,7 @@ fn SendExpiredSessionsToSignIn() -> impl IntoView {
     Effect::new(move |_| {
         if status.get() == (SessionStatus::SignedOut { expired: true }) {
             let here = location.pathname.get_untracked();
-            if here != routes::ACCOUNT {
+            if here != routes::ACCOUNT && here != routes::CHECKOUT {
                 let back = js_sys::encode_uri_component(&here);
                 navigate(
                     &format!("{}?{RETURN_PARAM}={back}", routes::ACCOUNT),

@@ -170,6 +170,8 @@ pub struct ProjectText {
     pub add_to_cart: &'static str,
     pub in_cart: &'static str,
     pub view_cart: &'static str,
+    /// Straight to the checkout from the project just added.
+    pub order_now: &'static str,
     pub save_button: &'static str,
     pub saving: &'static str,
     pub sign_in_to_save: &'static str,
@@ -252,7 +254,8 @@ pub struct OrdersText {
 pub struct CheckoutText {
     pub title: &'static str,
     pub steps_label: &'static str,
-    pub step_address: &'static str,
+    pub step_identify: &'static str,
+    /// The address and the delivery option, in one step.
     pub step_delivery: &'static str,
     pub step_review: &'static str,
     pub step_payment: &'static str,
@@ -261,6 +264,9 @@ pub struct CheckoutText {
     pub loading: &'static str,
     pub empty_cart: &'static str,
     pub back_to_cart: &'static str,
+    /// Above the sign-in and create-account forms of the first step.
+    pub identify_intro: &'static str,
+    pub saving: SavingText,
     pub address_legend: &'static str,
     pub name_label: &'static str,
     pub street_label: &'static str,
@@ -301,6 +307,27 @@ pub struct CheckoutText {
     pub errors: CheckoutErrors,
     pub declines: DeclineText,
     pub wallets: WalletText,
+}
+
+/// The cart's unsaved projects, put in the account on entering the
+/// checkout.
+pub struct SavingText {
+    /// Before the photos to send are known.
+    pub preparing: &'static str,
+    pub heading: &'static str,
+    pub why: &'static str,
+    /// (project, file, reason).
+    pub photo_refused: fn(&str, &str, &str) -> String,
+    pub photo_too_large: &'static str,
+    pub too_many_photos: &'static str,
+    pub photo_unreadable: &'static str,
+    /// (project): it no longer meets its product's rules.
+    pub incomplete: fn(&str) -> String,
+    pub open_project: &'static str,
+    pub interrupted: &'static str,
+    pub failed: &'static str,
+    /// On the pay button while the projects are being saved.
+    pub waiting: &'static str,
 }
 
 /// Apple Pay and Google Pay in the payment step.

@@ -1,7 +1,7 @@
 //! Accounts and sessions over real HTTP, with a real SQLite file.
 
-use reqwest::StatusCode;
 use reqwest::header::SET_COOKIE;
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -27,6 +27,14 @@ async fn creating_an_account_signs_in_with_a_safe_cookie() {
         assert!(cookie.contains(attribute), "{cookie}");
     }
     assert!(!cookie.contains("Secure"), "plain-http loopback: {cookie}");
+
+    let guest = Shopper::new(&server).who_am_i().await;
+    assert_eq!(
+        guest.status,
+        StatusCode::OK,
+        "a guest is an answer, not a 401"
+    );
+    assert_eq!(guest.bytes, b"null");
 
     let me = shopper.who_am_i().await;
     assert_eq!(me.status, StatusCode::OK);
@@ -167,10 +175,9 @@ async fn sign_in_gives_a_new_session_and_sign_out_ends_it_on_the_server() {
         server: &server,
         cookie: Some(first),
     };
-    assert_eq!(
-        replay_first.who_am_i().await.status,
-        StatusCode::UNAUTHORIZED
-    );
+    let replayed = replay_first.who_am_i().await;
+    assert_eq!(replayed.status, StatusCode::OK, "signed out is an answer");
+    assert_eq!(replayed.bytes, b"null", "the old session is unknown");
 
     let out = shopper.sign_out().await;
     assert_eq!(out.status, StatusCode::NO_CONTENT);
@@ -185,8 +192,12 @@ async fn sign_in_gives_a_new_session_and_sign_out_ends_it_on_the_server() {
         cookie: Some(second),
     };
     let answer = replay.who_am_i().await;
-    assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(code(&answer), "unauthenticated");
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.bytes, b"null", "the session ended on the server");
+    // A route that needs a shopper still refuses the ended session.
+    let refused = replay.send(Method::GET, "/api/v1/cart", None).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(code(&refused), "unauthenticated");
     server.stop().await;
 }
 

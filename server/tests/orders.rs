@@ -143,10 +143,13 @@ async fn an_order_is_made_once_per_key_from_a_cart_of_saved_projects() {
 async fn the_address_is_checked_and_kept_for_next_time() {
     let server = TestServer::start().await;
     let mut shopper = Shopper::signed_up(&server, "adresse@exemple.fr").await;
+    let none_yet = shopper.get("/api/v1/address").await;
     assert_eq!(
-        shopper.get("/api/v1/address").await.status,
-        StatusCode::NOT_FOUND
+        none_yet.status,
+        StatusCode::OK,
+        "no address yet is an answer"
     );
+    assert_eq!(none_yet.bytes, b"null");
     let mut wrong = address();
     wrong["phone"] = json!("123");
     assert_eq!(

@@ -3,13 +3,10 @@
 use super::{ApiError, client};
 use shop_api::{Credentials, Session};
 
-/// The signed-in shopper, or `None` when there is no (valid) session.
+/// The signed-in shopper, or `None` for a guest (the server answers `null`:
+/// being signed out is not an error).
 pub async fn current_session() -> Result<Option<Session>, ApiError> {
-    match client::get("/session").await {
-        Ok(session) => Ok(Some(session)),
-        Err(ApiError::Refused { status: 401, .. }) => Ok(None),
-        Err(error) => Err(error),
-    }
+    client::get("/session").await
 }
 
 pub async fn sign_in(credentials: &Credentials) -> Result<Session, ApiError> {

@@ -1,19 +1,12 @@
 //! The signed-in shopper's saved delivery address.
 
 use super::{ApiError, client};
-use shop_api::ErrorCode;
 use shop_api::order::Address;
 
-/// The saved address, or `None` when the shopper has not saved one yet.
+/// The saved address, or `None` (the server's `null`) when the shopper has
+/// not saved one yet.
 pub async fn load() -> Result<Option<Address>, ApiError> {
-    match client::get("/address").await {
-        Ok(address) => Ok(Some(address)),
-        Err(ApiError::Refused {
-            code: ErrorCode::NotFound,
-            ..
-        }) => Ok(None),
-        Err(error) => Err(error),
-    }
+    client::get("/address").await
 }
 
 /// Saves the address for next time; refused with `invalid_address` when

@@ -170,6 +170,7 @@ pub static STRINGS: Strings = Strings {
         add_to_cart: "Add to cart",
         in_cart: "This project is in your cart.",
         view_cart: "View the cart",
+        order_now: "Order",
         save_button: "Save",
         saving: "Saving…",
         sign_in_to_save: "Sign in to save this project to your account",
@@ -242,7 +243,7 @@ pub static STRINGS: Strings = Strings {
     checkout: CheckoutText {
         title: "Checkout",
         steps_label: "Checkout steps",
-        step_address: "Delivery address",
+        step_identify: "Sign in",
         step_delivery: "Delivery",
         step_review: "Summary",
         step_payment: "Payment",
@@ -250,6 +251,25 @@ pub static STRINGS: Strings = Strings {
         loading: "Loading…",
         empty_cart: "Your cart is empty: add a product before checking out.",
         back_to_cart: "Back to the cart",
+        identify_intro: "Sign in or create your account to order: your cart and your projects come with you, nothing is lost.",
+        saving: SavingText {
+            preparing: "Preparing your projects…",
+            heading: "Saving your projects to your account",
+            why: "We send your photos while you carry on: they are needed to make your products.",
+            photo_refused: |project, file, reason| {
+                format!("Project “{project}”: the photo “{file}” was refused ({reason}).")
+            },
+            photo_too_large: "file too large",
+            too_many_photos: "too many photos in the project",
+            photo_unreadable: "unreadable image or format not accepted",
+            incomplete: |project| {
+                format!("The project “{project}” no longer has enough photos to be made.")
+            },
+            open_project: "Open the project to replace it",
+            interrupted: "The connection was lost while your photos were being sent. What was sent is kept: sending resumes as soon as the connection is back.",
+            failed: "Your projects could not be saved. Try again in a moment.",
+            waiting: "Saving your projects…",
+        },
         address_legend: "Where should we deliver your products?",
         name_label: "Full name",
         street_label: "Address",
@@ -303,7 +323,7 @@ pub static STRINGS: Strings = Strings {
             cart_empty: "Your cart is empty: the order was not created.",
             invalid_address: "The delivery address is incomplete: correct it before paying.",
             unknown_delivery: "This delivery option is no longer offered: choose another one.",
-            project_not_ready: "First save each project of the cart to your account (the project's \"Save\" button): we need its photos to make it.",
+            project_not_ready: "A project in the cart is not complete in your account: open it from your cart to check its photos.",
             signed_out: "Your session ended. Sign in again to order: your cart is kept.",
             network: "The service does not answer. Check your internet connection and try again: you will not be charged twice.",
             unexpected: "Something unexpected went wrong. Try again in a moment.",

@@ -172,6 +172,7 @@ pub static STRINGS: Strings = Strings {
         add_to_cart: "Ajouter au panier",
         in_cart: "Ce projet est dans votre panier.",
         view_cart: "Voir le panier",
+        order_now: "Commander",
         save_button: "Enregistrer",
         saving: "Enregistrement…",
         sign_in_to_save: "Connectez-vous pour enregistrer ce projet dans votre compte",
@@ -244,14 +245,37 @@ pub static STRINGS: Strings = Strings {
     checkout: CheckoutText {
         title: "Commande",
         steps_label: "Étapes de la commande",
-        step_address: "Adresse de livraison",
-        step_delivery: "Mode de livraison",
+        step_identify: "Identification",
+        step_delivery: "Livraison",
         step_review: "Récapitulatif",
         step_payment: "Paiement",
         step_of: |step, steps| format!("Étape {step} sur {steps} :"),
         loading: "Chargement…",
         empty_cart: "Votre panier est vide : ajoutez un produit avant de commander.",
         back_to_cart: "Retour au panier",
+        identify_intro: "Connectez-vous ou créez votre compte pour commander\u{a0}: votre panier et vos projets vous suivent, rien n’est perdu.",
+        saving: SavingText {
+            preparing: "Préparation de vos projets…",
+            heading: "Enregistrement de vos projets dans votre compte",
+            why: "Nous envoyons vos photos pendant que vous continuez\u{a0}: elles sont nécessaires pour fabriquer vos produits.",
+            photo_refused: |project, file, reason| {
+                format!(
+                    "Projet «\u{a0}{project}\u{a0}»\u{a0}: la photo «\u{a0}{file}\u{a0}» a été refusée ({reason})."
+                )
+            },
+            photo_too_large: "fichier trop lourd",
+            too_many_photos: "trop de photos dans le projet",
+            photo_unreadable: "image illisible ou format non accepté",
+            incomplete: |project| {
+                format!(
+                    "Le projet «\u{a0}{project}\u{a0}» n’a plus assez de photos pour être fabriqué."
+                )
+            },
+            open_project: "Ouvrir le projet pour la remplacer",
+            interrupted: "La connexion a été interrompue pendant l’envoi de vos photos. Ce qui est envoyé est gardé\u{a0}: l’envoi reprendra dès le retour de la connexion.",
+            failed: "Vos projets n’ont pas pu être enregistrés. Réessayez dans un instant.",
+            waiting: "Enregistrement de vos projets…",
+        },
         address_legend: "Où livrer vos produits ?",
         name_label: "Nom et prénom",
         street_label: "Adresse",
@@ -305,7 +329,7 @@ pub static STRINGS: Strings = Strings {
             cart_empty: "Votre panier est vide : la commande n'a pas été créée.",
             invalid_address: "L'adresse de livraison est incomplète : corrigez-la avant de payer.",
             unknown_delivery: "Ce mode de livraison n'est plus proposé : choisissez-en un autre.",
-            project_not_ready: "Enregistrez d'abord chaque projet du panier dans votre compte (bouton «\u{a0}Enregistrer\u{a0}» du projet) : nous avons besoin de ses photos pour le fabriquer.",
+            project_not_ready: "Un projet du panier n’est pas complet dans votre compte\u{a0}: ouvrez-le depuis votre panier pour vérifier ses photos.",
             signed_out: "Votre session a pris fin. Reconnectez-vous pour commander : votre panier est gardé.",
             network: "Le service ne répond pas. Vérifiez votre connexion internet et réessayez : vous ne serez pas débité deux fois.",
             unexpected: "Une erreur inattendue s'est produite. Réessayez dans un instant.",

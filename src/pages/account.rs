@@ -5,7 +5,7 @@ mod projects;
 mod signed_in;
 mod signed_out;
 
-pub use signed_out::RETURN_PARAM;
+pub use signed_out::{IdentificationForms, RETURN_PARAM};
 
 use crate::components::page_heading::PageHeading;
 use crate::state::locale::use_strings;

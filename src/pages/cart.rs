@@ -5,7 +5,6 @@ use crate::api;
 use crate::components::cart_summary::{CartLineItem, CartTotalsView};
 use crate::components::page_heading::PageHeading;
 use crate::i18n::Locale;
-use crate::pages::account::RETURN_PARAM;
 use crate::routes;
 use crate::state::cart::{CartSyncError, use_cart};
 use crate::state::locale::{use_locale, use_strings};
@@ -150,6 +149,22 @@ pub(crate) fn DeliveryChoice(
     let locale = use_locale();
     let cart = use_cart();
     let chosen = Signal::derive(move || cart.cart().with(|c| c.delivery_option_id.clone()));
+    // The first option (standard delivery) is chosen until the shopper
+    // picks another: a cart always shows a full total, and ordering needs
+    // no extra click.
+    Effect::new(move |_| {
+        let first = catalogue
+            .get()
+            .and_then(Result::ok)
+            .and_then(|catalogue| catalogue.delivery_options.first().map(|o| o.id.clone()));
+        let has_lines = cart.cart().with(|c| !c.lines.is_empty());
+        if let Some(first) = first
+            && has_lines
+            && chosen.with_untracked(Option::is_none)
+        {
+            cart.set_delivery(first);
+        }
+    });
     view! {
         {move || catalogue.get().and_then(Result::ok).map(|catalogue| view! {
             <fieldset class="delivery-options">
@@ -178,26 +193,18 @@ pub(crate) fn DeliveryChoice(
     }
 }
 
-/// The way to the checkout. The order is made from the account's cart on
-/// the server, so a guest goes through sign-in first and comes back.
+/// The way to the checkout, signed in or not: a guest identifies at its
+/// first step, then comes straight back to ordering.
 #[component]
 fn CheckoutLink() -> impl IntoView {
     let t = use_strings();
     let c = move || &t.get().cart;
     let status = use_session().status();
     let signed_in = Signal::derive(move || matches!(status.get(), SessionStatus::SignedIn(_)));
-    let href = move || {
-        if signed_in.get() {
-            routes::CHECKOUT.to_owned()
-        } else {
-            let back = js_sys::encode_uri_component(routes::CHECKOUT);
-            format!("{}?{RETURN_PARAM}={back}", routes::ACCOUNT)
-        }
-    };
     view! {
         <div class="checkout-actions">
             {move || (!signed_in.get()).then(|| view! { <p class="notice">{move || c().checkout_sign_in}</p> })}
-            <A href=href attr:class="button-primary checkout-link">{move || c().checkout}</A>
+            <A href=routes::CHECKOUT attr:class="button-primary checkout-link">{move || c().checkout}</A>
         </div>
     }
 }

@@ -1,13 +1,18 @@
-//! `/commande`: the checkout, in four steps on one page — delivery address,
-//! delivery option, summary with the payment method, then the PSP's card
-//! form. The order is made once per attempt (an idempotency key kept in
-//! sessionStorage), and a reload during payment (3-D Secure, say) comes
-//! back to the same order's payment step instead of making another.
+//! `/commande`: the checkout, in steps on one page — identification (for
+//! a guest: sign in or create an account right here), delivery (address
+//! and option), summary with the choice of payment (the wallets the device
+//! offers, or the card), then the PSP's card form. Entering it as a
+//! signed-in shopper saves the cart's unsaved projects to the account
+//! (`projects.rs`) while the shopper fills in the address. The order is
+//! made once per attempt (an idempotency key kept in sessionStorage), and
+//! a reload during payment (3-D Secure, say) comes back to the same
+//! order's payment step instead of making another.
 
 mod address;
 mod attempt;
 mod delivery;
 mod payment;
+mod projects;
 mod review;
 
 pub use payment::PaymentPanel;
@@ -16,36 +21,29 @@ use crate::api;
 use crate::components::page_heading::PageHeading;
 use crate::dom::focus_by_id;
 use crate::i18n::CheckoutText;
-use crate::pages::account::RETURN_PARAM;
+use crate::pages::account::IdentificationForms;
 use crate::routes;
 use crate::state::cart::use_cart;
 use crate::state::locale::use_strings;
 use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use shop_api::order::{Address, DELIVERY_COUNTRIES, Order};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
-    Address,
+    Identify,
     Delivery,
     Review,
     Payment,
 }
 
 impl Step {
-    const ALL: [Step; 4] = [Step::Address, Step::Delivery, Step::Review, Step::Payment];
-
-    fn number(self) -> usize {
-        Self::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
-    }
-
     fn name(self, c: &CheckoutText) -> &'static str {
         match self {
-            Step::Address => c.step_address,
+            Step::Identify => c.step_identify,
             Step::Delivery => c.step_delivery,
             Step::Review => c.step_review,
             Step::Payment => c.step_payment,
@@ -53,31 +51,42 @@ impl Step {
     }
 }
 
-/// Guests are sent to sign in first: the order is made from the account's
-/// cart, on the server.
+/// The steps this visit goes through: identification only for a shopper
+/// who arrived signed out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Steps {
+    identify: bool,
+}
+
+impl Steps {
+    fn all(self) -> Vec<Step> {
+        let mut steps = vec![Step::Delivery, Step::Review, Step::Payment];
+        if self.identify {
+            steps.insert(0, Step::Identify);
+        }
+        steps
+    }
+
+    /// 1-based.
+    fn number(self, step: Step) -> usize {
+        self.all().iter().position(|s| *s == step).unwrap_or(0) + 1
+    }
+}
+
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
     let t = use_strings();
     let c = move || &t.get().checkout;
     let status = use_session().status();
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if matches!(status.get(), SessionStatus::SignedOut { .. }) {
-            let back = js_sys::encode_uri_component(routes::CHECKOUT);
-            navigate(
-                &format!("{}?{RETURN_PARAM}={back}", routes::ACCOUNT),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
-        }
-    });
+    // Mounted once the server said who this is; signing in within the
+    // checkout then moves it on instead of building it again.
+    let known = Memo::new(move |_| status.get() != SessionStatus::Checking);
     view! {
         <PageHeading title=Signal::derive(move || c().title.to_owned()) heading=Signal::derive(move || c().title.to_owned()) />
-        {move || match status.get() {
-            SessionStatus::SignedIn(_) => view! { <Checkout /> }.into_any(),
-            _ => view! { <p class="page-loading" role="status">{move || c().loading}</p> }.into_any(),
+        {move || if known.get() {
+            view! { <Checkout /> }.into_any()
+        } else {
+            view! { <p class="page-loading" role="status">{move || c().loading}</p> }.into_any()
         }}
     }
 }
@@ -88,7 +97,16 @@ fn Checkout() -> impl IntoView {
     let c = move || &t.get().checkout;
     let cart = use_cart();
     let navigate = use_navigate();
-    let step = RwSignal::new(Step::Address);
+    let status = use_session().status();
+    let signed_in = Memo::new(move |_| matches!(status.get(), SessionStatus::SignedIn(_)));
+    let steps = RwSignal::new(Steps {
+        identify: !signed_in.get_untracked(),
+    });
+    let step = RwSignal::new(if signed_in.get_untracked() {
+        Step::Delivery
+    } else {
+        Step::Identify
+    });
     let ready = RwSignal::new(false);
     let address = RwSignal::new(Address {
         country: DELIVERY_COUNTRIES[0].to_owned(),
@@ -96,32 +114,53 @@ fn Checkout() -> impl IntoView {
     });
     let address_failed = RwSignal::new(false);
     let order = RwSignal::new(None::<Order>);
+    let save = projects::save_cart_projects();
 
-    // An order already made in this tab (a reload during payment) is taken
-    // up again; otherwise the saved address fills the form.
-    spawn_local(async move {
-        if let Some(id) = attempt::order_in_progress() {
-            match api::orders::get(&id).await {
-                Ok(found) if found.status.payable() => {
-                    order.try_set(Some(found));
-                    step.try_set(Step::Payment);
-                    ready.try_set(true);
-                    return;
+    // Signed in here: the checkout goes on by itself. Signed out meanwhile
+    // (the session ended): back to identification.
+    Effect::new(move |_| {
+        if signed_in.get() {
+            if step.get_untracked() == Step::Identify {
+                step.set(Step::Delivery);
+            }
+        } else {
+            steps.set(Steps { identify: true });
+            step.set(Step::Identify);
+        }
+    });
+
+    // Once signed in: an order already made in this tab (a reload during
+    // payment) is taken up again; otherwise the saved address fills the
+    // form.
+    Effect::new(move |loaded: Option<bool>| {
+        if loaded == Some(true) || !signed_in.get() {
+            return loaded.unwrap_or(false);
+        }
+        spawn_local(async move {
+            if let Some(id) = attempt::order_in_progress() {
+                match api::orders::get(&id).await {
+                    Ok(found) if found.status.payable() => {
+                        order.try_set(Some(found));
+                        step.try_set(Step::Payment);
+                        ready.try_set(true);
+                        return;
+                    }
+                    // Paid or cancelled meanwhile: this attempt is over.
+                    Ok(_) | Err(_) => attempt::finish(),
                 }
-                // Paid or cancelled meanwhile: this attempt is over.
-                Ok(_) | Err(_) => attempt::finish(),
             }
-        }
-        match api::address::load().await {
-            Ok(Some(saved)) => {
-                address.try_set(saved);
+            match api::address::load().await {
+                Ok(Some(saved)) => {
+                    address.try_set(saved);
+                }
+                Ok(None) => {}
+                Err(_) => {
+                    address_failed.try_set(true);
+                }
             }
-            Ok(None) => {}
-            Err(_) => {
-                address_failed.try_set(true);
-            }
-        }
-        ready.try_set(true);
+            ready.try_set(true);
+        });
+        true
     });
 
     // Keyboard and screen-reader users start each step at its heading.
@@ -156,8 +195,9 @@ fn Checkout() -> impl IntoView {
     let empty = Memo::new(move |_| cart.cart().with(|cart| cart.lines.is_empty()));
 
     view! {
-        <StepIndicator current=step />
-        {move || if !ready.get() {
+        <StepIndicator steps current=step />
+        {move || (step.get() != Step::Identify).then(|| view! { <projects::SavingPanel save /> })}
+        {move || if step.get() != Step::Identify && !ready.get() {
             view! { <p class="page-loading" role="status">{move || c().loading}</p> }.into_any()
         } else if empty.get() && step.get() != Step::Payment {
             view! {
@@ -169,23 +209,27 @@ fn Checkout() -> impl IntoView {
             view! {
                 <section class="checkout-step" aria-labelledby=routes::STEP_HEADING_ID>
                     <h2 id=routes::STEP_HEADING_ID tabindex="-1">
-                        <span class="visually-hidden">{move || (c().step_of)(current.number(), Step::ALL.len())} " "</span>
+                        <span class="visually-hidden">
+                            {move || { let s = steps.get(); (c().step_of)(s.number(current), s.all().len()) }} " "
+                        </span>
                         {move || current.name(c())}
                     </h2>
                     {match current {
-                        Step::Address => view! {
-                            <address::AddressStep address load_failed=address_failed on_done=go(Step::Delivery) />
+                        Step::Identify => view! {
+                            <p class="lead">{move || c().identify_intro}</p>
+                            <IdentificationForms />
                         }.into_any(),
                         Step::Delivery => view! {
-                            <delivery::DeliveryStep on_done=go(Step::Review) on_back=go(Step::Address) />
+                            <address::AddressStep address load_failed=address_failed on_done=go(Step::Review) />
                         }.into_any(),
                         Step::Review => view! {
                             <review::ReviewStep
                                 address
                                 idempotency_key=key
+                                save=save.status
                                 on_created
-                                on_change_address=go(Step::Address)
-                                on_change_delivery=go(Step::Delivery)
+                                on_settled
+                                on_change=go(Step::Delivery)
                             />
                         }.into_any(),
                         Step::Payment => view! { <PaymentPanel order on_settled /> }.into_any(),
@@ -199,18 +243,18 @@ fn Checkout() -> impl IntoView {
 /// Where the shopper is: the steps in order, the current one marked for
 /// assistive technology with `aria-current="step"`.
 #[component]
-fn StepIndicator(current: RwSignal<Step>) -> impl IntoView {
+fn StepIndicator(steps: RwSignal<Steps>, current: RwSignal<Step>) -> impl IntoView {
     let t = use_strings();
     let c = move || &t.get().checkout;
     view! {
         <ol class="checkout-steps" aria-label=move || c().steps_label>
-            {Step::ALL.into_iter().map(|step| view! {
+            {move || steps.get().all().into_iter().map(|step| view! {
                 <li
                     class=move || {
                         let now = current.get();
                         if now == step {
                             "is-current"
-                        } else if now.number() > step.number() {
+                        } else if steps.with(|s| s.number(now) > s.number(step)) {
                             "is-done"
                         } else {
                             ""
@@ -218,7 +262,7 @@ fn StepIndicator(current: RwSignal<Step>) -> impl IntoView {
                     }
                     aria-current=move || (current.get() == step).then_some("step")
                 >
-                    <span class="checkout-steps__number" aria-hidden="true">{step.number()}</span>
+                    <span class="checkout-steps__number" aria-hidden="true">{move || steps.get().number(step)}</span>
                     {move || step.name(c())}
                 </li>
             }).collect_view()}

@@ -3,7 +3,6 @@
 //! account when the project was saved from another browser.
 
 mod editor;
-mod saving;
 
 use crate::api::{self, ApiError};
 use crate::browser::ids::random_id;

@@ -121,6 +121,10 @@ pub fn WalletButtons(
     total: Money,
     server: WalletServer,
     on_order: Callback<Order>,
+    /// The server's verdict did not arrive: the order may be paid. The page
+    /// then follows the order (the payment step polls it).
+    #[prop(optional)]
+    on_unconfirmed: Option<Callback<()>>,
 ) -> impl IntoView {
     let t = use_strings();
     let w = move || &t.get().checkout.wallets;
@@ -138,6 +142,7 @@ pub fn WalletButtons(
                 total
                 server=server.clone()
                 on_order
+                on_unconfirmed
                 available
                 busy
                 notice
@@ -174,6 +179,7 @@ fn WalletButton(
     total: Money,
     server: WalletServer,
     on_order: Callback<Order>,
+    on_unconfirmed: Option<Callback<()>>,
     /// Set once `canMakePayment()` said yes.
     available: RwSignal<bool>,
     busy: RwSignal<bool>,
@@ -218,7 +224,7 @@ fn WalletButton(
         busy.set(true);
         notice.set(None);
         spawn_local(async move {
-            let paid = settle(method, shown, server, notice, on_order).await;
+            let paid = settle(method, shown, server, notice, on_order, on_unconfirmed).await;
             // The listener lives until the sheet is done.
             drop(current);
             if !paid {
@@ -260,6 +266,7 @@ async fn settle(
     server: StoredValue<WalletServer, LocalStorage>,
     notice: RwSignal<Option<Notice>>,
     on_order: Callback<Order>,
+    on_unconfirmed: Option<Callback<()>>,
 ) -> bool {
     let answer = match shown {
         Ok(shown) => response(shown).await,
@@ -303,6 +310,9 @@ async fn settle(
         None => {
             close(&answer, PaymentComplete::Unknown).await;
             notice.try_set(Some(Notice::Unconfirmed));
+            if let Some(on_unconfirmed) = on_unconfirmed {
+                on_unconfirmed.run(());
+            }
             false
         }
     }

@@ -43,6 +43,9 @@ pub struct CartContext {
     cart: RwSignal<Cart>,
     owner: RwSignal<Owner>,
     sync_error: RwSignal<Option<CartSyncError>>,
+    /// The cart in the page is the account's, read (and the guest's folded
+    /// in) since the last sign-in; false for a guest.
+    account_ready: RwSignal<bool>,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -74,6 +77,7 @@ pub fn provide_cart() {
         cart: RwSignal::new(read(GUEST_KEY)),
         owner: RwSignal::new(Owner::Guest),
         sync_error: RwSignal::new(None),
+        account_ready: RwSignal::new(false),
     };
     listen_to_other_tabs(context);
     let status = use_session().status();
@@ -81,6 +85,7 @@ pub fn provide_cart() {
         SessionStatus::SignedIn(_) => spawn_local(context.adopt_account_cart()),
         SessionStatus::SignedOut { .. } => {
             context.owner.set(Owner::Guest);
+            context.account_ready.set(false);
             context.cart.set(read(GUEST_KEY));
         }
         SessionStatus::Checking => {}
@@ -111,6 +116,7 @@ pub fn use_cart() -> CartContext {
         cart: RwSignal::new(Cart::default()),
         owner: RwSignal::new(Owner::Guest),
         sync_error: RwSignal::new(None),
+        account_ready: RwSignal::new(false),
     })
 }
 
@@ -127,6 +133,12 @@ impl CartContext {
 
     pub fn cart(&self) -> Signal<Cart> {
         self.cart.into()
+    }
+
+    /// True once the account's cart is in the page after a sign-in (or a
+    /// reload while signed in), whether or not the server could be read.
+    pub fn account_ready(&self) -> Signal<bool> {
+        self.account_ready.into()
     }
 
     /// Set when the server could not keep the latest change.
@@ -253,6 +265,7 @@ impl CartContext {
     /// with the guest's folded in once.
     async fn adopt_account_cart(self) {
         self.owner.set(Owner::Account);
+        self.account_ready.set(false);
         let guest = read(GUEST_KEY);
         let outcome = if guest.lines.is_empty() {
             api::cart::load().await
@@ -279,5 +292,6 @@ impl CartContext {
                 self.settle(Err(error));
             }
         }
+        self.account_ready.try_set(true);
     }
 }

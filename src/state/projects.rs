@@ -4,6 +4,8 @@
 //! its current state in the shopper's account; unsaved ones are named in
 //! the sign-out warning and deleted by the sign-out wipe.
 
+pub mod saving;
+
 use crate::browser::idb::{Database, IdbError};
 use crate::browser::images::{self, ImageError};
 use crate::state::browser_data::use_browser_data;

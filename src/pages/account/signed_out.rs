@@ -1,4 +1,5 @@
-//! The two forms, and where the shopper goes once signed in.
+//! The two forms, and where the shopper goes once signed in. The checkout's
+//! first step shows the same forms (`IdentificationForms`).
 
 use crate::api::{self, ApiError};
 use crate::components::credentials_form::{CredentialsForm, FieldErrors, FormError, FormKind};
@@ -17,13 +18,23 @@ pub const RETURN_PARAM: &str = "retour";
 pub fn SignedOut(expired: bool) -> impl IntoView {
     let t = use_strings();
     let account = move || &t.get().account;
-    let sign_in = Submission::new();
-    let create = Submission::new();
     view! {
         {expired.then(|| view! { <p class="notice" role="status">{move || account().session_expired}</p> })}
         <p class="lead">{move || account().intro}</p>
         <p class="notice">{move || account().sign_out_warning}</p>
         <super::projects::UnsavedProjects />
+        <IdentificationForms />
+    }
+}
+
+/// Sign in, or create an account: the same forms and rules wherever a
+/// shopper is asked to identify. Once signed in, the session changes (and
+/// the shopper goes back to the page named by `?retour=`, if any).
+#[component]
+pub fn IdentificationForms() -> impl IntoView {
+    let sign_in = Submission::new();
+    let create = Submission::new();
+    view! {
         <div class="account-forms">
             <CredentialsForm
                 kind=FormKind::SignIn

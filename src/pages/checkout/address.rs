@@ -1,10 +1,13 @@
-//! Step 1: the delivery address, checked in the browser with the same
+//! The delivery step: the address, checked in the browser with the same
 //! rules as the server (`Address::invalid_fields`), each refusal next to
-//! its field, then saved to the account for next time.
+//! its field, then saved to the account for next time; and the delivery
+//! option, in the same form so that one "Continuer" does both.
 
+use super::delivery::DeliveryOptions;
 use crate::api::{self, ApiError};
 use crate::dom::focus_by_id;
 use crate::i18n::{AddressErrors, CheckoutText};
+use crate::state::cart::use_cart;
 use crate::state::locale::use_strings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -71,6 +74,15 @@ pub fn AddressStep(
     let invalid = RwSignal::new(Vec::<AddressField>::new());
     let form_error = RwSignal::new(None::<FormError>);
     let pending = RwSignal::new(false);
+    let cart = use_cart();
+    let delivery_chosen =
+        Signal::derive(move || cart.cart().with(|c| c.delivery_option_id.is_some()));
+    let delivery_missing = RwSignal::new(false);
+    Effect::new(move |_| {
+        if delivery_chosen.get() {
+            delivery_missing.set(false);
+        }
+    });
 
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -93,6 +105,10 @@ pub fn AddressStep(
             return;
         }
         invalid.set(Vec::new());
+        if !delivery_chosen.get_untracked() {
+            delivery_missing.set(true);
+            return;
+        }
         pending.set(true);
         spawn_local(async move {
             let outcome = api::address::save(&entered).await;
@@ -140,6 +156,7 @@ pub fn AddressStep(
                 <CountrySelect value=country error=error_of(AddressField::Country) />
                 <AddressInput field=AddressField::Phone label=Signal::derive(move || c().phone_label) autocomplete="tel" input_type="tel" inputmode="tel" hint=Signal::derive(move || c().phone_hint) value=phone error=error_of(AddressField::Phone) />
             </fieldset>
+            <DeliveryOptions missing=delivery_missing />
             <button type="submit" class="button-primary" disabled=move || pending.get() aria-busy=move || pending.get().then_some("true")>
                 {move || if pending.get() { c().pending } else { c().continue_button }}
             </button>

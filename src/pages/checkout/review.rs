@@ -1,20 +1,26 @@
-//! Step 3: what will be ordered — lines, address, delivery and the
-//! server's totals — and the payment method. "Payer par carte" makes the
-//! order once: the button is disabled while the request is out, a guard
-//! drops clicks meanwhile, and the idempotency key makes a retry answer
-//! the same order anyway.
+//! The summary: what will be ordered — lines, address, delivery and the
+//! server's totals — and the choice of payment, made right here: the
+//! wallets the device offers (Apple Pay, Google Pay) and the card. Either
+//! makes the order once: "Payer par carte" is disabled while the request is
+//! out and a guard drops clicks meanwhile; a wallet opens its sheet first
+//! (Safari's rule) and makes the order while the shopper confirms; the
+//! idempotency key makes every retry answer the same order anyway.
 
 use super::attempt;
+use super::projects::SaveStatus;
 use crate::api::{self, ApiError};
 use crate::components::cart_summary::{CartTotalsView, SummaryLine, SummaryLines};
 use crate::i18n::{CheckoutText, Locale};
 use crate::pages::cart::describe;
+use crate::payment::{LocalFuture, WalletButtons, WalletServer};
 use crate::state::cart::use_cart;
 use crate::state::locale::{use_locale, use_strings};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shop_api::ErrorCode;
-use shop_api::order::{Address, NewOrder, Order};
+use shop_api::order::{Address, NewOrder, Order, OrderStatus};
+use shop_api::wallet::MerchantSessionRequest;
+use std::rc::Rc;
 
 /// Why the order was not made, translated when shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,13 +79,42 @@ impl CreateError {
     }
 }
 
+/// Makes the order of this attempt (or answers the one it already made).
+/// A refusal about what was sent ends the attempt: the next try gets a new
+/// key.
+async fn make_order(
+    idempotency_key: StoredValue<String>,
+    order: NewOrder,
+) -> Result<Order, CreateError> {
+    let key = idempotency_key.get_value();
+    match api::orders::create(&key, &order).await {
+        Ok(created) => {
+            attempt::remember_order(&created.id);
+            Ok(created)
+        }
+        Err(refusal) => {
+            let refusal = CreateError::from_api(&refusal);
+            if refusal.ends_attempt() {
+                attempt::finish();
+                idempotency_key.try_set_value(attempt::idempotency_key());
+            }
+            Err(refusal)
+        }
+    }
+}
+
 #[component]
 pub fn ReviewStep(
     address: RwSignal<Address>,
     idempotency_key: StoredValue<String>,
+    /// The cart's projects being saved to the account: no order before.
+    #[prop(into)]
+    save: Signal<SaveStatus>,
+    /// An order was made and waits for its payment.
     on_created: Callback<Order>,
-    on_change_address: Callback<()>,
-    on_change_delivery: Callback<()>,
+    /// A wallet paid the order.
+    on_settled: Callback<Order>,
+    on_change: Callback<()>,
 ) -> impl IntoView {
     let t = use_strings();
     let c = move || &t.get().checkout;
@@ -131,40 +166,95 @@ pub fn ReviewStep(
         Locale::En => name.en.clone(),
     };
 
+    let new_order = move || {
+        let delivery_option_id = contents.with_untracked(|c| c.delivery_option_id.clone())?;
+        Some(NewOrder {
+            delivery_address: address.get_untracked(),
+            delivery_option_id,
+        })
+    };
+    let projects_ready = Signal::derive(move || save.with(SaveStatus::ready));
+
     let pay = move |_| {
         // Set before anything else: the clicks that follow in the same
         // instant find it set and do nothing.
-        if creating.get_untracked() {
+        if creating.get_untracked() || !projects_ready.get_untracked() {
             return;
         }
-        let Some(delivery_option_id) = contents.with_untracked(|c| c.delivery_option_id.clone())
-        else {
+        let Some(order) = new_order() else {
             error.set(Some(CreateError::UnknownDelivery));
             return;
         };
         creating.set(true);
         error.set(None);
-        let order = NewOrder {
-            delivery_address: address.get_untracked(),
-            delivery_option_id,
-        };
-        let key = idempotency_key.get_value();
         spawn_local(async move {
-            match api::orders::create(&key, &order).await {
+            match make_order(idempotency_key, order).await {
                 // The step is left: `creating` stays set until then.
                 Ok(created) => on_created.run(created),
                 Err(refusal) => {
-                    let refusal = CreateError::from_api(&refusal);
-                    if refusal.ends_attempt() {
-                        attempt::finish();
-                        idempotency_key.try_set_value(attempt::idempotency_key());
-                    }
                     error.try_set(Some(refusal));
                     creating.try_set(false);
                 }
             }
         });
     };
+
+    // The wallets make the order when the sheet asks for it (Apple Pay's
+    // merchant validation, or the token), with this attempt's key: both
+    // calls answer the same order.
+    let made = StoredValue::new(None::<Order>);
+    let make = move || -> LocalFuture<Option<Order>> {
+        Box::pin(async move {
+            let order = new_order()?;
+            match make_order(idempotency_key, order).await {
+                Ok(created) => {
+                    made.try_set_value(Some(created.clone()));
+                    Some(created)
+                }
+                Err(refusal) => {
+                    error.try_set(Some(refusal));
+                    None
+                }
+            }
+        })
+    };
+    let wallet_server = move |shown_total: shop_api::Money| WalletServer {
+        merchant_session: Rc::new(move |validation_url| {
+            Box::pin(async move {
+                let order = make().await?;
+                let request = MerchantSessionRequest { validation_url };
+                api::wallets::merchant_session(&order.id, &request)
+                    .await
+                    .ok()
+                    .map(|session| session.session_json)
+            }) as LocalFuture<_>
+        }),
+        pay: Rc::new(move |payment| {
+            Box::pin(async move {
+                let order = make().await?;
+                // The sheet showed the cart's total: a different order
+                // total (prices changed meanwhile) is not paid with it; the
+                // payment step shows the order's own total.
+                if order.totals.total != shown_total {
+                    return Some(order);
+                }
+                api::wallets::pay(&order.id, &payment).await.ok()
+            }) as LocalFuture<_>
+        }),
+    };
+    let on_wallet = Callback::new(move |order: Order| {
+        if order.status == OrderStatus::Paid {
+            on_settled.run(order);
+        } else {
+            on_created.run(order);
+        }
+    });
+    let on_unconfirmed = Callback::new(move |()| {
+        if let Some(order) = made.get_value() {
+            on_created.run(order);
+        }
+    });
+    let wallet_config = LocalResource::new(api::wallets::config);
 
     view! {
         <section class="review-block" aria-labelledby="recap-produits">
@@ -182,7 +272,7 @@ pub fn ReviewStep(
                     {a.phone.clone()}
                 </address>
             })}
-            <button type="button" class="button-link" on:click=move |_| on_change_address.run(())>
+            <button type="button" class="button-link" on:click=move |_| on_change.run(())>
                 {move || c().change}
                 <span class="visually-hidden">" " {move || c().address_heading}</span>
             </button>
@@ -195,7 +285,7 @@ pub fn ReviewStep(
                     {(t.get().cart.delivery_days)(option.min_days, option.max_days)}
                 </p>
             })}
-            <button type="button" class="button-link" on:click=move |_| on_change_delivery.run(())>
+            <button type="button" class="button-link" on:click=move |_| on_change.run(())>
                 {move || c().change}
                 <span class="visually-hidden">" " {move || c().delivery_heading}</span>
             </button>
@@ -218,24 +308,37 @@ pub fn ReviewStep(
                 None => view! { <p class="page-loading" role="status">{t.get().cart.totals_loading}</p> }.into_any(),
             }}
         </section>
-        <fieldset class="payment-choice">
-            <legend>{move || c().payment_legend}</legend>
-            <div class="radio-field">
-                <input type="radio" name="moyen-de-paiement" id="paiement-carte" value="carte" checked />
-                <label for="paiement-carte">{move || c().card_option}</label>
-            </div>
+        <section class="payment-choice" aria-labelledby="recap-paiement">
+            <h3 id="recap-paiement">{move || c().payment_legend}</h3>
+            {move || {
+                if !projects_ready.get() {
+                    return None;
+                }
+                let config = wallet_config.get()?.ok()?;
+                let total = totals.get()?.ok()?.total;
+                Some(view! {
+                    <WalletButtons config total server=wallet_server(total) on_order=on_wallet on_unconfirmed />
+                })
+            }}
+            <h4 class="payment-choice__card">{move || c().card_option}</h4>
             <ul class="brand-list" aria-label=move || c().card_brands_label>
                 {move || c().card_brands.iter().map(|brand| view! { <li class="brand-badge">{*brand}</li> }).collect_view()}
             </ul>
             <p class="debit">{move || c().debit_sentence}</p>
-        </fieldset>
-        {move || error.get().map(|error| view! { <p class="form-error" role="alert">{error.message(c())}</p> })}
-        <div class="checkout-actions">
-            <button type="button" class="button-primary" on:click=pay
-                disabled=move || creating.get()
-                aria-busy=move || creating.get().then_some("true")>
-                {move || if creating.get() { c().creating } else { c().pay_button }}
-            </button>
-        </div>
+            {move || error.get().map(|error| view! { <p class="form-error" role="alert">{error.message(c())}</p> })}
+            <div class="checkout-actions">
+                <button type="button" class="button-primary" on:click=pay
+                    disabled=move || creating.get() || !projects_ready.get()
+                    aria-busy=move || creating.get().then_some("true")>
+                    {move || if creating.get() {
+                        c().creating
+                    } else if matches!(save.get(), SaveStatus::Waiting | SaveStatus::Saving(_)) {
+                        c().saving.waiting
+                    } else {
+                        c().pay_button
+                    }}
+                </button>
+            </div>
+        </section>
     }
 }

@@ -2,7 +2,6 @@
 //! remove), the product's rules, the server's price, saving to the account
 //! and adding to the cart. Every change is kept in this browser at once.
 
-use super::saving::{self, SaveError};
 use crate::api;
 use crate::browser::ids::random_id;
 use crate::browser::images;
@@ -13,6 +12,7 @@ use crate::i18n::Locale;
 use crate::routes;
 use crate::state::cart::{CartContext, use_cart};
 use crate::state::locale::{use_locale, use_strings};
+use crate::state::projects::saving::{self, SaveError};
 use crate::state::projects::{self, LocalProject, PhotoRefusal, ProjectsContext, use_projects};
 use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
@@ -222,7 +222,7 @@ pub fn ProjectEditor(product: Product, initial: LocalProject) -> impl IntoView {
             })
             .await;
             let state = match outcome {
-                Ok(report) => {
+                Ok((saved, report)) => {
                     let names: Vec<(String, Refusal)> =
                         snapshot
                             .photos
@@ -234,17 +234,12 @@ pub fn ProjectEditor(product: Product, initial: LocalProject) -> impl IntoView {
                             })
                             .collect();
                     refused.try_set(names);
-                    for (id, _) in &report.refused {
-                        let _ = projects::forget_photo(id).await;
+                    saving::forget_refused(&report.refused).await;
+                    // Edits made while the photos were sent stay unsaved.
+                    if project.try_with_untracked(|now| *now == snapshot) == Some(true) {
+                        project.try_set(saved);
+                        editor.keep();
                     }
-                    project.try_update(|p| {
-                        p.photos
-                            .retain(|photo| !report.refused.iter().any(|(id, _)| *id == photo.id));
-                        p.photos.iter_mut().for_each(|photo| photo.uploaded = true);
-                        p.choice.quantity = units_per_copy(kind, p.photos.len() as u32);
-                        p.saved = true;
-                    });
-                    editor.keep();
                     SaveState::Saved
                 }
                 Err(SaveError::Interrupted) => SaveState::Interrupted,
@@ -423,9 +418,12 @@ pub fn ProjectEditor(product: Product, initial: LocalProject) -> impl IntoView {
                 }}
             </div>
             {move || (just_added.get() || in_cart.get()).then(|| view! {
-                <p class="notice" role="status">
-                    {move || p().in_cart} " " <A href=routes::CART>{move || p().view_cart}</A>
-                </p>
+                <div class="project-in-cart">
+                    <p class="notice" role="status">
+                        {move || p().in_cart} " " <A href=routes::CART>{move || p().view_cart}</A>
+                    </p>
+                    <A href=routes::CHECKOUT attr:class="button-primary">{move || p().order_now}</A>
+                </div>
             })}
             {move || match save_state.get() {
                 SaveState::Uploading => view! { <UploadProgress progress=upload /> }.into_any(),

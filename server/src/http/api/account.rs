@@ -27,8 +27,10 @@ pub fn router() -> Router<ApiState> {
         .route("/v1/session", get(who_am_i).post(sign_in).delete(sign_out))
 }
 
-async fn who_am_i(current: CurrentSession) -> Json<Session> {
-    Json(session_body(current.email))
+/// `null` for a guest: a signed-out visitor is an answer, not an error
+/// (a 401 here would log an error in every first visitor's console).
+async fn who_am_i(current: Option<CurrentSession>) -> Json<Option<Session>> {
+    Json(current.map(|current| session_body(current.email)))
 }
 
 async fn create_account(

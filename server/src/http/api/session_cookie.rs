@@ -1,9 +1,9 @@
 //! The session cookie, and the extractor that turns it into the signed-in
-//! account (or a 401).
+//! account (a 401 where one is needed, `None` where a guest is welcome).
 
 use super::{ApiFailure, ApiState};
 use crate::accounts::{self, session};
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 use cookie::{Cookie, SameSite};
@@ -15,29 +15,53 @@ pub struct CurrentSession {
     pub email: String,
 }
 
-impl FromRequestParts<ApiState> for CurrentSession {
-    type Rejection = ApiFailure;
-
-    async fn from_request_parts(parts: &mut Parts, state: &ApiState) -> Result<Self, ApiFailure> {
-        let token = token(&parts.headers).ok_or_else(ApiFailure::unauthenticated)?;
+impl CurrentSession {
+    /// The session this request carries, `None` when it carries none the
+    /// server still knows (an expired one is deleted on the way).
+    async fn lookup(parts: &Parts, state: &ApiState) -> Result<Option<Self>, ApiFailure> {
+        let Some(token) = token(&parts.headers) else {
+            return Ok(None);
+        };
         let token_hash = session::token_hash(&token);
-        let row = state
-            .db
-            .session(&token_hash)
-            .await?
-            .ok_or_else(ApiFailure::unauthenticated)?;
+        let Some(row) = state.db.session(&token_hash).await? else {
+            return Ok(None);
+        };
         let now = accounts::now();
         if session::is_expired(row.created_at, row.last_seen_at, now) {
             state.db.delete_session(&token_hash).await?;
-            return Err(ApiFailure::unauthenticated());
+            return Ok(None);
         }
         if now - row.last_seen_at >= session::TOUCH_EVERY_SECONDS {
             state.db.touch_session(&token_hash, now).await?;
         }
-        Ok(Self {
+        Ok(Some(Self {
             account_id: row.account_id,
             email: row.email,
-        })
+        }))
+    }
+}
+
+/// Routes that need a shopper answer 401 without one.
+impl FromRequestParts<ApiState> for CurrentSession {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &ApiState) -> Result<Self, ApiFailure> {
+        Self::lookup(parts, state)
+            .await?
+            .ok_or_else(ApiFailure::unauthenticated)
+    }
+}
+
+/// Routes that serve guests too (who am I) take `Option<CurrentSession>`:
+/// being signed out is an answer there, not a refusal.
+impl OptionalFromRequestParts<ApiState> for CurrentSession {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &ApiState,
+    ) -> Result<Option<Self>, ApiFailure> {
+        Self::lookup(parts, state).await
     }
 }
 
