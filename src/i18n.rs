@@ -298,6 +298,10 @@ pub struct CheckoutText {
     pub card_brands: &'static [&'static str],
     pub debit_sentence: &'static str,
     pub pay_button: &'static str,
+    pub terms_label: &'static str,
+    /// Opens the CGV in a new tab.
+    pub terms_link: &'static str,
+    pub terms_required: &'static str,
     pub creating: &'static str,
     pub payment_intro: &'static str,
     pub card_frame_title: &'static str,
@@ -362,6 +366,7 @@ pub struct CheckoutErrors {
     pub invalid_address: &'static str,
     pub unknown_delivery: &'static str,
     pub project_not_ready: &'static str,
+    pub terms_not_accepted: &'static str,
     pub signed_out: &'static str,
     pub network: &'static str,
     pub unexpected: &'static str,

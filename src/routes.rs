@@ -8,6 +8,8 @@ pub const ORDERS: &str = "/suivi-de-commande";
 pub const HELP: &str = "/aide";
 pub const PAYMENT_METHODS: &str = "/modes-de-paiement";
 pub const CHECKOUT: &str = "/commande";
+/// Conditions générales de vente, accepted at checkout.
+pub const TERMS: &str = "/cgv";
 
 /// Target of the "skip to content" link and of focus after navigation.
 pub const MAIN_ID: &str = "contenu";
@@ -24,3 +26,6 @@ pub const ORDER: &str = "/commandes";
 
 /// The checkout's current step heading, focused on each step change.
 pub const STEP_HEADING_ID: &str = "etape-titre";
+
+/// The checkout's "J'accepte les CGV" box, focused when paying without it.
+pub const TERMS_BOX_ID: &str = "cgv-acceptees";

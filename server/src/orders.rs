@@ -25,8 +25,8 @@ use lifecycle::{OperatorAction, after_payment, allows};
 use shop_api::Money;
 use shop_api::cart::CartTotals;
 use shop_api::order::{
-    Address, NewOrder, Order, OrderLine, OrderPayment, OrderStatus, OrderSummary, PaymentDecline,
-    PaymentMethod,
+    AcceptedTerms, Address, NewOrder, Order, OrderLine, OrderPayment, OrderStatus, OrderSummary,
+    PaymentDecline, PaymentMethod, TERMS_VERSION,
 };
 use shop_api::project::check_rules;
 use shop_api::wallet::WalletMethod;
@@ -53,6 +53,8 @@ pub enum OrderError {
     InvalidAddress,
     #[error("the idempotency key is missing or not 1 to 255 visible characters")]
     InvalidIdempotencyKey,
+    #[error("the current CGV were not accepted")]
+    TermsNotAccepted,
     #[error("the cart is empty")]
     CartEmpty,
     #[error("a project is not saved as the cart has it, or lacks photos")]
@@ -177,6 +179,14 @@ pub fn to_order(row: &OrderRow) -> Order {
             last_decline: row.last_decline.as_deref().map(parse_decline),
             debited: row.debited,
         },
+        accepted_terms: row
+            .terms_version
+            .clone()
+            .zip(row.terms_accepted_at)
+            .map(|(version, accepted_at)| AcceptedTerms {
+                version,
+                accepted_at,
+            }),
     }
 }
 
@@ -208,6 +218,9 @@ impl Orders<'_> {
     ) -> Result<(Order, bool), OrderError> {
         if !valid_idempotency_key(idempotency_key) {
             return Err(OrderError::InvalidIdempotencyKey);
+        }
+        if request.accepted_terms.as_deref() != Some(TERMS_VERSION) {
+            return Err(OrderError::TermsNotAccepted);
         }
         if !request.delivery_address.invalid_fields().is_empty() {
             return Err(OrderError::InvalidAddress);
@@ -281,6 +294,7 @@ impl Orders<'_> {
                 lines_json: &to_json(&lines),
                 totals_json: &to_json(&totals),
                 total_cents: totals.total.cents,
+                terms_version: TERMS_VERSION,
             })
             .await?;
         let row = if row.payment_id.is_none() {

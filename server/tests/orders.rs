@@ -63,7 +63,8 @@ async fn order(shopper: &mut Shopper<'_>, key: Option<&str>, body: Value) -> sup
 }
 
 fn new_order() -> Value {
-    json!({"delivery_address": address(), "delivery_option_id": "standard"})
+    json!({"delivery_address": address(), "delivery_option_id": "standard",
+        "accepted_terms": shop_api::order::TERMS_VERSION})
 }
 
 #[tokio::test]
@@ -104,8 +105,29 @@ async fn an_order_is_made_once_per_key_from_a_cart_of_saved_projects() {
         "unknown_delivery_option"
     );
 
+    // The CGV must be ticked, in their current version.
+    for terms in [Value::Null, json!("2020-01-01")] {
+        let mut unticked = new_order();
+        unticked["accepted_terms"] = terms;
+        let refused = order(&mut shopper, Some("k1"), unticked).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(code(&refused), "terms_not_accepted");
+    }
+    let mut absent = new_order();
+    absent.as_object_mut().unwrap().remove("accepted_terms");
+    assert_eq!(
+        code(&order(&mut shopper, Some("k1"), absent).await),
+        "terms_not_accepted"
+    );
+
     let first = order(&mut shopper, Some("k1"), new_order()).await;
     assert_eq!(first.status, StatusCode::CREATED, "{:?}", first.body);
+    // The order keeps which CGV were accepted, and when.
+    assert_eq!(
+        first.body["accepted_terms"]["version"],
+        shop_api::order::TERMS_VERSION
+    );
+    assert!(first.body["accepted_terms"]["accepted_at"].as_i64().unwrap() > 1_700_000_000);
     assert_eq!(first.body["status"], "awaiting_payment");
     // 2 posters at 14,99 € and standard delivery (free from 49 €: not yet).
     assert_eq!(first.body["totals"]["total"]["cents"], 2 * 1499 + 499);

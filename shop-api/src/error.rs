@@ -66,6 +66,8 @@ pub enum ErrorCode {
     InvalidWalletRequest,
     /// The payment provider did not answer; the order is kept, try again.
     PaymentUnavailable,
+    /// An order without the current CGV ticked as accepted.
+    TermsNotAccepted,
     /// A code this build does not know yet (newer server): keeps old
     /// storefronts parsing errors instead of failing on them.
     #[serde(other)]

@@ -92,6 +92,22 @@ fn valid_phone(phone: &str) -> bool {
 pub struct NewOrder {
     pub delivery_address: Address,
     pub delivery_option_id: String,
+    /// The version of the CGV the shopper ticked "J'accepte" for; an order
+    /// is made only when it is the current one ([`TERMS_VERSION`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_terms: Option<String>,
+}
+
+/// The CGV in force: a shopper accepts this version at checkout, and the
+/// order keeps the version and the time of acceptance.
+pub const TERMS_VERSION: &str = "2026-12-01";
+
+/// The CGV as accepted with an order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcceptedTerms {
+    pub version: String,
+    /// Unix seconds.
+    pub accepted_at: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -179,6 +195,9 @@ pub struct Order {
     pub delivery_address: Address,
     pub delivery_option_id: String,
     pub payment: OrderPayment,
+    /// `None` for orders made before the CGV were asked at checkout.
+    #[serde(default)]
+    pub accepted_terms: Option<AcceptedTerms>,
 }
 
 /// One line of `GET /api/v1/orders`.

@@ -125,6 +125,10 @@ pub fn WalletButtons(
     /// then follows the order (the payment step polls it).
     #[prop(optional)]
     on_unconfirmed: Option<Callback<()>>,
+    /// Asked synchronously at each click, before the sheet opens: `false`
+    /// (the CGV not ticked yet, say) opens no sheet.
+    #[prop(optional)]
+    may_pay: Option<Callback<(), bool>>,
 ) -> impl IntoView {
     let t = use_strings();
     let w = move || &t.get().checkout.wallets;
@@ -143,6 +147,7 @@ pub fn WalletButtons(
                 server=server.clone()
                 on_order
                 on_unconfirmed
+                may_pay
                 available
                 busy
                 notice
@@ -180,6 +185,7 @@ fn WalletButton(
     server: WalletServer,
     on_order: Callback<Order>,
     on_unconfirmed: Option<Callback<()>>,
+    may_pay: Option<Callback<(), bool>>,
     /// Set once `canMakePayment()` said yes.
     available: RwSignal<bool>,
     busy: RwSignal<bool>,
@@ -213,7 +219,7 @@ fn WalletButton(
     }
 
     let pay = move |_| {
-        if busy.get_untracked() {
+        if busy.get_untracked() || may_pay.is_some_and(|may_pay| !may_pay.run(())) {
             return;
         }
         let Some(current) = prepared.try_update_value(Option::take).flatten() else {

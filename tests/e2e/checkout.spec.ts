@@ -1,24 +1,126 @@
-// The card checkout, as a shopper goes through it: a guest is sent to sign
-// in first; the address is refused in French next to the field, then
-// accepted; delivery; the summary with the debit sentence; the PSP's card
-// form in its iframe; "Commande confirmée" and an empty cart; a refused
-// card, a reload during payment, and one order for many clicks.
+// The card checkout, as a shopper goes through it: a guest identifies in
+// the checkout itself and goes on; the cart's projects are saved on their
+// own; the address is refused in French next to the field, then accepted;
+// the summary with the debit sentence; the PSP's card form in its iframe;
+// "Commande confirmée" and an empty cart; a refused card, a reload during
+// payment, and one order for many clicks.
+import type { Locator } from '@playwright/test';
 import { test, expect, appShows } from './fixtures';
 import {
-  CARD_FRAME, cartLink, currentStep, fillAddress, fillCard, posterInCart, serious, stepHeading, toCheckout, toReview,
+  CARD_FRAME, STRONG, cartLink, currentStep, drawnPhoto, fillAddress, fillCard, newEmail, posterLink, serious,
+  stepHeading, termsBox, toCheckout, toReview,
 } from './shopper';
 
-test('a guest is sent to sign in before the checkout, and comes back to it', async ({ page }) => {
-  await posterInCart(page);
-  await cartLink(page).click();
-  await appShows(page, 'Panier');
-  await expect(page.getByText('Un compte est nécessaire pour commander')).toBeVisible();
-  await page.getByRole('link', { name: 'Commander' }).click();
-  await expect(page).toHaveURL(/\/compte\?retour=%2Fcommande$/);
+test('a new guest makes a poster and reaches the card frame in at most 8 clicks, with no detour, then pays', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Every click the shopper makes goes through here: typing is not a click.
+  let clicks = 0;
+  const click = async (target: Locator) => {
+    clicks += 1;
+    await target.click();
+  };
+  await page.goto('/');
+  await appShows(page, 'Vos photos, imprimées avec soin');
+  await click(posterLink(page));
+  await expect(page).toHaveURL(/\/projets\/[0-9a-f-]{36}$/);
+  const chooser = page.waitForEvent('filechooser');
+  await click(page.getByText('Ajouter des photos', { exact: true }));
+  await (await chooser).setFiles([await drawnPhoto(page)]);
+  await expect(page.locator('#regle-produit')).toHaveText('Votre projet est prêt à être commandé.');
+  await click(page.getByRole('button', { name: 'Ajouter au panier' }));
+  await expect(cartLink(page)).toHaveAttribute('aria-label', 'Panier, 1 article');
+  await click(page.getByRole('link', { name: 'Commander' }));
+
+  // Identification is the checkout's first step, with the account's forms.
+  await expect(page).toHaveURL(/\/commande$/);
+  await appShows(page, 'Commande');
+  await expect(currentStep(page)).toContainText('Identification');
+  await expect(stepHeading(page)).toContainText('Identification');
+  const form = page.getByRole('form', { name: 'Créer un compte' });
+  await form.getByLabel('Adresse e-mail').fill(newEmail());
+  await form.getByLabel('Mot de passe', { exact: true }).fill(STRONG);
+  await click(form.getByRole('button', { name: 'Créer mon compte' }));
+
+  // The checkout goes on by itself; the poster is saved meanwhile.
+  await expect(page).toHaveURL(/\/commande$/);
+  await expect(stepHeading(page)).toContainText('Livraison');
+  await expect(page.getByRole('link', { name: 'Compte, connecté' })).toBeVisible();
+  await fillAddress(page, '35000');
+  await expect(page.getByLabel(/^Livraison standard/)).toBeChecked();
+  await click(page.getByRole('button', { name: 'Continuer' }));
+  await expect(stepHeading(page)).toContainText('Récapitulatif');
+  await expect(page.locator('dd.cart-totals__total')).toContainText('€');
+  await click(termsBox(page));
+  await click(page.getByRole('button', { name: 'Payer par carte' }));
+  await expect(page.frameLocator(CARD_FRAME).getByLabel('Numéro de carte')).toBeVisible();
+  expect(clicks).toBeLessThanOrEqual(8);
+
+  await fillCard(page.frameLocator(CARD_FRAME), '4242 4242 4242 4242');
+  await expect(page).toHaveURL(/\/commandes\/[^/]+$/, { timeout: 20_000 });
+  await appShows(page, 'Commande confirmée');
+  await expect(cartLink(page)).toHaveAttribute('aria-label', 'Panier, vide');
+  // Nothing of the poster is left unsaved in this browser.
+  await page.getByRole('link', { name: 'Compte, connecté' }).click();
   await appShows(page, 'Compte');
-  // Typing /commande directly ends at the same place.
+  await expect(page.getByRole('heading', { name: 'Projets non enregistrés' })).toHaveCount(0);
+});
+
+test('a guest who signs in at the checkout keeps the cart and goes on to delivery', async ({ page }) => {
+  test.setTimeout(90_000);
+  // An account with nothing in it.
+  const email = newEmail();
+  await page.goto('/compte');
+  await appShows(page, 'Compte');
+  const create = page.getByRole('form', { name: 'Créer un compte' });
+  await create.getByLabel('Adresse e-mail').fill(email);
+  await create.getByLabel('Mot de passe', { exact: true }).fill(STRONG);
+  await create.getByRole('button', { name: 'Créer mon compte' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Me déconnecter et tout supprimer' }).click();
+  await expect(page.getByRole('form', { name: 'Se connecter' })).toBeVisible();
+
+  await page.goto('/');
+  await appShows(page, 'Vos photos, imprimées avec soin');
+  await posterLink(page).click();
+  await page.getByLabel('Ajouter des photos').setInputFiles([await drawnPhoto(page)]);
+  await page.getByRole('button', { name: 'Ajouter au panier' }).click();
+  // Typing the address works as well as the buttons.
   await page.goto('/commande');
-  await expect(page).toHaveURL(/\/compte\?retour=%2Fcommande$/);
+  await appShows(page, 'Commande');
+  await expect(stepHeading(page)).toContainText('Identification');
+  const signIn = page.getByRole('form', { name: 'Se connecter' });
+  await signIn.getByLabel('Adresse e-mail').fill(email);
+  await signIn.getByLabel('Mot de passe', { exact: true }).fill(STRONG);
+  await signIn.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(stepHeading(page)).toContainText('Livraison');
+  await expect(cartLink(page)).toHaveAttribute('aria-label', 'Panier, 1 article');
+  await toReview(page);
+  await expect(page.getByRole('list', { name: 'Vos produits' }).getByRole('listitem')).toHaveCount(1);
+});
+
+test('a lost connection while the checkout sends the photos is taken up again when the browser is back online', async ({ page }) => {
+  test.setTimeout(90_000);
+  await toCheckout(page, false);
+  // The first upload attempt fails as a dropped connection would.
+  let dropped = 0;
+  await page.route('**/api/v1/projects/*/photos/*', async (route) => {
+    if (dropped === 0 && route.request().method() === 'PUT') {
+      dropped += 1;
+      await route.abort('internetdisconnected');
+    } else {
+      await route.continue();
+    }
+  });
+  await expect(page.getByText('La connexion a été interrompue pendant l’envoi de vos photos.', { exact: false })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Enregistrement de vos projets…' })).toHaveCount(0);
+  // Offline, then online again: the browser says so and the save resumes.
+  await page.context().setOffline(true);
+  await page.context().setOffline(false);
+  await expect(page.getByText('La connexion a été interrompue', { exact: false })).toHaveCount(0, { timeout: 20_000 });
+  expect(dropped).toBe(1);
+  await toReview(page);
+  await page.getByRole('button', { name: 'Payer par carte' }).click();
+  await expect(page.frameLocator(CARD_FRAME).getByLabel('Numéro de carte')).toBeVisible();
 });
 
 test('the address form refuses a bad postcode in French, next to the field, without asking the server', async ({ page }) => {
@@ -27,7 +129,7 @@ test('the address form refuses a bad postcode in French, next to the field, with
   page.on('request', (request) => {
     if (request.method() === 'PUT' && request.url().endsWith('/api/v1/address')) saves += 1;
   });
-  await expect(currentStep(page)).toContainText('Adresse de livraison');
+  await expect(currentStep(page)).toContainText('Livraison');
   await expect(page.getByLabel('Nom et prénom')).toHaveAttribute('autocomplete', 'name');
   await expect(page.getByLabel('Adresse', { exact: true })).toHaveAttribute('autocomplete', 'street-address');
   await expect(page.getByLabel('Code postal')).toHaveAttribute('autocomplete', 'postal-code');
@@ -46,12 +148,54 @@ test('the address form refuses a bad postcode in French, next to the field, with
   expect(await serious(page)).toEqual([]);
 });
 
-test('a project not saved in the account cannot be ordered yet, and the shopper is told why', async ({ page }) => {
+test('paying without ticking the CGV is refused, in the page and by the server', async ({ page }) => {
+  test.setTimeout(90_000);
+  await toCheckout(page);
+  await toReview(page, false);
+  let creations = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/api/v1/orders')) creations += 1;
+  });
+  await page.getByRole('button', { name: 'Payer par carte' }).click();
+  await expect(page.getByText('Cochez la case « J’accepte les conditions générales de vente » pour commander.')).toBeVisible();
+  await expect(termsBox(page)).toBeFocused();
+  await expect(termsBox(page)).toHaveAttribute('aria-invalid', 'true');
+  expect(creations).toBe(0);
+  await expect(page.getByRole('link', { name: 'Lire les CGV (nouvel onglet)' })).toHaveAttribute('href', '/cgv');
+
+  // The server refuses it too, whatever the page does.
+  const base = new URL(page.url()).origin;
+  const refused = await page.request.post('/api/v1/orders', {
+    headers: { Origin: base, 'Idempotency-Key': 'sans-cgv-0001' },
+    data: {
+      delivery_address: {
+        name: 'Camille Martin', street: '12 rue des Lilas', postcode: '35000', city: 'Rennes', country: 'FR', phone: '0612345678',
+      },
+      delivery_option_id: 'standard',
+    },
+  });
+  expect(refused.status()).toBe(422);
+  expect((await refused.json()).error.code).toBe('terms_not_accepted');
+
+  await termsBox(page).check();
+  await expect(page.getByText('Cochez la case', { exact: false })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Payer par carte' }).click();
+  await expect(stepHeading(page)).toContainText('Paiement');
+  expect(creations).toBe(1);
+});
+
+test('a project only in this browser is saved by the checkout, which then orders it', async ({ page }) => {
+  test.setTimeout(90_000);
   await toCheckout(page, false);
   await toReview(page);
   await page.getByRole('button', { name: 'Payer par carte' }).click();
-  await expect(page.getByRole('alert')).toContainText("Enregistrez d'abord chaque projet du panier dans votre compte");
-  await expect(cartLink(page)).toHaveAttribute('aria-label', 'Panier, 1 article');
+  await expect(stepHeading(page)).toContainText('Paiement');
+  await expect(page.frameLocator(CARD_FRAME).getByLabel('Numéro de carte')).toBeVisible();
+  // The project is in the account now.
+  await page.goto('/compte');
+  await appShows(page, 'Compte');
+  await expect(page.getByRole('heading', { name: 'Vos projets enregistrés' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Projets non enregistrés' })).toHaveCount(0);
 });
 
 test.describe('through the PSP card page', () => {

@@ -40,16 +40,14 @@ export const test = base.extend<{ watch: Watch }>({
 });
 
 /**
- * Chromium logs every 4xx answer as a console error. The account API's
- * refusals (401 not signed in, 400/409 refused form, 429 throttled) are
- * answers the page handles and shows, not faults; so is the 404 of a
- * shopper who has no saved delivery address yet, and the 409 of an order
- * whose projects are not saved yet.
+ * Chromium logs every 4xx answer as a console error. A form the shopper
+ * sent and the server refused (sign-in with a wrong password: 401; a
+ * refused sign-up: 400/409; throttled: 429) is an answer the page shows,
+ * not a fault. Nothing else is: "signed out" and "no address yet" are
+ * answered with 200.
  */
 function isHandledRefusal(message: import('@playwright/test').ConsoleMessage): boolean {
   const url = message.location().url ?? '';
-  if (/\/api\/v1\/address$/.test(url)) return /status of 404/.test(message.text());
-  if (/\/api\/v1\/orders$/.test(url)) return /status of 409/.test(message.text());
   const handled = /\/api\/v1\/(session|account)$/.test(url);
   return handled && /status of (400|401|409|429)/.test(message.text());
 }

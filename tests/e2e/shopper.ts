@@ -33,15 +33,8 @@ export async function createAccount(page: Page) {
   await expect(page.getByRole('link', { name: 'Compte, connecté' })).toBeVisible();
 }
 
-/**
- * A poster project with one photo drawn in the page, put in the cart;
- * `save`d to the account (signed in) so that it can be ordered.
- */
-export async function posterInCart(page: Page, save = false) {
-  await page.goto('/');
-  await appShows(page, 'Vos photos, imprimées avec soin');
-  await page.getByRole('link', { name: 'Créer', exact: true }).and(page.locator('[aria-describedby="produit-poster"]')).click();
-  await expect(page).toHaveURL(/\/projets\/[0-9a-f-]{36}$/);
+/** A small PNG drawn in the page, as a shopper's photo file. */
+export async function drawnPhoto(page: Page, name = 'poster.png') {
   const base64: string = await page.evaluate(() => {
     const canvas = document.createElement('canvas');
     canvas.width = 64;
@@ -51,9 +44,23 @@ export async function posterInCart(page: Page, save = false) {
     context.fillRect(0, 0, 64, 48);
     return canvas.toDataURL('image/png').split(',')[1];
   });
-  await page.getByLabel('Ajouter des photos').setInputFiles([
-    { name: 'poster.png', mimeType: 'image/png', buffer: Buffer.from(base64, 'base64') },
-  ]);
+  return { name, mimeType: 'image/png', buffer: Buffer.from(base64, 'base64') };
+}
+
+export const posterLink = (page: Page) =>
+  page.getByRole('link', { name: 'Créer', exact: true }).and(page.locator('[aria-describedby="produit-poster"]'));
+
+/**
+ * A poster project with one photo drawn in the page, put in the cart;
+ * `save`d to the account first when asked (signed in); otherwise the
+ * checkout saves it.
+ */
+export async function posterInCart(page: Page, save = false) {
+  await page.goto('/');
+  await appShows(page, 'Vos photos, imprimées avec soin');
+  await posterLink(page).click();
+  await expect(page).toHaveURL(/\/projets\/[0-9a-f-]{36}$/);
+  await page.getByLabel('Ajouter des photos').setInputFiles([await drawnPhoto(page)]);
   await expect(page.locator('#regle-produit')).toHaveText('Votre projet est prêt à être commandé.');
   if (save) {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
@@ -63,7 +70,7 @@ export async function posterInCart(page: Page, save = false) {
   await expect(cartLink(page)).toHaveAttribute('aria-label', 'Panier, 1 article');
 }
 
-/** Signed up, a poster in the cart, on the checkout's first step. */
+/** Signed up, a poster in the cart, on the checkout's delivery step. */
 export async function toCheckout(page: Page, save = true) {
   await createAccount(page);
   await posterInCart(page, save);
@@ -72,7 +79,7 @@ export async function toCheckout(page: Page, save = true) {
   await page.getByRole('link', { name: 'Commander' }).click();
   await expect(page).toHaveURL(/\/commande$/);
   await appShows(page, 'Commande');
-  await expect(stepHeading(page)).toContainText('Adresse de livraison');
+  await expect(stepHeading(page)).toContainText('Livraison');
 }
 
 export async function fillAddress(page: Page, postcode: string) {
@@ -84,16 +91,23 @@ export async function fillAddress(page: Page, postcode: string) {
   await page.getByLabel('Téléphone').fill('06 12 34 56 78');
 }
 
-/** From the address step to the summary, with a good address. */
-export async function toReview(page: Page) {
+export const termsBox = (page: Page) => page.getByLabel('J’accepte les conditions générales de vente (CGV)');
+
+/**
+ * From the delivery step to the summary, with a good address and the
+ * delivery option the shop chose first (standard); the CGV ticked unless
+ * `acceptTerms` is false.
+ */
+export async function toReview(page: Page, acceptTerms = true) {
   await fillAddress(page, '35000');
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await expect(stepHeading(page)).toContainText('Mode de livraison');
-  await expect(stepHeading(page)).toBeFocused();
-  await page.getByLabel(/^Livraison standard/).check();
+  await expect(page.getByLabel(/^Livraison standard/)).toBeChecked();
   await page.getByRole('button', { name: 'Continuer' }).click();
   await expect(stepHeading(page)).toContainText('Récapitulatif');
+  await expect(stepHeading(page)).toBeFocused();
   await expect(page.locator('dd.cart-totals__total')).toContainText('€');
+  await expect(page.getByRole('button', { name: 'Payer par carte' })).toBeEnabled();
+  await expect(termsBox(page)).not.toBeChecked();
+  if (acceptTerms) await termsBox(page).check();
 }
 
 /** Types a card in the PSP's page; `submit: false` leaves "Payer" to the test. */

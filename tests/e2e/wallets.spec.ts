@@ -254,6 +254,50 @@ test.describe('wallets through the Payment Request API', () => {
     await expect(page.locator(`a[href="${orderUrl}"]`).locator('..')).toContainText('payée : débitée');
   });
 
+  test('Google Pay is offered where the shopper chooses how to pay, and one click there pays', async ({ page }) => {
+    test.setTimeout(90_000);
+    await installWallet(page, { methods: [GOOGLE_PAY], outcome: 'approve' });
+    const posts = walletPosts(page);
+    const creations: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/v1/orders')) {
+        creations.push(request.headers()['idempotency-key'] ?? '');
+      }
+    });
+    await toCheckout(page);
+    await toReview(page);
+    const total = await shownTotal(page);
+    // On the summary, beside the card: no card page yet.
+    await expect(googleButton(page)).toBeVisible();
+    await expect(page.locator(CARD_FRAME)).toHaveCount(0);
+    await expect(page.getByText(DEBIT_SENTENCE)).toBeVisible();
+    expect(await serious(page)).toEqual([]);
+    const google = (await record(page)).requests.find((r) => r.methodData[0].supportedMethods === GOOGLE_PAY)!;
+    expect(google.details.total.amount).toEqual({ currency: 'EUR', value: total });
+
+    await googleButton(page).click();
+    await debited(page);
+    expect((await record(page)).completes).toEqual(['success']);
+    expect(new Set(creations).size).toBe(1);
+    expect(posts.filter((p) => p.url.endsWith('/wallet'))).toHaveLength(1);
+  });
+
+  test('Apple Pay from the summary: the order is made for the merchant validation, then paid', async ({ page }) => {
+    test.setTimeout(90_000);
+    await installWallet(page, { methods: [APPLE_PAY], outcome: 'approve' });
+    const posts = walletPosts(page);
+    await toCheckout(page);
+    await toReview(page);
+    await expect(appleButton(page)).toBeVisible();
+    await appleButton(page).click();
+    await debited(page);
+    const after = await record(page);
+    expect(after.validations).toHaveLength(1);
+    expect(after.completes).toEqual(['success']);
+    expect(posts.filter((p) => p.url.endsWith('/wallet/merchant-session'))).toHaveLength(1);
+    expect(posts.filter((p) => p.url.endsWith('/wallet'))).toHaveLength(1);
+  });
+
   test('a closed sheet is explained, and the card form still pays', async ({ page }) => {
     test.setTimeout(90_000);
     await installWallet(page, { methods: [GOOGLE_PAY], outcome: 'cancel' });

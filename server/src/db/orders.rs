@@ -26,11 +26,14 @@ pub struct OrderRow {
     pub debited: bool,
     pub cart_emptied: bool,
     pub payment_method: String,
+    pub terms_version: Option<String>,
+    pub terms_accepted_at: Option<i64>,
 }
 
 const COLUMNS: &str = "id, account_id, status, created_at, address_json, delivery_option_id, \
     lines_json, totals_json, total_cents, payment_id, payment_attempt, hosted_page_url, \
-    last_decline, authorization_expires_at, psp_updated_at, debited, cart_emptied, payment_method";
+    last_decline, authorization_expires_at, psp_updated_at, debited, cart_emptied, payment_method, \
+    terms_version, terms_accepted_at";
 
 pub struct NewOrderRow<'a> {
     pub id: &'a str,
@@ -43,6 +46,7 @@ pub struct NewOrderRow<'a> {
     pub lines_json: &'a str,
     pub totals_json: &'a str,
     pub total_cents: i64,
+    pub terms_version: &'a str,
 }
 
 /// A change learnt from the PSP, applied only if the order is still in
@@ -63,8 +67,9 @@ impl Database {
     pub async fn insert_order(&self, new: &NewOrderRow<'_>) -> Result<(OrderRow, bool), DbError> {
         let inserted = sqlx::query(
             "INSERT INTO orders (id, account_id, idempotency_key, status, created_at, updated_at, \
-             address_json, delivery_option_id, lines_json, totals_json, total_cents) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             address_json, delivery_option_id, lines_json, totals_json, total_cents, \
+             terms_version, terms_accepted_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
              ON CONFLICT (account_id, idempotency_key) DO NOTHING",
         )
         .bind(new.id)
@@ -78,6 +83,8 @@ impl Database {
         .bind(new.lines_json)
         .bind(new.totals_json)
         .bind(new.total_cents)
+        .bind(new.terms_version)
+        .bind(new.now)
         .execute(&self.pool)
         .await?
         .rows_affected()

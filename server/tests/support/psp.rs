@@ -104,7 +104,7 @@ pub async fn ordered<'a>(shop: &'a TestServer, email: &str) -> (Shopper<'a>, Val
         .json(
             &json!({"delivery_address": {"name": "Camille Martin", "street": "12 rue des Lilas",
             "postcode": "35000", "city": "Rennes", "country": "FR", "phone": "0612345678"},
-            "delivery_option_id": "standard"}),
+            "delivery_option_id": "standard", "accepted_terms": shop_api::order::TERMS_VERSION}),
         )
         .send()
         .await

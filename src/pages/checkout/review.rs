@@ -18,7 +18,9 @@ use crate::state::locale::{use_locale, use_strings};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shop_api::ErrorCode;
-use shop_api::order::{Address, NewOrder, Order, OrderStatus};
+use crate::dom::focus_by_id;
+use crate::routes;
+use shop_api::order::{Address, NewOrder, Order, OrderStatus, TERMS_VERSION};
 use shop_api::wallet::MerchantSessionRequest;
 use std::rc::Rc;
 
@@ -31,6 +33,8 @@ enum CreateError {
     /// A project in the cart is not saved in the account as it is in the
     /// cart: its photos are needed to make it.
     ProjectNotReady,
+    /// The CGV box was not ticked (or the CGV changed meanwhile).
+    TermsNotAccepted,
     SignedOut,
     Network,
     Unexpected,
@@ -45,6 +49,7 @@ impl CreateError {
                 ErrorCode::InvalidAddress => CreateError::InvalidAddress,
                 ErrorCode::UnknownDeliveryOption => CreateError::UnknownDelivery,
                 ErrorCode::ProjectNotReady => CreateError::ProjectNotReady,
+                ErrorCode::TermsNotAccepted => CreateError::TermsNotAccepted,
                 ErrorCode::Unauthenticated => CreateError::SignedOut,
                 _ if *status == 401 => CreateError::SignedOut,
                 _ => CreateError::Unexpected,
@@ -63,6 +68,7 @@ impl CreateError {
                 | CreateError::InvalidAddress
                 | CreateError::UnknownDelivery
                 | CreateError::ProjectNotReady
+                | CreateError::TermsNotAccepted
         )
     }
 
@@ -72,6 +78,7 @@ impl CreateError {
             CreateError::InvalidAddress => c.errors.invalid_address,
             CreateError::UnknownDelivery => c.errors.unknown_delivery,
             CreateError::ProjectNotReady => c.errors.project_not_ready,
+            CreateError::TermsNotAccepted => c.errors.terms_not_accepted,
             CreateError::SignedOut => c.errors.signed_out,
             CreateError::Network => c.errors.network,
             CreateError::Unexpected => c.errors.unexpected,
@@ -166,11 +173,24 @@ pub fn ReviewStep(
         Locale::En => name.en.clone(),
     };
 
+    // The CGV: an unticked box the shopper ticks; the server refuses an
+    // order without it.
+    let accepted = RwSignal::new(false);
+    let terms_missing = RwSignal::new(false);
+    let may_pay = Callback::new(move |()| {
+        let ok = accepted.get_untracked();
+        terms_missing.set(!ok);
+        if !ok {
+            focus_by_id(routes::TERMS_BOX_ID);
+        }
+        ok
+    });
     let new_order = move || {
         let delivery_option_id = contents.with_untracked(|c| c.delivery_option_id.clone())?;
         Some(NewOrder {
             delivery_address: address.get_untracked(),
             delivery_option_id,
+            accepted_terms: accepted.get_untracked().then(|| TERMS_VERSION.to_owned()),
         })
     };
     let projects_ready = Signal::derive(move || save.with(SaveStatus::ready));
@@ -178,7 +198,7 @@ pub fn ReviewStep(
     let pay = move |_| {
         // Set before anything else: the clicks that follow in the same
         // instant find it set and do nothing.
-        if creating.get_untracked() || !projects_ready.get_untracked() {
+        if creating.get_untracked() || !projects_ready.get_untracked() || !may_pay.run(()) {
             return;
         }
         let Some(order) = new_order() else {
@@ -317,7 +337,7 @@ pub fn ReviewStep(
                 let config = wallet_config.get()?.ok()?;
                 let total = totals.get()?.ok()?.total;
                 Some(view! {
-                    <WalletButtons config total server=wallet_server(total) on_order=on_wallet on_unconfirmed />
+                    <WalletButtons config total server=wallet_server(total) on_order=on_wallet on_unconfirmed may_pay />
                 })
             }}
             <h4 class="payment-choice__card">{move || c().card_option}</h4>
@@ -326,6 +346,31 @@ pub fn ReviewStep(
             </ul>
             <p class="debit">{move || c().debit_sentence}</p>
             {move || error.get().map(|error| view! { <p class="form-error" role="alert">{error.message(c())}</p> })}
+        </section>
+        <div class="terms-field">
+            <div class="checkbox-field">
+                <input
+                    type="checkbox"
+                    id=routes::TERMS_BOX_ID
+                    aria-invalid=move || terms_missing.get().then_some("true")
+                    aria-describedby=move || terms_missing.get().then_some("cgv-erreur")
+                    prop:checked=move || accepted.get()
+                    on:change=move |event| {
+                        let ticked = event_target_checked(&event);
+                        accepted.set(ticked);
+                        if ticked {
+                            terms_missing.set(false);
+                        }
+                    }
+                />
+                <label for=routes::TERMS_BOX_ID>{move || c().terms_label}</label>
+            </div>
+            <p class="field-hint">
+                <a href=routes::TERMS target="_blank" rel="noopener">{move || c().terms_link}</a>
+            </p>
+            {move || terms_missing.get().then(|| view! { <p class="field-error" id="cgv-erreur" role="alert">{move || c().terms_required}</p> })}
+        </div>
+        <div class="checkout-pay">
             <div class="checkout-actions">
                 <button type="button" class="button-primary" on:click=pay
                     disabled=move || creating.get() || !projects_ready.get()
@@ -339,6 +384,6 @@ pub fn ReviewStep(
                     }}
                 </button>
             </div>
-        </section>
+        </div>
     }
 }

@@ -214,6 +214,10 @@ impl From<OrderError> for ApiFailure {
                 (StatusCode::BAD_REQUEST, ErrorCode::IdempotencyKeyMissing)
             }
             OrderError::CartEmpty => (StatusCode::CONFLICT, ErrorCode::CartEmpty),
+            OrderError::TermsNotAccepted => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::TermsNotAccepted,
+            ),
             OrderError::ProjectNotReady => (StatusCode::CONFLICT, ErrorCode::ProjectNotReady),
             OrderError::UnknownDeliveryOption => (
                 StatusCode::UNPROCESSABLE_ENTITY,
