@@ -108,7 +108,7 @@ async fn payment_methods_page_gives_american_express_a_four_digit_code() {
     assert!(!text(&amex).contains("3 chiffres"));
     for id in ["#visa-cb", "#mastercard-maestro"] {
         assert!(text(&one(&root, id)).contains("code de sécurité à 3 chiffres"));
-        assert!(text(&one(&root, id)).contains("à l'expédition de vos produits"));
+        assert!(text(&one(&root, id)).contains("à l’expédition de vos produits"));
     }
     assert!(text(&one(&root, "#wallets")).contains("pendant le traitement de la commande"));
     assert_eq!(all(&root, "h1").len(), 1);

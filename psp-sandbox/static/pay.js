@@ -31,8 +31,8 @@
   };
   const DECLINES = {
     card_declined: "Paiement refusé par votre banque. Essayez avec une autre carte.",
-    insufficient_funds: "Paiement refusé : provision insuffisante. Essayez avec une autre carte.",
-    expired_card: "Paiement refusé : la carte a expiré. Essayez avec une autre carte.",
+    insufficient_funds: "Paiement refusé\u00a0: provision insuffisante. Essayez avec une autre carte.",
+    expired_card: "Paiement refusé\u00a0: la carte a expiré. Essayez avec une autre carte.",
     authentication_failed: "La vérification de votre banque a échoué. Réessayez ou utilisez une autre carte.",
     invalid_card: "Cette carte n’est pas reconnue. Essayez avec une autre carte.",
   };
@@ -128,7 +128,7 @@
     if (!network || !LENGTHS[network].includes(d.length)) {
       return network ? "Le numéro de carte est incomplet ou trop long." : "Ce type de carte n’est pas accepté.";
     }
-    if (!luhnValid(d)) return "Ce numéro de carte n’est pas valide : vérifiez-le.";
+    if (!luhnValid(d)) return "Ce numéro de carte n’est pas valide\u00a0: vérifiez-le.";
     return "";
   };
 
@@ -162,7 +162,7 @@
 
   const brandError = () => {
     if (field("brand-choice").hidden) return "";
-    return chosenBrand() ? "" : "Choisissez le réseau de paiement : CB ou l’autre réseau de la carte.";
+    return chosenBrand() ? "" : "Choisissez le réseau de paiement\u00a0: CB ou l’autre réseau de la carte.";
   };
 
   const CHECKS = {
@@ -259,7 +259,7 @@
   };
 
   const SERVER_FIELDS = {
-    invalid_number: ["number", "Ce numéro de carte n’est pas valide : vérifiez-le."],
+    invalid_number: ["number", "Ce numéro de carte n’est pas valide\u00a0: vérifiez-le."],
     unknown_brand: ["number", "Ce type de carte n’est pas accepté."],
     invalid_expiry: ["expiry", "Saisissez la date d’expiration au format MM/AA."],
     expired_card: ["expiry", "Cette carte a expiré."],

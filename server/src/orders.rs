@@ -179,14 +179,12 @@ pub fn to_order(row: &OrderRow) -> Order {
             last_decline: row.last_decline.as_deref().map(parse_decline),
             debited: row.debited,
         },
-        accepted_terms: row
-            .terms_version
-            .clone()
-            .zip(row.terms_accepted_at)
-            .map(|(version, accepted_at)| AcceptedTerms {
+        accepted_terms: row.terms_version.clone().zip(row.terms_accepted_at).map(
+            |(version, accepted_at)| AcceptedTerms {
                 version,
                 accepted_at,
-            }),
+            },
+        ),
     }
 }
 

@@ -127,7 +127,12 @@ async fn an_order_is_made_once_per_key_from_a_cart_of_saved_projects() {
         first.body["accepted_terms"]["version"],
         shop_api::order::TERMS_VERSION
     );
-    assert!(first.body["accepted_terms"]["accepted_at"].as_i64().unwrap() > 1_700_000_000);
+    assert!(
+        first.body["accepted_terms"]["accepted_at"]
+            .as_i64()
+            .unwrap()
+            > 1_700_000_000
+    );
     assert_eq!(first.body["status"], "awaiting_payment");
     // 2 posters at 14,99 € and standard delivery (free from 49 €: not yet).
     assert_eq!(first.body["totals"]["total"]["cents"], 2 * 1499 + 499);

@@ -95,7 +95,7 @@ pub static STRINGS: Strings = Strings {
             )
         },
         free_delivery_reached: |threshold| {
-            format!("Free standard and pick-up point delivery: your products exceed {threshold}.")
+            format!("Free standard and pick-up point delivery: your products reach {threshold}.")
         },
         sync_unreachable: "Your cart could not be saved to your account: check your connection. It stays shown here.",
         sync_refused: "Your account refused the last change to the cart. Reload the page to see the saved cart.",
@@ -158,7 +158,12 @@ pub static STRINGS: Strings = Strings {
                 )
             } else {
                 format!(
-                    "This product takes exactly {needed} photo(s): remove {}.",
+                    "This product takes exactly {}: remove {}.",
+                    if needed == 1 {
+                        "1 photo".to_owned()
+                    } else {
+                        format!("{needed} photos")
+                    },
                     photos - needed
                 )
             }

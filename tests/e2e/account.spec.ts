@@ -28,7 +28,7 @@ async function signIn(page: Page, email: string, password = STRONG) {
 }
 
 async function expectSignedIn(page: Page, email: string) {
-  await expect(page.getByText("Vous êtes connecté avec l'adresse")).toContainText(email);
+  await expect(page.getByText("Vous êtes connecté avec l’adresse")).toContainText(email);
   await expect(page.getByRole('link', { name: 'Compte, connecté' })).toBeVisible();
 }
 

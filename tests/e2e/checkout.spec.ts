@@ -204,7 +204,7 @@ test.describe('through the PSP card page', () => {
     await toCheckout(page);
     await toReview(page);
     await expect(currentStep(page)).toContainText('Récapitulatif');
-    await expect(page.getByText('Votre carte sera débitée seulement à l\'expédition de vos produits.').first()).toBeVisible();
+    await expect(page.getByText('Votre carte sera débitée seulement à l’expédition de vos produits.').first()).toBeVisible();
     const brands = page.getByRole('list', { name: 'Cartes acceptées' });
     await expect(brands).toContainText('Visa / CB');
     await expect(brands).toContainText('American Express');
@@ -220,7 +220,7 @@ test.describe('through the PSP card page', () => {
 
     await expect(page).toHaveURL(/\/commandes\/[^/]+$/, { timeout: 20_000 });
     await appShows(page, 'Commande confirmée');
-    await expect(page.getByText('Commande confirmée — votre carte sera débitée à l\'expédition')).toBeVisible();
+    await expect(page.getByText('Commande confirmée — votre carte sera débitée à l’expédition')).toBeVisible();
     await expect(cartLink(page)).toHaveAttribute('aria-label', 'Panier, vide');
     expect(await serious(page)).toEqual([]);
 
@@ -284,7 +284,7 @@ test.describe('through the PSP card page', () => {
     const dialog = page.getByRole('alertdialog', { name: 'Annuler cette commande ?' });
     await expect(dialog.getByRole('heading')).toBeFocused();
     await dialog.getByRole('button', { name: 'Oui, annuler la commande' }).click();
-    await expect(page.locator('.order-status')).toHaveText('annulée : aucun débit');
+    await expect(page.locator('.order-status')).toHaveText('annulée, sans débit');
     await expect(page.getByRole('button', { name: 'Annuler la commande' })).toHaveCount(0);
   });
 });

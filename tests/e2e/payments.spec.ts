@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, appShows, PSP_URL } from './fixtures';
-import { CARD_FRAME, fillCard, posterInCart, serious, stepHeading, toCheckout, toReview } from './shopper';
+import { CARD_FRAME, fillCard, posterInCart, serious, stepHeading, termsBox, toCheckout, toReview } from './shopper';
 
 const OPERATOR_TOKEN = process.env.OPERATOR_TOKEN ?? '';
 // The sandbox's development secret (`cargo xtask test` sets no other).
@@ -35,15 +35,15 @@ async function orderAgain(page: Page) {
   await appShows(page, 'Commande');
   // The saved address is offered again.
   await expect(page.getByLabel('Code postal')).toHaveValue('35000');
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await page.getByLabel(/^Livraison standard/).check();
+  await expect(page.getByLabel(/^Livraison standard/)).toBeChecked();
   await page.getByRole('button', { name: 'Continuer' }).click();
   await expect(stepHeading(page)).toContainText('Récapitulatif');
+  await termsBox(page).check();
 }
 
 async function confirmed(page: Page): Promise<string> {
   await appShows(page, 'Commande confirmée');
-  await expect(page.getByText("Commande confirmée — votre carte sera débitée à l'expédition")).toBeVisible();
+  await expect(page.getByText("Commande confirmée — votre carte sera débitée à l’expédition")).toBeVisible();
   return new URL(page.url()).pathname.split('/').pop()!;
 }
 
@@ -119,7 +119,7 @@ test('3-D Secure: the right code confirms, a failed challenge is explained and a
   await fillCard(frame(page), '4000 0084 0000 1629');
   await frame(page).getByLabel('Code reçu par SMS').fill('123456');
   await frame(page).getByRole('button', { name: 'Valider' }).click();
-  await expect(page.getByText("L'authentification 3-D Secure n'a pas abouti", { exact: false })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("L’authentification 3-D Secure n’a pas abouti", { exact: false })).toBeVisible({ timeout: 20_000 });
   await fillCard(frame(page), '4000 0000 0000 3220');
   await frame(page).getByLabel('Code reçu par SMS').fill('123456');
   await frame(page).getByRole('button', { name: 'Valider' }).click();
@@ -148,7 +148,7 @@ test('an operator ships the order and it shows debited; another is cancelled and
   expect(cancel.status()).toBe(200);
   expect((await cancel.json()).status).toBe('cancelled');
   await page.reload();
-  await expect(page.locator('.order-status')).toContainText('aucun débit');
+  await expect(page.locator('.order-status')).toContainText('sans débit');
   expect((await operator(page, cancelled, 'ship')).status()).toBe(409);
 });
 

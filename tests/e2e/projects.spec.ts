@@ -54,7 +54,7 @@ async function startProject(page: Page, product: string) {
   await appShows(page, 'Vos photos, imprimées avec soin');
   await page.getByRole('link', { name: 'Créer', exact: true }).and(page.locator(`[aria-describedby="produit-${product}"]`)).click();
   await expect(page).toHaveURL(/\/projets\/[0-9a-f-]{36}$/);
-  await expect(page.getByText('Non enregistré : ce projet n\'existe que dans ce navigateur.')).toBeVisible();
+  await expect(page.getByText('Non enregistré : ce projet n’existe que dans ce navigateur.')).toBeVisible();
   return page.url().split('/').pop()!;
 }
 
@@ -96,7 +96,7 @@ test('a photo book and prints, from photos to a cart that follows the shopper, a
   ]);
   await expect(tiles(page)).toHaveCount(23);
   await expect(page.getByRole('alert')).toContainText('notes.txt');
-  await expect(page.getByRole('alert')).toContainText("ce n'est pas une photo JPEG, PNG ou WebP.");
+  await expect(page.getByRole('alert')).toContainText("ce n’est pas une photo JPEG, PNG ou WebP.");
   await expect(page.locator('#regle-produit')).toHaveText(
     'Un livre de 24 pages demande au moins 24 photos, une par page : il en manque 1.',
   );
@@ -151,12 +151,12 @@ test('a photo book and prints, from photos to a cart that follows the shopper, a
   const total = page.locator('dd.cart-totals__total');
   await expect(total).toContainText('€');
   const totalBefore = await total.textContent();
-  await page.getByRole('button', { name: /^Un exemplaire de plus : Tirages photo/ }).click();
+  await page.getByRole('button', { name: /^Un exemplaire de plus\s: Tirages photo/ }).click();
   await expect(page.getByLabel('Exemplaires').nth(1)).toHaveValue('2');
   await expect(total).not.toHaveText(totalBefore!);
   await expect(cartLink(page)).toHaveAttribute('aria-label', 'Panier, 3 articles');
   await page.getByLabel(/^Livraison standard/).check();
-  await expect(page.locator('.free-delivery')).toHaveText(/^(Plus que .+ d'achats pour la livraison offerte|Livraison standard et point relais offertes)/);
+  await expect(page.locator('.free-delivery')).toHaveText(/^(Plus que .+ d’achats pour la livraison offerte|Livraison standard et point relais offertes)/);
   await expect(page.locator('.cart-totals')).toContainText('Dont TVA (20 %)');
   expect(await serious(page)).toEqual([]);
 
@@ -235,7 +235,7 @@ test('an interrupted save is taken up again without duplicating photos', async (
     }
   });
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByText("L'enregistrement a été interrompu.")).toBeVisible();
+  await expect(page.getByText("L’enregistrement a été interrompu.")).toBeVisible();
   const partial = await (await page.request.get(`/api/v1/projects/${id}`)).json();
   expect(partial.photos).toHaveLength(4);
   expect(partial.missing_photo_ids).toHaveLength(8);

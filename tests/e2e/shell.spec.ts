@@ -44,7 +44,7 @@ test('an unknown address shows the 404 page', async ({ page }) => {
   await page.goto('/cette-page-n-existe-pas');
   await appShows(page, 'Page introuvable');
   await expect(page).toHaveTitle('Page introuvable · Service Photo');
-  await page.getByRole('link', { name: "Retour à l'accueil" }).click();
+  await page.getByRole('link', { name: "Retour à l’accueil" }).click();
   await appShows(page, ROUTES[0].heading);
 });
 
@@ -65,9 +65,9 @@ test('the payment methods page names every brand and wallet and both debit timin
   const cards = ['Cartes Visa et Carte Bleue', 'Carte American Express', 'Cartes Mastercard et Maestro'];
   for (const heading of cards) {
     const section = page.getByRole('region', { name: heading });
-    await expect(section).toContainText("débité seulement à l'expédition de vos produits");
+    await expect(section).toContainText("débité seulement à l’expédition de vos produits");
     await expect(section).toContainText('numéro de votre carte');
-    await expect(section).toContainText("date d'expiration");
+    await expect(section).toContainText("date d’expiration");
     await expect(section).toContainText('ne les enregistre jamais');
   }
   const amex = page.getByRole('region', { name: 'Carte American Express' });
@@ -191,7 +191,7 @@ test('when the catalogue cannot be loaded, the shopper is told and can retry', a
   await page.goto('/');
   await appShows(page, ROUTES[0].heading);
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText("Le catalogue n'a pas pu être chargé.");
+  await expect(alert).toContainText("Le catalogue n’a pas pu être chargé.");
   await page.unroute('**/api/v1/catalogue');
   await alert.getByRole('button', { name: 'Réessayer' }).click();
   await expect(page.getByRole('region', { name: 'Nos produits photo' }).getByRole('listitem')).toHaveCount(4);

@@ -144,7 +144,7 @@ async function debited(page: Page) {
   await expect(page).toHaveURL(/\/commandes\/[^/]+$/, { timeout: 20_000 });
   await appShows(page, 'Commande confirmée');
   await expect(page.getByText('Commande confirmée — votre compte a été débité')).toBeVisible();
-  await expect(page.locator('.order-status')).toHaveText('payée : débitée');
+  await expect(page.locator('.order-status')).toHaveText('payée et débitée');
   await expect(cartLink(page)).toHaveAttribute('aria-label', 'Panier, vide');
 }
 
@@ -251,7 +251,7 @@ test.describe('wallets through the Payment Request API', () => {
     const orderUrl = new URL(page.url()).pathname;
     await page.getByRole('link', { name: 'Suivi de commande' }).click();
     await appShows(page, 'Suivi de commande');
-    await expect(page.locator(`a[href="${orderUrl}"]`).locator('..')).toContainText('payée : débitée');
+    await expect(page.locator(`a[href="${orderUrl}"]`).locator('..')).toContainText('payée et débitée');
   });
 
   test('Google Pay is offered where the shopper chooses how to pay, and one click there pays', async ({ page }) => {
@@ -317,7 +317,7 @@ test.describe('wallets through the Payment Request API', () => {
 
     await fillCard(page.frameLocator(CARD_FRAME), '4242 4242 4242 4242');
     await appShows(page, 'Commande confirmée');
-    await expect(page.getByText("Commande confirmée — votre carte sera débitée à l'expédition")).toBeVisible();
+    await expect(page.getByText("Commande confirmée — votre carte sera débitée à l’expédition")).toBeVisible();
   });
 
   test('a wallet refused by the PSP is explained like a card, then a card pays the same order', async ({ page }) => {
@@ -340,7 +340,7 @@ test.describe('wallets through the Payment Request API', () => {
     await expect.poll(() => page.frames().some((f) => f.url() === freshCardPage)).toBe(true);
     await fillCard(page.frameLocator(CARD_FRAME), '4242 4242 4242 4242');
     await appShows(page, 'Commande confirmée');
-    await expect(page.getByText("Commande confirmée — votre carte sera débitée à l'expédition")).toBeVisible();
+    await expect(page.getByText("Commande confirmée — votre carte sera débitée à l’expédition")).toBeVisible();
   });
 
   test('a double click opens one sheet and sends one payment', async ({ page }) => {
