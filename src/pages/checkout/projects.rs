@@ -81,6 +81,15 @@ pub fn save_cart_projects() -> CartSave {
         if matches!(status.get_untracked(), SaveStatus::Saving(_)) {
             return;
         }
+        // Nothing only in this browser (the usual case once saved): no
+        // request, nothing shown.
+        if !has_unsaved(projects, cart) {
+            status.set(SaveStatus::Done {
+                refused: Vec::new(),
+                incomplete: Vec::new(),
+            });
+            return;
+        }
         status.set(SaveStatus::Saving(Progress {
             photo: 0,
             photos: 0,
@@ -115,6 +124,16 @@ pub fn save_cart_projects() -> CartSave {
         status,
         retry: Callback::new(move |()| start()),
     }
+}
+
+fn has_unsaved(projects: ProjectsContext, cart: CartContext) -> bool {
+    cart.cart().with_untracked(|cart| {
+        cart.lines.iter().any(|line| {
+            projects
+                .find(&line.project_id)
+                .is_some_and(|project| !project.saved)
+        })
+    })
 }
 
 /// The cart's lines whose projects this browser holds unsaved, with their
