@@ -11,8 +11,10 @@ import {
   stepHeading, termsBox, toCheckout, toReview,
 } from './shopper';
 
-test('a new guest makes a poster and reaches the card frame in at most 8 clicks, with no detour, then pays', async ({ page }) => {
+for (const width of [1280, 375]) {
+test(`a new guest makes a poster and reaches the card frame in at most 8 clicks, with no detour, then pays (${width} px wide)`, async ({ page }) => {
   test.setTimeout(120_000);
+  await page.setViewportSize({ width, height: 800 });
   // Every click the shopper makes goes through here: typing is not a click.
   let clicks = 0;
   const click = async (target: Locator) => {
@@ -39,6 +41,7 @@ test('a new guest makes a poster and reaches the card frame in at most 8 clicks,
   const form = page.getByRole('form', { name: 'Créer un compte' });
   await form.getByLabel('Adresse e-mail').fill(newEmail());
   await form.getByLabel('Mot de passe', { exact: true }).fill(STRONG);
+  expect(await serious(page)).toEqual([]);
   await click(form.getByRole('button', { name: 'Créer mon compte' }));
 
   // The checkout goes on by itself; the poster is saved meanwhile.
@@ -47,9 +50,11 @@ test('a new guest makes a poster and reaches the card frame in at most 8 clicks,
   await expect(page.getByRole('link', { name: 'Compte, connecté' })).toBeVisible();
   await fillAddress(page, '35000');
   await expect(page.getByLabel(/^Livraison standard/)).toBeChecked();
+  expect(await serious(page)).toEqual([]);
   await click(page.getByRole('button', { name: 'Continuer' }));
   await expect(stepHeading(page)).toContainText('Récapitulatif');
   await expect(page.locator('dd.cart-totals__total')).toContainText('€');
+  expect(await serious(page)).toEqual([]);
   await click(termsBox(page));
   await click(page.getByRole('button', { name: 'Payer par carte' }));
   await expect(page.frameLocator(CARD_FRAME).getByLabel('Numéro de carte')).toBeVisible();
@@ -64,6 +69,7 @@ test('a new guest makes a poster and reaches the card frame in at most 8 clicks,
   await appShows(page, 'Compte');
   await expect(page.getByRole('heading', { name: 'Projets non enregistrés' })).toHaveCount(0);
 });
+}
 
 test('a guest who signs in at the checkout keeps the cart and goes on to delivery', async ({ page }) => {
   test.setTimeout(90_000);
@@ -98,9 +104,10 @@ test('a guest who signs in at the checkout keeps the cart and goes on to deliver
   await expect(page.getByRole('list', { name: 'Vos produits' }).getByRole('listitem')).toHaveCount(1);
 });
 
-test('a lost connection while the checkout sends the photos is taken up again when the browser is back online', async ({ page }) => {
+test('a lost connection while the checkout sends the photos is taken up again when the browser is back online', async ({ page, watch }) => {
   test.setTimeout(90_000);
-  await toCheckout(page, false);
+  // Chromium logs the dropped request: expected here.
+  watch.allowProblems('the connection drops on purpose');
   // The first upload attempt fails as a dropped connection would.
   let dropped = 0;
   await page.route('**/api/v1/projects/*/photos/*', async (route) => {
@@ -111,6 +118,7 @@ test('a lost connection while the checkout sends the photos is taken up again wh
       await route.continue();
     }
   });
+  await toCheckout(page, false);
   await expect(page.getByText('La connexion a été interrompue pendant l’envoi de vos photos.', { exact: false })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('button', { name: 'Enregistrement de vos projets…' })).toHaveCount(0);
   // Offline, then online again: the browser says so and the save resumes.
@@ -182,6 +190,30 @@ test('paying without ticking the CGV is refused, in the page and by the server',
   await page.getByRole('button', { name: 'Payer par carte' }).click();
   await expect(stepHeading(page)).toContainText('Paiement');
   expect(creations).toBe(1);
+});
+
+test('a photo the server refuses during the checkout\'s save is named with its project, and ordering waits for a new one', async ({ page, watch }) => {
+  test.setTimeout(90_000);
+  // The refusal is a 422 that Chromium logs: expected here.
+  watch.allowProblems('the server refuses the photo on purpose');
+  await page.route('**/api/v1/projects/*/photos/*', async (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    await route.fulfill({
+      status: 422,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'invalid_image', message: 'not an image' } }),
+    });
+  });
+  await toCheckout(page, false);
+  const alert = page.locator('.checkout-saving [role="alert"]');
+  await expect(alert).toContainText(/la photo «\sposter\.png\s» a été refusée \(image illisible ou format non accepté\)/);
+  await expect(alert).toContainText(/n’a plus assez de photos pour être fabriqué/);
+  const open = alert.getByRole('link', { name: 'Ouvrir le projet pour la remplacer' });
+  await expect(open).toHaveAttribute('href', /^\/projets\/[0-9a-f-]{36}$/);
+  await fillAddress(page, '35000');
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await expect(stepHeading(page)).toContainText('Récapitulatif');
+  await expect(page.getByRole('button', { name: 'Payer par carte' })).toBeDisabled();
 });
 
 test('a project only in this browser is saved by the checkout, which then orders it', async ({ page }) => {
