@@ -131,6 +131,32 @@ test('a lost connection while the checkout sends the photos is taken up again wh
   await expect(page.frameLocator(CARD_FRAME).getByLabel('Numéro de carte')).toBeVisible();
 });
 
+test('a save interrupted by a dropped connection is finished by a reload, sending only what is missing', async ({ page, watch }) => {
+  test.setTimeout(90_000);
+  watch.allowProblems('the connection drops on purpose');
+  let uploads = 0;
+  let dropped = 0;
+  await page.route('**/api/v1/projects/*/photos/*', async (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    uploads += 1;
+    if (dropped === 0) {
+      dropped += 1;
+      await route.abort('internetdisconnected');
+    } else {
+      await route.continue();
+    }
+  });
+  await toCheckout(page, false);
+  await expect(page.getByText('La connexion a été interrompue', { exact: false })).toBeVisible({ timeout: 20_000 });
+  await page.reload();
+  await appShows(page, 'Commande');
+  await toReview(page);
+  await page.getByRole('button', { name: 'Payer par carte' }).click();
+  await expect(page.frameLocator(CARD_FRAME).getByLabel('Numéro de carte')).toBeVisible();
+  // The dropped one, then the one photo once.
+  expect(uploads).toBe(2);
+});
+
 test('the address form refuses a bad postcode in French, next to the field, without asking the server', async ({ page }) => {
   await toCheckout(page);
   let saves = 0;
