@@ -21,6 +21,13 @@ pub struct Config {
     /// Folder of the built storefront (Trunk's `dist`).
     #[arg(long, env = "SHOP_DIST_DIR", default_value = "dist")]
     pub dist_dir: PathBuf,
+    /// The shop's public origin (`https://photo.example.fr`), as shoppers'
+    /// browsers reach it: the only origin whose pages may change state,
+    /// frame the PSP's card page and ask for Apple Pay; `https` makes the
+    /// session cookie `Secure`. Default: the address the server listens on,
+    /// in plain http. Never read from request headers.
+    #[arg(long, env = "SHOP_PUBLIC_URL", value_parser = parse_origin)]
+    pub public_url: Option<String>,
     /// Origin of the payment service provider's hosted pages: the only
     /// origin the storefront may frame.
     #[arg(long, env = "SHOP_PSP_ORIGIN", default_value = "http://127.0.0.1:9090", value_parser = parse_origin)]

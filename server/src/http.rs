@@ -28,6 +28,8 @@ pub struct AppState {
     pub wallets: Arc<shop_api::wallet::WalletConfig>,
     pub account_throttle: Policy,
     pub client_throttle: Policy,
+    /// From configuration, never from request headers.
+    pub public_origin: Arc<str>,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -47,6 +49,7 @@ pub fn router(state: AppState) -> Router {
                 wallets: state.wallets.clone(),
                 account_throttle: state.account_throttle,
                 client_throttle: state.client_throttle,
+                public_origin: state.public_origin.clone(),
             }),
         )
         .merge(storefront::router(state.storefront.clone()))

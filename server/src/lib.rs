@@ -58,7 +58,13 @@ pub async fn serve(
     let db = db::Database::open(&config.data_dir).await?;
     let storefront = http::storefront::Storefront::load(&config.dist_dir)?;
     let photos = projects::files::PhotoFiles::open(config.data_dir.join("photos"))?;
+    let local = listener.local_addr().map_err(ServerError::Serve)?;
+    let public_origin = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{local}"));
     let app = http::router(http::AppState {
+        public_origin: public_origin.as_str().into(),
         db: db.clone(),
         photos,
         storefront,
@@ -86,8 +92,7 @@ pub async fn serve(
         account_throttle: accounts::throttle::Policy::ACCOUNT,
         client_throttle: accounts::throttle::Policy::CLIENT,
     });
-    let local = listener.local_addr().map_err(ServerError::Serve)?;
-    tracing::info!(address = %format!("http://{local}"), data_dir = %config.data_dir.display(), "shop server listening");
+    tracing::info!(address = %format!("http://{local}"), %public_origin, data_dir = %config.data_dir.display(), "shop server listening");
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),

@@ -42,6 +42,37 @@ pub struct ApiState {
     pub wallets: Arc<shop_api::wallet::WalletConfig>,
     pub account_throttle: Policy,
     pub client_throttle: Policy,
+    /// The shop's public origin (configuration, never request headers).
+    pub public_origin: Arc<str>,
+}
+
+impl ApiState {
+    /// `Secure` session cookies everywhere but a plain-http loopback
+    /// origin (local development, where browsers would drop them).
+    pub fn secure_cookies(&self) -> bool {
+        let Some(authority) = self.public_origin.strip_prefix("http://") else {
+            return true;
+        };
+        let host = authority
+            .rsplit_once(':')
+            .map_or(authority, |(host, _)| host);
+        !(host == "localhost" || host == "[::1]" || host.starts_with("127."))
+    }
+
+    /// `https://shop.fr:8443` → `shop.fr`: the domain Apple Pay checks.
+    pub fn public_host(&self) -> &str {
+        let authority = self
+            .public_origin
+            .split_once("://")
+            .map_or(&*self.public_origin, |(_, rest)| rest);
+        if authority.starts_with('[') {
+            return authority
+                .split_once(']')
+                .map_or(authority, |(host, _)| host)
+                .trim_start_matches('[');
+        }
+        authority.split(':').next().unwrap_or(authority)
+    }
 }
 
 pub fn router(state: ApiState) -> Router {
@@ -59,8 +90,11 @@ pub fn router(state: ApiState) -> Router {
         .merge(projects::router())
         .merge(cart::router())
         .merge(orders::router())
-        .with_state(state)
-        .layer(axum::middleware::from_fn(csrf::same_origin_only))
+        .with_state(state.clone())
+        .layer(axum::middleware::from_fn_with_state(
+            state.public_origin.clone(),
+            csrf::same_origin_only,
+        ))
         .merge(machines)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

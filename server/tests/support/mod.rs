@@ -42,6 +42,7 @@ impl TestServer {
         let base = format!("http://{}", listener.local_addr().unwrap());
         let config = Config {
             addr: listener.local_addr().unwrap(),
+            public_url: None,
             data_dir: data.path().to_owned(),
             dist_dir: dist.path().to_owned(),
             psp_origin: "http://127.0.0.1:9999".into(),

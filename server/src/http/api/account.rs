@@ -35,7 +35,6 @@ async fn who_am_i(current: Option<CurrentSession>) -> Json<Option<Session>> {
 
 async fn create_account(
     State(state): State<ApiState>,
-    headers: HeaderMap,
     ApiJson(credentials): ApiJson<Credentials>,
 ) -> Result<Response, ApiFailure> {
     let email = Email::parse(&credentials.email).ok_or_else(|| {
@@ -77,7 +76,7 @@ async fn create_account(
     tracing::info!(account_id = account.id, "account created");
     start_session(
         &state.db,
-        &headers,
+        state.secure_cookies(),
         account.id,
         account.email,
         StatusCode::CREATED,
@@ -131,7 +130,7 @@ async fn sign_in(
             }
             start_session(
                 &state.db,
-                &headers,
+                state.secure_cookies(),
                 account.id,
                 account.email,
                 StatusCode::OK,
@@ -167,7 +166,10 @@ async fn sign_out(
     Ok((
         StatusCode::NO_CONTENT,
         [
-            (header::SET_COOKIE, session_cookie::clear(&headers)),
+            (
+                header::SET_COOKIE,
+                session_cookie::clear(state.secure_cookies()),
+            ),
             (
                 axum::http::HeaderName::from_static("clear-site-data"),
                 HeaderValue::from_static("\"storage\""),
@@ -179,7 +181,7 @@ async fn sign_out(
 
 async fn start_session(
     db: &Database,
-    headers: &HeaderMap,
+    secure_cookie: bool,
     account_id: i64,
     email: String,
     status: StatusCode,
@@ -187,7 +189,7 @@ async fn start_session(
     let token = session::new_token();
     db.create_session(&session::token_hash(&token), account_id, accounts::now())
         .await?;
-    let cookie = session_cookie::set(&token, headers);
+    let cookie = session_cookie::set(&token, secure_cookie);
     Ok((
         status,
         [(header::SET_COOKIE, cookie)],

@@ -8,7 +8,7 @@ use super::{ApiFailure, ApiState};
 use crate::accounts;
 use crate::orders::{OrderError, Orders, normalized_address};
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -38,22 +38,6 @@ fn orders(state: &ApiState) -> Orders<'_> {
     }
 }
 
-/// The shop's origin as the browser sent it: the CSRF layer has checked it
-/// matches the host, so it is the origin allowed to frame the PSP's page.
-fn shop_origin(headers: &HeaderMap) -> String {
-    headers
-        .get(header::ORIGIN)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-        .or_else(|| {
-            headers
-                .get(header::HOST)
-                .and_then(|v| v.to_str().ok())
-                .map(|host| format!("http://{host}"))
-        })
-        .unwrap_or_default()
-}
-
 async fn create(
     current: CurrentSession,
     State(state): State<ApiState>,
@@ -69,7 +53,7 @@ async fn create(
             current.account_id,
             key,
             &request,
-            &shop_origin(&headers),
+            &state.public_origin,
             accounts::now(),
         )
         .await?;
@@ -91,7 +75,6 @@ async fn list(
 async fn show(
     current: CurrentSession,
     State(state): State<ApiState>,
-    headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Json<Order>, ApiFailure> {
     Ok(Json(
@@ -99,7 +82,7 @@ async fn show(
             .get(
                 current.account_id,
                 &id,
-                &shop_origin(&headers),
+                &state.public_origin,
                 accounts::now(),
             )
             .await?,
@@ -121,7 +104,6 @@ async fn cancel(
 async fn pay_again(
     current: CurrentSession,
     State(state): State<ApiState>,
-    headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Json<Order>, ApiFailure> {
     Ok(Json(
@@ -129,7 +111,7 @@ async fn pay_again(
             .pay_again(
                 current.account_id,
                 &id,
-                &shop_origin(&headers),
+                &state.public_origin,
                 accounts::now(),
             )
             .await?,
@@ -139,7 +121,6 @@ async fn pay_again(
 async fn pay_with_wallet(
     current: CurrentSession,
     State(state): State<ApiState>,
-    headers: HeaderMap,
     Path(id): Path<String>,
     ApiJson(payment): ApiJson<WalletPayment>,
 ) -> Result<Json<Order>, ApiFailure> {
@@ -150,7 +131,7 @@ async fn pay_with_wallet(
                 &id,
                 payment.method,
                 &payment.token_json,
-                &shop_origin(&headers),
+                &state.public_origin,
                 accounts::now(),
             )
             .await?,
@@ -160,19 +141,17 @@ async fn pay_with_wallet(
 async fn apple_pay_session(
     current: CurrentSession,
     State(state): State<ApiState>,
-    headers: HeaderMap,
     Path(id): Path<String>,
     ApiJson(request): ApiJson<MerchantSessionRequest>,
 ) -> Result<Json<MerchantSession>, ApiFailure> {
-    // The domain Apple checks is the one the shopper is on.
-    let domain = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|host| host.split(':').next())
-        .unwrap_or_default()
-        .to_owned();
+    // The domain Apple checks: the shop's, from configuration.
     let session_json = orders(&state)
-        .apple_pay_session(current.account_id, &id, &request.validation_url, &domain)
+        .apple_pay_session(
+            current.account_id,
+            &id,
+            &request.validation_url,
+            state.public_host(),
+        )
         .await?;
     Ok(Json(MerchantSession { session_json }))
 }

@@ -77,39 +77,26 @@ pub fn token(headers: &HeaderMap) -> Option<String> {
         .map(|cookie| cookie.value().to_owned())
 }
 
-/// `Secure` everywhere except plain-http loopback, where browsers would
-/// drop a secure cookie in local development.
-fn secure(headers: &HeaderMap) -> bool {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default();
-    let hostname = host.rsplit_once(':').map_or(host, |(name, _)| name);
-    let loopback = matches!(hostname, "localhost" | "[::1]") || hostname.starts_with("127.");
-    let forwarded_https = headers
-        .get("x-forwarded-proto")
-        .is_some_and(|value| value.as_bytes() == b"https");
-    !loopback || forwarded_https
-}
-
-fn build(value: String, max_age_seconds: i64, request_headers: &HeaderMap) -> HeaderValue {
+/// `secure`: the shop's public origin is not plain-http loopback
+/// (`ApiState::secure_cookies`).
+fn build(value: String, max_age_seconds: i64, secure: bool) -> HeaderValue {
     let cookie = Cookie::build((session::COOKIE_NAME, value))
         .http_only(true)
         .same_site(SameSite::Lax)
         .path("/")
-        .secure(secure(request_headers))
+        .secure(secure)
         .max_age(cookie::time::Duration::seconds(max_age_seconds))
         .build();
     // Token characters are base64url: always a valid header value.
     HeaderValue::try_from(cookie.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-pub fn set(token: &str, request_headers: &HeaderMap) -> HeaderValue {
-    build(token.to_owned(), session::ABSOLUTE_SECONDS, request_headers)
+pub fn set(token: &str, secure: bool) -> HeaderValue {
+    build(token.to_owned(), session::ABSOLUTE_SECONDS, secure)
 }
 
-pub fn clear(request_headers: &HeaderMap) -> HeaderValue {
-    build(String::new(), 0, request_headers)
+pub fn clear(secure: bool) -> HeaderValue {
+    build(String::new(), 0, secure)
 }
 
 #[cfg(test)]
@@ -123,11 +110,8 @@ mod tests {
     }
 
     #[test]
-    fn cookie_is_http_only_lax_and_secure_off_loopback() {
-        let local = set("abc", &headers("127.0.0.1:8080"))
-            .to_str()
-            .unwrap()
-            .to_owned();
+    fn cookie_is_http_only_lax_and_secure_when_asked() {
+        let local = set("abc", false).to_str().unwrap().to_owned();
         assert!(local.starts_with("sp_session=abc;"));
         assert!(
             local.contains("HttpOnly")
@@ -135,11 +119,9 @@ mod tests {
                 && local.contains("Path=/")
         );
         assert!(!local.contains("Secure"));
-        let public = set("abc", &headers("photo.example.fr"))
-            .to_str()
-            .unwrap()
-            .to_owned();
+        let public = set("abc", true).to_str().unwrap().to_owned();
         assert!(public.contains("Secure"));
+        assert!(clear(true).to_str().unwrap().contains("Max-Age=0"));
     }
 
     #[test]
