@@ -66,6 +66,15 @@ pub enum ErrorCode {
     InvalidWalletRequest,
     /// The payment provider did not answer; the order is kept, try again.
     PaymentUnavailable,
+    /// A support request's message, or an operator's answer, is empty or
+    /// longer than its limit (`support::MESSAGE_MAX_CHARS`, `ANSWER_MAX_CHARS`).
+    InvalidSupportMessage,
+    /// The order reference of a support request is too long or has control
+    /// characters.
+    InvalidOrderReference,
+    /// Too many support requests from this address: wait
+    /// `retry_after_seconds`.
+    TooManySupportRequests,
     /// A code this build does not know yet (newer server): keeps old
     /// storefronts parsing errors instead of failing on them.
     #[serde(other)]
