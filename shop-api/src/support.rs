@@ -5,8 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A message is at most this many characters (after trimming).
-pub const MESSAGE_MAX_CHARS: usize = 4000;
+/// A message is at most this many characters (after trimming): three
+/// thousand, so that any valid request, even all in 4-byte characters, fits
+/// in the API's 16 KiB body limit.
+pub const MESSAGE_MAX_CHARS: usize = 3000;
 /// An operator's answer is at most this many characters (after trimming).
 pub const ANSWER_MAX_CHARS: usize = 8000;
 /// The optional order reference the shopper types: at most this many

@@ -12,6 +12,7 @@ mod orders;
 mod projects;
 mod psp_webhooks;
 mod session_cookie;
+mod support;
 
 pub use failure::ApiFailure;
 
@@ -59,6 +60,7 @@ pub fn router(state: ApiState) -> Router {
         .merge(projects::router())
         .merge(cart::router())
         .merge(orders::router())
+        .merge(support::router())
         .with_state(state)
         .layer(axum::middleware::from_fn(csrf::same_origin_only))
         .merge(machines)
