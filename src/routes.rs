@@ -24,3 +24,18 @@ pub const ORDER: &str = "/commandes";
 
 /// The checkout's current step heading, focused on each step change.
 pub const STEP_HEADING_ID: &str = "etape-titre";
+
+/// The help centre's contact form (answers live at `/aide/{topic}/{answer}`).
+pub const HELP_CONTACT: &str = "/aide/contact";
+
+/// The legal pages, linked from the footer.
+pub const LEGAL_NOTICE: &str = "/mentions-legales";
+pub const TERMS: &str = "/cgv";
+pub const PRIVACY: &str = "/confidentialite";
+pub const COOKIES: &str = "/cookies";
+pub const ACCESSIBILITY: &str = "/accessibilite";
+
+/// An answer's own address.
+pub fn help_answer(topic: &str, answer: &str) -> String {
+    format!("{HELP}/{topic}/{answer}")
+}
