@@ -82,7 +82,7 @@ test('a shopper sends a contact request and is shown its reference', async ({ pa
   await appShows(page, 'Écrire au service client');
 
   await page.getByLabel('Thème').selectOption({ label: 'Réclamation (colis abîmé ou erroné)' });
-  await page.getByLabel('Numéro de commande (facultatif)').fill('4F2A-91');
+  await page.getByLabel('Commande concernée (facultatif)').fill('4F2A-91');
   // Nothing typed yet: refused in the browser, next to the field.
   await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
   await expect(page.getByText('Écrivez votre message.')).toBeVisible();

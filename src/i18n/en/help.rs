@@ -256,7 +256,7 @@ const CLAIMS: HelpTopic = HelpTopic {
             question: "My parcel arrived damaged: what now?",
             paragraphs: &[
                 "If the packaging is visibly damaged on delivery, tell the courier or the pick-up point before you sign, describing the damage.",
-                "Then write to us as soon as you can, if possible within 14 days of receipt, with the contact form (topic “Claim”): give the order number and describe the damaged products. Keep the parcel, the packaging and the products: we may ask for photos of the packaging, the shipping label and the products.",
+                "Then write to us as soon as you can, if possible within 14 days of receipt, with the contact form (topic “Claim”): say which order it is and describe the damaged products. Keep the parcel, the packaging and the products: we may ask for photos of the packaging, the shipping label and the products.",
                 "We answer within 2 working days. Confirmed damage is put right free of charge: a new print run and shipment, or a refund. Your legal guarantees are untouched.",
             ],
             link: Some(HelpLink {
@@ -269,7 +269,7 @@ const CLAIMS: HelpTopic = HelpTopic {
             question: "I received the wrong product: what now?",
             paragraphs: &[
                 "Someone else's product, wrong size, missing photo or printing fault: write to us as soon as you can, if possible within 14 days of receipt, with the contact form (topic “Claim”).",
-                "Give the order number and what is wrong. Keep what you received: we may ask for photos of the products and of the parcel's label. We answer within 2 working days and make your order again free of charge.",
+                "Say which order it is and what is wrong. Keep what you received: we may ask for photos of the products and of the parcel's label. We answer within 2 working days and make your order again free of charge.",
             ],
             link: Some(HelpLink {
                 label: "Write to us",
@@ -280,7 +280,7 @@ const CLAIMS: HelpTopic = HelpTopic {
             slug: "colis-non-recu",
             question: "My parcel has not arrived: what now?",
             paragraphs: &[
-                "First check the order's status on the “Order tracking” page. If it has shipped and the parcel has not arrived two working days after the chosen delivery option's delay, write to us with its number: we open an inquiry with the carrier and answer within 2 working days.",
+                "First check the order's status on the “Order tracking” page. If it has shipped and the parcel has not arrived two working days after the chosen delivery option's delay, write to us saying which order it is: we open an inquiry with the carrier and answer within 2 working days.",
             ],
             link: Some(HelpLink {
                 label: "Write to us",
@@ -337,7 +337,7 @@ fn too_many(seconds: u64) -> String {
 
 pub const CONTACT: ContactText = ContactText {
     title: "Write to customer service",
-    intro: "Ask your question here: we answer by e-mail within 2 working days. Every field is required except the order number.",
+    intro: "Ask your question here: we answer by e-mail within 2 working days. Every field is required except the order concerned.",
     topic_label: "Topic",
     topics: [
         "Order and tracking",
@@ -348,8 +348,8 @@ pub const CONTACT: ContactText = ContactText {
         "Claim (damaged or wrong parcel)",
         "Something else",
     ],
-    order_label: "Order number (optional)",
-    order_hint: "It is on the order's page, under “Order tracking”.",
+    order_label: "Order concerned (optional)",
+    order_hint: "Its date, or the end of its page's address under “Order tracking” (after /commandes/).",
     message_label: "Your message",
     message_hint: |max| format!("At most {max} characters."),
     email_label: "E-mail address for the answer",
@@ -365,7 +365,7 @@ pub const CONTACT: ContactText = ContactText {
     errors: ContactErrors {
         message_required: "Write your message.",
         message_too_long: |max| format!("Your message is over {max} characters: shorten it."),
-        order_too_long: |max| format!("The order number has at most {max} characters."),
+        order_too_long: |max| format!("This field has at most {max} characters."),
         email_required: "Enter your e-mail address: we need it to answer you.",
         email_invalid: "This e-mail address does not look valid (example: jane.doe@example.com).",
         too_many,

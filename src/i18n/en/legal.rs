@@ -150,7 +150,7 @@ pub const LEGAL: LegalTexts = LegalTexts {
                         "Guarantee against hidden defects (articles 1641 and following of the Code civil): you may act within two years of discovering the defect, and choose between ending the sale and a price reduction.",
                     ),
                     Paragraph(
-                        "To use a guarantee, write to us with the contact form (topic “Claim”), giving the order number.",
+                        "To use a guarantee, write to us with the contact form (topic “Claim”), saying which order it is.",
                     ),
                 ],
             },
@@ -204,7 +204,7 @@ pub const LEGAL: LegalTexts = LegalTexts {
                     "Your cart, while you are signed in. It is deleted when you sign out.",
                     "Your orders: products, amounts, delivery address (name, address, phone) and payment state, to make, deliver and invoice them. Kept 10 years, the retention period of accounting records (article L123-22 of the Code de commerce).",
                     "Payment: we never receive your card's number, expiry date or code; we keep only the payment's reference and state at our provider.",
-                    "Your requests to customer service: topic, order number, message, e-mail address and the IP address it was sent from, to answer you; the IP address is used to limit abusive sending (legitimate interest). Kept 3 years after our answer.",
+                    "Your requests to customer service: topic, order concerned, message, e-mail address and the IP address it was sent from, to answer you; the IP address is used to limit abusive sending (legitimate interest). Kept 3 years after our answer.",
                 ])],
             },
             LegalSection {

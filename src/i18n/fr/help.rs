@@ -257,7 +257,7 @@ const CLAIMS: HelpTopic = HelpTopic {
             question: "Mon colis est arrivé abîmé\u{a0}: que faire\u{a0}?",
             paragraphs: &[
                 "Si l’emballage est visiblement abîmé à la livraison, notez-le auprès du livreur ou du point relais avant de signer, en précisant les dommages.",
-                "Écrivez-nous ensuite au plus tôt, si possible dans les 14 jours suivant la réception, avec le formulaire de contact (thème «\u{a0}Réclamation\u{a0}»)\u{a0}: indiquez le numéro de commande et joignez à votre message une description des produits abîmés. Gardez le colis, l’emballage et les produits\u{a0}: nous pourrons vous demander des photos de l’emballage, de l’étiquette de transport et des produits.",
+                "Écrivez-nous ensuite au plus tôt, si possible dans les 14 jours suivant la réception, avec le formulaire de contact (thème «\u{a0}Réclamation\u{a0}»)\u{a0}: indiquez la commande concernée et joignez à votre message une description des produits abîmés. Gardez le colis, l’emballage et les produits\u{a0}: nous pourrons vous demander des photos de l’emballage, de l’étiquette de transport et des produits.",
                 "Nous vous répondons sous 2 jours ouvrés. Un dommage confirmé est réparé sans frais\u{a0}: nouvelle fabrication et envoi, ou remboursement. Vos garanties légales restent entières.",
             ],
             link: Some(HelpLink {
@@ -270,7 +270,7 @@ const CLAIMS: HelpTopic = HelpTopic {
             question: "J’ai reçu un mauvais produit\u{a0}: que faire\u{a0}?",
             paragraphs: &[
                 "Produit qui n’est pas le vôtre, mauvais format, photo manquante ou défaut d’impression\u{a0}: écrivez-nous au plus tôt, si possible dans les 14 jours suivant la réception, avec le formulaire de contact (thème «\u{a0}Réclamation\u{a0}»).",
-                "Indiquez le numéro de commande et ce qui ne va pas. Gardez les produits reçus\u{a0}: nous pourrons vous demander des photos des produits et de l’étiquette du colis. Nous vous répondons sous 2 jours ouvrés et refabriquons votre commande sans frais.",
+                "Indiquez la commande concernée et ce qui ne va pas. Gardez les produits reçus\u{a0}: nous pourrons vous demander des photos des produits et de l’étiquette du colis. Nous vous répondons sous 2 jours ouvrés et refabriquons votre commande sans frais.",
             ],
             link: Some(HelpLink {
                 label: "Nous écrire",
@@ -281,7 +281,7 @@ const CLAIMS: HelpTopic = HelpTopic {
             slug: "colis-non-recu",
             question: "Mon colis n’est pas arrivé\u{a0}: que faire\u{a0}?",
             paragraphs: &[
-                "Vérifiez d’abord le statut de la commande sur la page «\u{a0}Suivi de commande\u{a0}». Si elle est expédiée et que le colis n’est pas arrivé deux jours ouvrés après la fin du délai du mode de livraison choisi, écrivez-nous avec son numéro\u{a0}: nous ouvrons une enquête auprès du transporteur et vous répondons sous 2 jours ouvrés.",
+                "Vérifiez d’abord le statut de la commande sur la page «\u{a0}Suivi de commande\u{a0}». Si elle est expédiée et que le colis n’est pas arrivé deux jours ouvrés après la fin du délai du mode de livraison choisi, écrivez-nous en précisant la commande\u{a0}: nous ouvrons une enquête auprès du transporteur et vous répondons sous 2 jours ouvrés.",
             ],
             link: Some(HelpLink {
                 label: "Nous écrire",
@@ -340,7 +340,7 @@ fn too_many(seconds: u64) -> String {
 
 pub const CONTACT: ContactText = ContactText {
     title: "Écrire au service client",
-    intro: "Posez votre question ici\u{a0}: nous vous répondons par e-mail sous 2 jours ouvrés. Tous les champs sont obligatoires, sauf le numéro de commande.",
+    intro: "Posez votre question ici\u{a0}: nous vous répondons par e-mail sous 2 jours ouvrés. Tous les champs sont obligatoires, sauf la commande concernée.",
     topic_label: "Thème",
     topics: [
         "Commande et suivi",
@@ -351,8 +351,8 @@ pub const CONTACT: ContactText = ContactText {
         "Réclamation (colis abîmé ou erroné)",
         "Autre question",
     ],
-    order_label: "Numéro de commande (facultatif)",
-    order_hint: "Il figure sur la page de la commande, dans «\u{a0}Suivi de commande\u{a0}».",
+    order_label: "Commande concernée (facultatif)",
+    order_hint: "Sa date, ou la fin de l’adresse de sa page dans «\u{a0}Suivi de commande\u{a0}» (après /commandes/).",
     message_label: "Votre message",
     message_hint: |max| format!("{} caractères au plus.", group_thousands(max)),
     email_label: "Adresse e-mail pour la réponse",
@@ -375,7 +375,7 @@ pub const CONTACT: ContactText = ContactText {
                 group_thousands(max)
             )
         },
-        order_too_long: |max| format!("Le numéro de commande compte {max} caractères au plus."),
+        order_too_long: |max| format!("Ce champ compte {max} caractères au plus."),
         email_required: "Saisissez votre adresse e-mail\u{a0}: nous en avons besoin pour vous répondre.",
         email_invalid: "Cette adresse e-mail ne semble pas valide (exemple\u{a0}: prenom.nom@exemple.fr).",
         too_many,

@@ -153,7 +153,7 @@ pub const LEGAL: LegalTexts = LegalTexts {
                         "Garantie des vices cachés (articles 1641 et suivants du Code civil)\u{a0}: vous pouvez agir dans les deux ans suivant la découverte du vice, et choisir entre la résolution de la vente et une réduction du prix.",
                     ),
                     Paragraph(
-                        "Pour faire jouer une garantie, écrivez-nous avec le formulaire de contact (thème «\u{a0}Réclamation\u{a0}»), en indiquant le numéro de commande.",
+                        "Pour faire jouer une garantie, écrivez-nous avec le formulaire de contact (thème «\u{a0}Réclamation\u{a0}»), en indiquant la commande concernée.",
                     ),
                 ],
             },
@@ -207,7 +207,7 @@ pub const LEGAL: LegalTexts = LegalTexts {
                     "Votre panier, lorsque vous êtes connecté. Il est supprimé à la déconnexion.",
                     "Vos commandes\u{a0}: produits, montants, adresse de livraison (nom, adresse, téléphone) et état du paiement, pour les fabriquer, les livrer et les facturer. Gardées 10 ans, durée de conservation des pièces comptables (article L123-22 du Code de commerce).",
                     "Le paiement\u{a0}: nous ne recevons jamais le numéro, la date d’expiration ni le code de votre carte\u{a0}; nous gardons seulement la référence et l’état du paiement chez notre prestataire.",
-                    "Vos demandes au service client\u{a0}: thème, numéro de commande, message, adresse e-mail et adresse IP d’envoi, pour vous répondre\u{a0}; l’adresse IP sert à limiter les envois abusifs (intérêt légitime). Gardées 3 ans après notre réponse.",
+                    "Vos demandes au service client\u{a0}: thème, commande concernée, message, adresse e-mail et adresse IP d’envoi, pour vous répondre\u{a0}; l’adresse IP sert à limiter les envois abusifs (intérêt légitime). Gardées 3 ans après notre réponse.",
                 ])],
             },
             LegalSection {
