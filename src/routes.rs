@@ -39,3 +39,11 @@ pub const ACCESSIBILITY: &str = "/accessibilite";
 pub fn help_answer(topic: &str, answer: &str) -> String {
     format!("{HELP}/{topic}/{answer}")
 }
+
+/// The contact form with its topic chosen (`/aide/contact?theme=claim`).
+pub fn help_contact(topic: shop_api::support::SupportTopic) -> String {
+    format!("{HELP_CONTACT}?{CONTACT_TOPIC_PARAM}={}", topic.as_str())
+}
+
+/// The query parameter that preselects the contact form's topic.
+pub const CONTACT_TOPIC_PARAM: &str = "theme";

@@ -75,6 +75,20 @@ test('each answer has its own address, and related questions link to theirs', as
   await expect(main).toContainText('Cette question n’existe pas ou plus dans notre aide.');
 });
 
+test('writing to us from an answer chooses the contact form’s topic', async ({ page }) => {
+  await page.goto('/aide/reclamations/colis-abime');
+  await appShows(page, 'Mon colis est arrivé abîmé : que faire ?');
+  await page.getByRole('main').getByRole('link', { name: 'Nous écrire', exact: true }).click();
+  await expect(page).toHaveURL('/aide/contact?theme=claim');
+  await appShows(page, 'Écrire au service client');
+  await expect(page.getByLabel('Thème').locator('option:checked')).toHaveText('Réclamation (colis abîmé ou erroné)');
+  await page.goto('/aide/livraison/point-relais');
+  await appShows(page, 'Comment fonctionne la livraison en point relais ?');
+  await page.getByRole('link', { name: 'Écrire au service client', exact: true }).click();
+  await expect(page).toHaveURL('/aide/contact?theme=delivery');
+  await expect(page.getByLabel('Thème').locator('option:checked')).toHaveText('Livraison');
+});
+
 test('a shopper sends a contact request and is shown its reference', async ({ page }) => {
   await page.goto('/aide');
   await appShows(page, 'Aide et service client');

@@ -9,6 +9,7 @@ use crate::state::locale::use_strings;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use shop_api::support::SupportTopic;
 
 /// The topic and answer of these slugs, in one language's help.
 pub fn find(
@@ -19,6 +20,20 @@ pub fn find(
     let topic = help.topics.iter().find(|t| t.slug == topic)?;
     let answer = topic.answers.iter().find(|a| a.slug == answer)?;
     Some((topic, answer))
+}
+
+/// The contact form's topic for a help topic, so that "write to us" from
+/// an answer arrives with the right topic chosen.
+pub fn contact_topic(help_topic: &str) -> SupportTopic {
+    match help_topic {
+        "commandes-et-suivi" => SupportTopic::Order,
+        "livraison" => SupportTopic::Delivery,
+        "paiement-et-debit" => SupportTopic::Payment,
+        "compte-et-deconnexion" => SupportTopic::Account,
+        "photos-et-qualite" => SupportTopic::Photos,
+        "reclamations" => SupportTopic::Claim,
+        _ => SupportTopic::Other,
+    }
 }
 
 #[component]
@@ -62,6 +77,7 @@ pub fn HelpAnswerPage() -> impl IntoView {
 fn Answer(topic: &'static HelpTopic, answer: &'static HelpAnswer) -> impl IntoView {
     let t = use_strings();
     let help = move || &t.get().help;
+    let contact = routes::help_contact(contact_topic(topic.slug));
     let others: Vec<&'static HelpAnswer> = topic
         .answers
         .iter()
@@ -76,7 +92,14 @@ fn Answer(topic: &'static HelpTopic, answer: &'static HelpAnswer) -> impl IntoVi
         </nav>
         <div class="help-answer">
             {answer.paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
-            {answer.link.as_ref().map(|link| view! { <p><A href=link.href>{link.label}</A></p> })}
+            {answer.link.as_ref().map(|link| {
+                let href = if link.href == routes::HELP_CONTACT {
+                    contact.clone()
+                } else {
+                    link.href.to_owned()
+                };
+                view! { <p><A href=href>{link.label}</A></p> }
+            })}
         </div>
         {(!others.is_empty()).then(|| view! {
             <section aria-labelledby="autres-questions">
@@ -95,7 +118,7 @@ fn Answer(topic: &'static HelpTopic, answer: &'static HelpAnswer) -> impl IntoVi
             <h2 id="aide-contact">{move || help().still_need_help}</h2>
             <p>{move || help().contact_intro}</p>
             <p>
-                <A href=routes::HELP_CONTACT attr:class="button-primary">{move || help().contact_link}</A>
+                <A href=contact attr:class="button-primary">{move || help().contact_link}</A>
                 " "
                 <A href=routes::HELP>{move || help().back_to_help}</A>
             </p>

@@ -13,6 +13,7 @@ use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 use shop_api::ErrorCode;
 use shop_api::support::{
     MESSAGE_MAX_CHARS, NewSupportRequest, ORDER_REFERENCE_MAX_CHARS, SupportTopic,
@@ -182,7 +183,14 @@ fn ContactForm(on_sent: Callback<Sent>) -> impl IntoView {
     let t = use_strings();
     let contact = move || &t.get().contact;
     let session = use_session().status();
-    let topic = RwSignal::new(0usize);
+    // A link from a help answer may choose the topic (`?theme=claim`).
+    let chosen = use_query_map()
+        .get_untracked()
+        .get(routes::CONTACT_TOPIC_PARAM)
+        .and_then(|name| SupportTopic::parse(&name))
+        .and_then(|wanted| SupportTopic::ALL.iter().position(|t| *t == wanted))
+        .unwrap_or(0);
+    let topic = RwSignal::new(chosen);
     let order = RwSignal::new(String::new());
     let message = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
