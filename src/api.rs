@@ -11,6 +11,7 @@ mod client;
 mod error;
 pub mod orders;
 pub mod projects;
+pub mod support;
 pub mod upload;
 pub mod wallets;
 

@@ -8,8 +8,9 @@ use crate::pages::{
     account::AccountPage,
     cart::CartPage,
     checkout::CheckoutPage,
-    help::HelpPage,
+    help::{HelpPage, answer::HelpAnswerPage, contact::ContactPage},
     home::HomePage,
+    legal::{AccessibilityPage, CookiesPage, LegalNoticePage, PrivacyPage, TermsPage},
     not_found::NotFoundPage,
     order::OrderPage,
     orders::OrdersPage,
@@ -60,6 +61,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/compte") view=AccountPage />
                         <Route path=path!("/suivi-de-commande") view=OrdersPage />
                         <Route path=path!("/aide") view=HelpPage />
+                        <Route path=path!("/aide/contact") view=ContactPage />
+                        <Route path=path!("/aide/:theme/:reponse") view=HelpAnswerPage />
+                        <Route path=path!("/mentions-legales") view=LegalNoticePage />
+                        <Route path=path!("/cgv") view=TermsPage />
+                        <Route path=path!("/confidentialite") view=PrivacyPage />
+                        <Route path=path!("/cookies") view=CookiesPage />
+                        <Route path=path!("/accessibilite") view=AccessibilityPage />
                         <Route path=path!("/modes-de-paiement") view=PaymentMethodsPage />
                     </Routes>
                 </main>

@@ -2,8 +2,11 @@
 //! Strings are plain `&'static str` tables checked by the compiler: a missing
 //! translation is a build error, and no locale file is parsed at start-up.
 
+mod content;
 mod en;
 mod fr;
+
+pub use content::*;
 
 /// A language the storefront speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -67,6 +70,8 @@ pub struct Strings {
     pub checkout: CheckoutText,
     pub order: OrderText,
     pub help: HelpText,
+    pub contact: ContactText,
+    pub legal: LegalTexts,
     pub payment_methods: PaymentMethodsText,
     pub not_found: NotFoundText,
 }
@@ -414,16 +419,6 @@ pub struct OrderText {
     pub cancel_failed: &'static str,
     pub cancel_too_late: &'static str,
     pub all_orders: &'static str,
-}
-
-pub struct HelpText {
-    pub title: &'static str,
-    pub intro: &'static str,
-    pub payment_heading: &'static str,
-    pub payment_body: &'static str,
-    pub payment_link: &'static str,
-    pub account_heading: &'static str,
-    pub account_body: &'static str,
 }
 
 pub struct PaymentMethodsText {

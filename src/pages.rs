@@ -5,6 +5,7 @@ pub mod cart;
 pub mod checkout;
 pub mod help;
 pub mod home;
+pub mod legal;
 pub mod not_found;
 pub mod order;
 pub mod orders;

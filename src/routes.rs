@@ -8,8 +8,6 @@ pub const ORDERS: &str = "/suivi-de-commande";
 pub const HELP: &str = "/aide";
 pub const PAYMENT_METHODS: &str = "/modes-de-paiement";
 pub const CHECKOUT: &str = "/commande";
-/// Conditions générales de vente, accepted at checkout.
-pub const TERMS: &str = "/cgv";
 
 /// Target of the "skip to content" link and of focus after navigation.
 pub const MAIN_ID: &str = "contenu";
@@ -29,3 +27,27 @@ pub const STEP_HEADING_ID: &str = "etape-titre";
 
 /// The checkout's "J'accepte les CGV" box, focused when paying without it.
 pub const TERMS_BOX_ID: &str = "cgv-acceptees";
+
+/// The help centre's contact form (answers live at `/aide/{topic}/{answer}`).
+pub const HELP_CONTACT: &str = "/aide/contact";
+
+/// The legal pages, linked from the footer.
+pub const LEGAL_NOTICE: &str = "/mentions-legales";
+/// Conditions générales de vente, also accepted at checkout.
+pub const TERMS: &str = "/cgv";
+pub const PRIVACY: &str = "/confidentialite";
+pub const COOKIES: &str = "/cookies";
+pub const ACCESSIBILITY: &str = "/accessibilite";
+
+/// An answer's own address.
+pub fn help_answer(topic: &str, answer: &str) -> String {
+    format!("{HELP}/{topic}/{answer}")
+}
+
+/// The contact form with its topic chosen (`/aide/contact?theme=claim`).
+pub fn help_contact(topic: shop_api::support::SupportTopic) -> String {
+    format!("{HELP_CONTACT}?{CONTACT_TOPIC_PARAM}={}", topic.as_str())
+}
+
+/// The query parameter that preselects the contact form's topic.
+pub const CONTACT_TOPIC_PARAM: &str = "theme";

@@ -1,4 +1,4 @@
-//! French typography of the French table (`src/i18n/fr.rs`), read as its
+//! French typography of the French table (`src/i18n/fr.rs` and `fr/`), read as its
 //! source so that format strings are checked too: a non-breaking space
 //! (`\u{a0}`) before `:` `;` `!` `?` and inside « », and one apostrophe
 //! style, the typographic ’, throughout.
@@ -7,7 +7,12 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const FRENCH: &str = include_str!("../src/i18n/fr.rs");
+/// The French table and its long texts (help centre, legal pages).
+const FRENCH: [&str; 3] = [
+    include_str!("../src/i18n/fr.rs"),
+    include_str!("../src/i18n/fr/help.rs"),
+    include_str!("../src/i18n/fr/legal.rs"),
+];
 
 /// The contents of the double-quoted string literals of `source`, outside
 /// `//` comments, escapes left as written.
@@ -89,7 +94,7 @@ fn the_check_finds_what_it_looks_for() {
 
 #[wasm_bindgen_test]
 fn every_french_string_has_non_breaking_spaces_and_typographic_apostrophes() {
-    let all = literals(FRENCH);
+    let all: Vec<String> = FRENCH.iter().flat_map(|source| literals(source)).collect();
     assert!(all.len() > 200, "the table was read: {} strings", all.len());
     let wrong: Vec<String> = all
         .iter()

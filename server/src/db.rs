@@ -8,6 +8,7 @@ mod catalogue;
 mod orders;
 mod projects;
 mod sessions;
+mod support;
 mod throttle;
 
 pub use accounts::{AccountRow, NewAccountError};
@@ -15,6 +16,7 @@ pub use carts::CartUpdateError;
 pub use orders::{NewOrderRow, OrderRow, PaymentChange};
 pub use projects::PhotoRoom;
 pub use sessions::SessionRow;
+pub use support::NewSupportError;
 
 use shop_api::{CheckStatus, DatabaseHealth};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};

@@ -12,6 +12,7 @@ pub mod orders;
 pub mod payments;
 pub mod projects;
 pub mod shutdown;
+pub mod support;
 
 use config::Config;
 use std::net::SocketAddr;

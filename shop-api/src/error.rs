@@ -68,6 +68,15 @@ pub enum ErrorCode {
     PaymentUnavailable,
     /// An order without the current CGV ticked as accepted.
     TermsNotAccepted,
+    /// A support request's message, or an operator's answer, is empty or
+    /// longer than its limit (`support::MESSAGE_MAX_CHARS`, `ANSWER_MAX_CHARS`).
+    InvalidSupportMessage,
+    /// The order reference of a support request is too long or has control
+    /// characters.
+    InvalidOrderReference,
+    /// Too many support requests from this address: wait
+    /// `retry_after_seconds`.
+    TooManySupportRequests,
     /// A code this build does not know yet (newer server): keeps old
     /// storefronts parsing errors instead of failing on them.
     #[serde(other)]

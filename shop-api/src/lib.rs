@@ -7,14 +7,17 @@ pub mod cart;
 pub mod catalogue;
 pub mod error;
 pub mod health;
+pub mod legal;
 pub mod money;
 pub mod order;
 pub mod project;
+pub mod support;
 pub mod wallet;
 
 pub use account::{Account, Credentials, Session};
 pub use error::{ApiError, ApiErrorBody, ErrorCode};
 pub use health::{CheckStatus, DatabaseHealth, Health};
+pub use legal::CGV_VERSION;
 pub use money::{Currency, Money};
 
 /// Prefix of every shop API route.

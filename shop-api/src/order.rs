@@ -98,9 +98,10 @@ pub struct NewOrder {
     pub accepted_terms: Option<String>,
 }
 
-/// The CGV in force: a shopper accepts this version at checkout, and the
-/// order keeps the version and the time of acceptance.
-pub const TERMS_VERSION: &str = "2026-12-01";
+/// The CGV in force (`legal::CGV_VERSION`, shown at `/cgv`): a shopper
+/// accepts this version at checkout, and the order keeps the version and
+/// the time of acceptance.
+pub const TERMS_VERSION: &str = crate::legal::CGV_VERSION;
 
 /// The CGV as accepted with an order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

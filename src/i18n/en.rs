@@ -2,6 +2,9 @@
 
 use super::*;
 
+mod help;
+mod legal;
+
 fn cart_link_label(count: u32) -> String {
     match count {
         0 => "Cart, empty".to_owned(),
@@ -388,15 +391,9 @@ pub static STRINGS: Strings = Strings {
         cancel_too_late: "This order has already shipped: it can no longer be cancelled.",
         all_orders: "All my orders",
     },
-    help: HelpText {
-        title: "Help and customer service",
-        intro: "A question about an order, a payment or your account? Here are the answers asked for most.",
-        payment_heading: "When am I debited?",
-        payment_body: "By bank card, your account is debited only when your products ship. With Apple Pay or Google Pay, it is debited while the order is processed.",
-        payment_link: "All our payment methods",
-        account_heading: "What happens when I sign out?",
-        account_body: "For your security, every unsaved project and your cart are deleted when you sign out. Save your projects to your account before you leave.",
-    },
+    help: help::HELP,
+    contact: help::CONTACT,
+    legal: legal::LEGAL,
     payment_methods: PaymentMethodsText {
         title: "Our payment methods",
         intro: "These are the payment methods accepted for every product of our creation tools, and when you are debited.",

@@ -2,6 +2,9 @@
 
 use super::*;
 
+mod help;
+mod legal;
+
 fn cart_link_label(count: u32) -> String {
     match count {
         0 => "Panier, vide".to_owned(),
@@ -390,15 +393,9 @@ pub static STRINGS: Strings = Strings {
         cancel_too_late: "Cette commande est déjà expédiée\u{a0}: elle ne peut plus être annulée.",
         all_orders: "Toutes mes commandes",
     },
-    help: HelpText {
-        title: "Aide et service client",
-        intro: "Une question sur une commande, un paiement ou votre compte\u{a0}? Voici les réponses les plus demandées.",
-        payment_heading: "Quand suis-je débité\u{a0}?",
-        payment_body: "Par carte bancaire, votre compte est débité seulement à l’expédition de vos produits. Avec Apple Pay ou Google Pay, il est débité pendant le traitement de la commande.",
-        payment_link: "Tous nos modes de paiement",
-        account_heading: "Que se passe-t-il quand je me déconnecte\u{a0}?",
-        account_body: "Pour votre sécurité, tous les projets non enregistrés et votre panier sont supprimés à la déconnexion. Enregistrez vos projets dans votre compte avant de partir.",
-    },
+    help: help::HELP,
+    contact: help::CONTACT,
+    legal: legal::LEGAL,
     payment_methods: PaymentMethodsText {
         title: "Nos modes de paiement",
         intro: "Voici les modes de paiement acceptés pour tous les produits de nos outils de création, et le moment où vous êtes débité.",

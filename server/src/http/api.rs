@@ -12,6 +12,7 @@ mod orders;
 mod projects;
 mod psp_webhooks;
 mod session_cookie;
+mod support;
 
 pub use failure::ApiFailure;
 
@@ -90,6 +91,7 @@ pub fn router(state: ApiState) -> Router {
         .merge(projects::router())
         .merge(cart::router())
         .merge(orders::router())
+        .merge(support::router())
         .with_state(state.clone())
         .layer(axum::middleware::from_fn_with_state(
             state.public_origin.clone(),

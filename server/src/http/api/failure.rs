@@ -34,6 +34,11 @@ impl ApiFailure {
         failure
     }
 
+    /// Adds when to try again (`retry_after_seconds` and `Retry-After`).
+    pub fn retry_after(&mut self, seconds: u64) {
+        self.body.error.retry_after_seconds = Some(seconds);
+    }
+
     pub fn unauthenticated() -> Self {
         Self::new(
             StatusCode::UNAUTHORIZED,

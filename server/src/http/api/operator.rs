@@ -2,6 +2,9 @@
 //! and shipping (shipping captures the card payment) or cancel them (which
 //! voids it), and see the authorizations about to expire first. Bearer
 //! token from `SHOP_OPERATOR_TOKEN`; without one the API does not exist.
+//! `support.rs`: the help centre's support requests, listed and answered.
+
+mod support;
 
 use super::{ApiFailure, ApiState};
 use crate::accounts;
@@ -20,6 +23,7 @@ pub fn router() -> Router<ApiState> {
     Router::new()
         .route("/v1/operator/orders", get(at_risk))
         .route("/v1/operator/orders/{id}/{action}", post(act))
+        .merge(support::router())
 }
 
 /// A request carrying the operator token.
