@@ -59,6 +59,9 @@ pub enum ErrorCode {
     /// The order is not in a state that allows this (e.g. cancel after
     /// shipment).
     InvalidOrderState,
+    /// The shopper cannot cancel: production has started (customer
+    /// service can help).
+    ProductionStarted,
     /// A cart line's project is not saved in the account as the cart has
     /// it, or does not have the photos its product needs yet.
     ProjectNotReady,
