@@ -62,6 +62,9 @@ pub enum ErrorCode {
     /// The shopper cannot cancel: production has started (customer
     /// service can help).
     ProductionStarted,
+    /// The operator's parcel: an unknown carrier, or a tracking number that
+    /// is not 6 to 40 capitals and digits.
+    InvalidShipment,
     /// A cart line's project is not saved in the account as the cart has
     /// it, or does not have the photos its product needs yet.
     ProjectNotReady,
