@@ -401,7 +401,7 @@ pub static STRINGS: Strings = Strings {
         all_orders: "All my orders",
         number_label: "Order number:",
         title_with_number: |heading, number| format!("{heading} {number}"),
-        timeline_heading: "Order steps",
+        timeline_heading: "Order progress",
         step_ordered: "Order placed",
         step_payment_authorized: "Payment authorized",
         step_in_production: "Production started",

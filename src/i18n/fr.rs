@@ -407,7 +407,7 @@ pub static STRINGS: Strings = Strings {
         all_orders: "Toutes mes commandes",
         number_label: "Numéro de commande :",
         title_with_number: |heading, number| format!("{heading} {number}"),
-        timeline_heading: "Étapes de la commande",
+        timeline_heading: "Avancement de la commande",
         step_ordered: "Commande passée",
         step_payment_authorized: "Paiement autorisé",
         step_in_production: "Fabrication commencée",

@@ -23,14 +23,17 @@ export const cartLink = (page: Page) => page.locator('.cart-link');
 export const stepHeading = (page: Page) => page.locator('#etape-titre');
 export const currentStep = (page: Page) => page.getByRole('list', { name: 'Étapes de la commande' }).locator('[aria-current="step"]');
 
-export async function createAccount(page: Page) {
+/** A new account, signed in; answers its e-mail address. */
+export async function createAccount(page: Page): Promise<string> {
+  const email = newEmail();
   await page.goto('/compte');
   await appShows(page, 'Compte');
   const form = page.getByRole('form', { name: 'Créer un compte' });
-  await form.getByLabel('Adresse e-mail').fill(newEmail());
+  await form.getByLabel('Adresse e-mail').fill(email);
   await form.getByLabel('Mot de passe', { exact: true }).fill(STRONG);
   await form.getByRole('button', { name: 'Créer mon compte' }).click();
   await expect(page.getByRole('link', { name: 'Compte, connecté' })).toBeVisible();
+  return email;
 }
 
 /**
@@ -63,9 +66,9 @@ export async function posterInCart(page: Page, save = false) {
   await expect(cartLink(page)).toHaveAttribute('aria-label', 'Panier, 1 article');
 }
 
-/** Signed up, a poster in the cart, on the checkout's first step. */
-export async function toCheckout(page: Page, save = true) {
-  await createAccount(page);
+/** Signed up, a poster in the cart, on the checkout's first step; answers the account's e-mail. */
+export async function toCheckout(page: Page, save = true): Promise<string> {
+  const email = await createAccount(page);
   await posterInCart(page, save);
   await cartLink(page).click();
   await appShows(page, 'Panier');
@@ -73,6 +76,7 @@ export async function toCheckout(page: Page, save = true) {
   await expect(page).toHaveURL(/\/commande$/);
   await appShows(page, 'Commande');
   await expect(stepHeading(page)).toContainText('Adresse de livraison');
+  return email;
 }
 
 export async function fillAddress(page: Page, postcode: string) {
