@@ -942,3 +942,45 @@ pub fn normalized_address(address: &Address) -> Address {
         phone: address.phone.trim().to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parcel(carrier: Carrier, number: &str) -> ShipRequest {
+        ShipRequest {
+            carrier,
+            tracking_number: number.into(),
+        }
+    }
+
+    #[test]
+    fn a_parcel_is_a_known_carrier_and_a_clean_tracking_number() {
+        assert_eq!(
+            checked_shipment(&parcel(Carrier::Colissimo, " 6a 1234 5678 901 ")).unwrap(),
+            (Carrier::Colissimo, "6A12345678901".to_owned())
+        );
+        for wrong in [
+            parcel(Carrier::Other, "6A12345678901"),
+            parcel(Carrier::Dpd, "12345"),
+            parcel(Carrier::Dpd, "1234-5678"),
+            parcel(Carrier::Dpd, &"9".repeat(41)),
+        ] {
+            assert!(matches!(
+                checked_shipment(&wrong),
+                Err(OrderError::InvalidShipment)
+            ));
+        }
+        assert_eq!(carrier_name(Carrier::MondialRelay), "mondial_relay");
+        assert_eq!(parse_carrier("mondial_relay"), Carrier::MondialRelay);
+        assert_eq!(parse_carrier("pigeon"), Carrier::Other);
+    }
+
+    #[test]
+    fn numbers_are_well_formed_and_differ() {
+        let first = new_order_number();
+        let second = new_order_number();
+        assert_eq!(OrderNumber::parse(first.as_str()).as_ref(), Some(&first));
+        assert_ne!(first, second);
+    }
+}
