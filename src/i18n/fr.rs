@@ -242,7 +242,7 @@ pub static STRINGS: Strings = Strings {
         order_link: |number, date| format!("Commande {number} du {date}"),
         total_label: "Total :",
         track_heading: "Suivre une commande",
-        track_intro: "Avec ou sans compte : saisissez le numéro de la commande et l’adresse e-mail avec laquelle elle a été passée.",
+        track_intro: "Avec ou sans compte\u{a0}: saisissez le numéro de la commande et l’adresse e-mail avec laquelle elle a été passée.",
         track_number_label: "Numéro de commande",
         track_number_hint: "Par exemple SP-7K3M-9Q2D, dans l’e-mail de confirmation.",
         track_email_label: "Adresse e-mail",
@@ -255,12 +255,12 @@ pub static STRINGS: Strings = Strings {
             if minutes == 1 {
                 "Trop de tentatives. Réessayez dans une minute.".to_owned()
             } else {
-                format!("Trop de tentatives. Réessayez dans {minutes} minutes.")
+                format!("Trop de tentatives. Réessayez dans {minutes}\u{a0}minutes.")
             }
         },
         track_failed: "La recherche n’a pas abouti. Vérifiez votre connexion internet et réessayez.",
         track_result_heading: |number| format!("Commande {number}"),
-        track_found: |number, status| format!("Commande {number} trouvée : {status}."),
+        track_found: |number, status| format!("Commande {number} trouvée\u{a0}: {status}."),
         track_lines_heading: "Produits",
     },
     checkout: CheckoutText {
@@ -405,7 +405,7 @@ pub static STRINGS: Strings = Strings {
         cancel_failed: "L'annulation n'a pas abouti. Vérifiez votre connexion internet et réessayez.",
         cancel_too_late: "Cette commande est déjà expédiée : elle ne peut plus être annulée.",
         all_orders: "Toutes mes commandes",
-        number_label: "Numéro de commande :",
+        number_label: "Numéro de commande\u{a0}:",
         title_with_number: |heading, number| format!("{heading} {number}"),
         timeline_heading: "Avancement de la commande",
         step_ordered: "Commande passée",
@@ -417,10 +417,10 @@ pub static STRINGS: Strings = Strings {
         step_other: "Autre étape",
         estimated_delivery: |date| format!("Livraison estimée le {date}"),
         parcel_heading: "Colis",
-        carrier_label: "Transporteur :",
-        tracking_number_label: "Numéro de suivi :",
+        carrier_label: "Transporteur\u{a0}:",
+        tracking_number_label: "Numéro de suivi\u{a0}:",
         tracking_link: |carrier| format!("Suivre le colis sur le site {carrier}"),
-        cancel_production_started: "La fabrication de votre commande a commencé : elle ne peut plus être annulée. Contactez le service client en cas de problème.",
+        cancel_production_started: "La fabrication de votre commande a commencé\u{a0}: elle ne peut plus être annulée. Contactez le service client en cas de problème.",
         help_link: "Aide et service client",
         months: [
             "janvier",

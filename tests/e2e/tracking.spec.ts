@@ -7,7 +7,7 @@
 // plainly. The tracking page passes axe, also 375 px wide.
 import type { Page } from '@playwright/test';
 import { test, expect, appShows } from './fixtures';
-import { CARD_FRAME, fillCard, serious, toCheckout, toReview } from './shopper';
+import { CARD_FRAME, cartLink, createAccount, fillAddress, fillCard, posterInCart, serious, stepHeading } from './shopper';
 
 const OPERATOR_TOKEN = process.env.OPERATOR_TOKEN ?? '';
 const NUMBER = /SP-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}/;
@@ -21,8 +21,17 @@ async function operator(page: Page, orderId: string, action: string, data?: obje
 
 /** Signed up, a poster ordered and paid by card: the order's id and the account's e-mail. */
 async function paidOrder(page: Page): Promise<{ id: string; email: string }> {
-  const email = await toCheckout(page);
-  await toReview(page);
+  const email = await createAccount(page);
+  await posterInCart(page, true);
+  await cartLink(page).click();
+  await appShows(page, 'Panier');
+  await page.getByRole('link', { name: 'Commander' }).click();
+  await expect(page).toHaveURL(/\/commande$/);
+  // Address and delivery in one step (standard delivery preselected).
+  await expect(stepHeading(page)).toContainText('Livraison');
+  await fillAddress(page, '35000');
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await expect(stepHeading(page)).toContainText('Récapitulatif');
   await page.getByRole('button', { name: 'Payer par carte' }).click();
   await fillCard(page.frameLocator(CARD_FRAME), '4242 4242 4242 4242');
   await expect(page).toHaveURL(/\/commandes\/[^/]+$/, { timeout: 20_000 });
