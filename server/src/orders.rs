@@ -632,7 +632,9 @@ impl Orders<'_> {
     pub async fn cancel(&self, account_id: i64, id: &str, now: i64) -> Result<Order, OrderError> {
         let row = self.owned(account_id, id).await?;
         let status = parse_status(&row.status);
-        if status.production_started() {
+        // Production may have started before the authorization lapsed
+        // (`payment_expired`): its date says so.
+        if status.production_started() || row.production_started_at.is_some() {
             return Err(OrderError::ProductionStarted);
         }
         if !status.cancellable_by_shopper() {

@@ -403,3 +403,43 @@ async fn orders_older_than_numbers_get_one_at_start_up() {
     drop(psp);
     shop.stop().await;
 }
+
+#[tokio::test]
+async fn production_started_before_an_authorization_lapsed_still_forbids_cancelling() {
+    let (shop, psp) = shop_and_psp(true).await;
+    let (mut shopper, order) = ordered(&shop, "expiree@exemple.fr").await;
+    pay(&psp, &order).await;
+    authorized(&mut shopper, &order).await;
+    assert_eq!(
+        operator(&shop, &order, "production").await.status(),
+        StatusCode::OK
+    );
+    // Eight days on at the PSP: the authorization lapses.
+    let advanced = client()
+        .post(format!("{}/v1/test/clock", psp.base))
+        .bearer_auth(support::psp::MERCHANT_SECRET)
+        .json(&json!({"advance_seconds": 8 * 24 * 3600}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(advanced.status(), StatusCode::OK);
+    let id = order["id"].as_str().unwrap();
+    let path = format!("/api/v1/orders/{id}");
+    let mut expired = Value::Null;
+    for _ in 0..200 {
+        expired = shopper.get(&path).await.body;
+        if expired["status"] == "payment_expired" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!(expired["status"], "payment_expired", "{expired:?}");
+    assert!(kinds(&expired["timeline"]).contains(&"in_production"));
+    let refused = shopper
+        .post(&format!("/api/v1/orders/{id}/cancel"), json!({}))
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert_eq!(refused.body["error"]["code"], "production_started");
+    drop(psp);
+    shop.stop().await;
+}

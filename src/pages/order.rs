@@ -23,7 +23,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shop_api::ErrorCode;
-use shop_api::order::{Order, OrderStatus};
+use shop_api::order::{Order, OrderStatus, TimelineKind};
 use wasm_bindgen::JsValue;
 
 const CANCEL_HEADING_ID: &str = "annulation-titre";
@@ -163,12 +163,26 @@ fn OrderDetails(order: RwSignal<Option<Order>>) -> impl IntoView {
     // must not rebuild the card frame, nor close the cancel question.
     let payable = Memo::new(move |_| status.get().is_some_and(OrderStatus::payable));
     let expired = Memo::new(move |_| status.get() == Some(OrderStatus::PaymentExpired));
+    // Production may have started before an authorization lapsed: the
+    // timeline says so even when the status no longer does (as the server
+    // judges it).
+    let too_late = Memo::new(move |_| {
+        order.with(|o| {
+            o.as_ref().is_some_and(|o| {
+                let started = o.status.production_started()
+                    || o.timeline
+                        .iter()
+                        .any(|e| e.kind == TimelineKind::InProduction);
+                started && o.status != OrderStatus::Cancelled
+            })
+        })
+    });
     let can_cancel = Memo::new(move |_| {
         status
             .get()
             .is_some_and(OrderStatus::cancellable_by_shopper)
+            && !too_late.get()
     });
-    let too_late = Memo::new(move |_| status.get().is_some_and(OrderStatus::production_started));
     let paying = RwSignal::new(false);
     let renew_failed = RwSignal::new(false);
     let renewing = RwSignal::new(false);
