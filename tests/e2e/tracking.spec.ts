@@ -80,6 +80,12 @@ test('the order shows its number and steps, then the carrier link once shipped; 
   await expect(why).toContainText(/La fabrication de votre commande a commencé\s: elle ne peut plus être annulée\./);
   await expect(why.getByRole('link', { name: 'Aide et service client' })).toHaveAttribute('href', '/aide');
 
+  // The shopper's own list names it by its number.
+  await page.goto('/suivi-de-commande');
+  await appShows(page, 'Suivi de commande');
+  const listed = page.getByRole('list', { name: 'Vos commandes' }).getByRole('link', { name: new RegExp(`^Commande ${number} du `) });
+  await expect(listed).toHaveAttribute('href', `/commandes/${id}`);
+
   // A fresh browser: no account, no cookie.
   const guest = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'fr-FR' });
   const visitor = await guest.newPage();
