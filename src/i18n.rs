@@ -250,9 +250,27 @@ pub struct OrdersText {
     pub loading: &'static str,
     pub none_yet: &'static str,
     pub load_failed: &'static str,
-    /// Link text of one order, from its date.
-    pub order_link: fn(&str) -> String,
+    /// Link text of one order, from its number and date.
+    pub order_link: fn(&str, &str) -> String,
     pub total_label: &'static str,
+    /// Following an order by number and e-mail (with or without an account).
+    pub track_heading: &'static str,
+    pub track_intro: &'static str,
+    pub track_number_label: &'static str,
+    pub track_number_hint: &'static str,
+    pub track_email_label: &'static str,
+    pub track_button: &'static str,
+    pub track_pending: &'static str,
+    pub track_missing: &'static str,
+    pub track_not_found: &'static str,
+    /// Too many misses: how long to wait, from seconds.
+    pub track_throttled: fn(u64) -> String,
+    pub track_failed: &'static str,
+    /// Heading of the order found, from its number.
+    pub track_result_heading: fn(&str) -> String,
+    /// Announced when the order is found, from its number and status.
+    pub track_found: fn(&str, &str) -> String,
+    pub track_lines_heading: &'static str,
 }
 
 /// `/commande`: address, delivery, review and card payment.
@@ -419,6 +437,30 @@ pub struct OrderText {
     pub cancel_failed: &'static str,
     pub cancel_too_late: &'static str,
     pub all_orders: &'static str,
+    /// The order's number, shown under the heading.
+    pub number_label: &'static str,
+    /// The tab's title, from the heading and the number.
+    pub title_with_number: fn(&str, &str) -> String,
+    pub timeline_heading: &'static str,
+    pub step_ordered: &'static str,
+    pub step_payment_authorized: &'static str,
+    pub step_in_production: &'static str,
+    pub step_shipped: &'static str,
+    pub step_delivered: &'static str,
+    pub step_cancelled: &'static str,
+    pub step_other: &'static str,
+    /// From the date in words.
+    pub estimated_delivery: fn(&str) -> String,
+    pub parcel_heading: &'static str,
+    pub carrier_label: &'static str,
+    pub tracking_number_label: &'static str,
+    /// The carrier's tracking page link, from the carrier's name.
+    pub tracking_link: fn(&str) -> String,
+    /// Why the cancel button is gone once production started.
+    pub cancel_production_started: &'static str,
+    pub help_link: &'static str,
+    /// Month names for dates in words ("1 décembre 2026").
+    pub months: [&'static str; 12],
 }
 
 pub struct PaymentMethodsText {

@@ -113,3 +113,70 @@ async fn payment_methods_page_gives_american_express_a_four_digit_code() {
     assert!(text(&one(&root, "#wallets")).contains("pendant le traitement de la commande"));
     assert_eq!(all(&root, "h1").len(), 1);
 }
+
+/// The order's progress: dated steps in order, dates in French words, the
+/// estimate until delivery, and the parcel's carrier page opened safely.
+#[wasm_bindgen_test]
+async fn the_order_timeline_dates_each_step_and_links_the_carrier() {
+    use shop_api::calendar::Date;
+    use shop_api::order::{Carrier, OrderStatus, Shipment, TimelineEvent, TimelineKind};
+    use storefront::components::order_timeline::OrderTimeline;
+
+    // 1 December 2026, 10:00 UTC; 8 December 2026, 23:30 UTC (9 December
+    // in Paris).
+    let ordered = 1_796_119_200;
+    let shipped = 1_796_772_600;
+    let status = RwSignal::new(OrderStatus::Shipped);
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <OrderTimeline
+                status=status
+                timeline=vec![
+                    TimelineEvent { kind: TimelineKind::Ordered, at: ordered },
+                    TimelineEvent { kind: TimelineKind::Shipped, at: shipped },
+                ]
+                shipment=Some(Shipment {
+                    carrier: Carrier::Chronopost,
+                    tracking_number: "XY123456789FR".into(),
+                    tracking_url: Some("https://www.chronopost.fr/tracking-no-cms/suivi-page?listeNumerosLT=XY123456789FR".into()),
+                })
+                estimated_delivery=Date::new(2026, 12, 10)
+                heading_id="essai-etapes"
+            />
+        }
+    });
+    let steps: Vec<String> = all(&root, "ol.order-timeline li")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "Commande passée 1 décembre 2026",
+            "Expédiée 9 décembre 2026"
+        ]
+    );
+    assert_eq!(
+        one(&root, "ol.order-timeline time")
+            .get_attribute("datetime")
+            .as_deref(),
+        Some("2026-12-01")
+    );
+    assert_eq!(
+        text(&one(&root, ".order-estimate")),
+        "Livraison estimée le 10 décembre 2026"
+    );
+    let link = one(&root, "a");
+    assert_eq!(text(&link), "Suivre le colis sur le site Chronopost");
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert_eq!(text(&one(&root, ".tracking-number")), "XY123456789FR");
+
+    // Delivered: no estimate any more.
+    status.set(OrderStatus::Delivered);
+    next_tick().await;
+    assert!(root.query_selector(".order-estimate").unwrap().is_none());
+}

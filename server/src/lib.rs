@@ -57,6 +57,8 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
     let db = db::Database::open(&config.data_dir).await?;
+    // Before the first request: no order is ever shown without its number.
+    orders::number_old_orders(&db).await?;
     let storefront = http::storefront::Storefront::load(&config.dist_dir)?;
     let photos = projects::files::PhotoFiles::open(config.data_dir.join("photos"))?;
     let local = listener.local_addr().map_err(ServerError::Serve)?;

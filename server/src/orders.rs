@@ -23,10 +23,13 @@ use crate::payments::{
 };
 use lifecycle::{OperatorAction, after_payment, allows};
 use shop_api::Money;
+use shop_api::calendar::{Date, estimated_delivery};
 use shop_api::cart::CartTotals;
+use shop_api::order::tracking::valid_tracking_number;
 use shop_api::order::{
-    AcceptedTerms, Address, NewOrder, Order, OrderLine, OrderPayment, OrderStatus, OrderSummary,
-    PaymentDecline, PaymentMethod, TERMS_VERSION,
+    AcceptedTerms, Address, Carrier, NewOrder, Order, OrderLine, OrderNumber, OrderPayment,
+    OrderStatus, OrderSummary, PaymentDecline, PaymentMethod, ShipRequest, Shipment, TERMS_VERSION,
+    TimelineEvent, TimelineKind, TrackedLine, TrackedOrder,
 };
 use shop_api::project::check_rules;
 use shop_api::wallet::WalletMethod;
@@ -67,6 +70,12 @@ pub enum OrderError {
     NotFound,
     #[error("the order's state does not allow this")]
     InvalidState,
+    #[error("production has started: the shopper can no longer cancel")]
+    ProductionStarted,
+    #[error("no free order number after several draws")]
+    NumberUnavailable,
+    #[error("unknown carrier, or a tracking number that is not 6 to 40 capitals and digits")]
+    InvalidShipment,
     #[error("the authorization expired before capture")]
     AuthorizationExpired,
     #[error("the payment provider did not answer: {0}")]
@@ -142,6 +151,121 @@ fn new_order_id() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A fresh order number from the operating system's CSPRNG (the one
+/// `new_order_id` uses); uniqueness is the database's, callers retry.
+pub fn new_order_number() -> OrderNumber {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    loop {
+        // 8 of 32 bytes are rejected on average (≥ 248): 32 are plenty, and
+        // the loop draws again in the rare case they are not.
+        let mut bytes = [0u8; 32];
+        OsRng.fill_bytes(&mut bytes);
+        if let Some(number) = OrderNumber::from_random_bytes(&bytes) {
+            return number;
+        }
+    }
+}
+
+/// Draws for a number before giving up: with 31⁸ numbers, a second draw is
+/// already rare; the tenth means something else is wrong.
+const NUMBER_ATTEMPTS: usize = 10;
+
+/// Numbers the orders made before numbers existed (run at start-up, before
+/// the first request, after migration 0009).
+pub async fn number_old_orders(db: &Database) -> Result<(), DbError> {
+    let ids = db.order_ids_without_number().await?;
+    for id in &ids {
+        for _ in 0..NUMBER_ATTEMPTS {
+            if db.set_order_number(id, new_order_number().as_str()).await? {
+                break;
+            }
+        }
+    }
+    if !ids.is_empty() {
+        tracing::info!(orders = ids.len(), "order numbers given to older orders");
+    }
+    Ok(())
+}
+
+fn carrier_name(carrier: Carrier) -> String {
+    serde_json::to_value(carrier)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn parse_carrier(name: &str) -> Carrier {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).unwrap_or(Carrier::Other)
+}
+
+/// The operator's parcel as stored: a known carrier and a tracking number
+/// (spaces dropped, capitals) that can go into the carrier's URL.
+pub fn checked_shipment(request: &ShipRequest) -> Result<(Carrier, String), OrderError> {
+    let number: String = request
+        .tracking_number
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    if request.carrier == Carrier::Other || !valid_tracking_number(&number) {
+        return Err(OrderError::InvalidShipment);
+    }
+    Ok((request.carrier, number))
+}
+
+/// The steps the order has reached, oldest first.
+fn timeline(row: &OrderRow) -> Vec<TimelineEvent> {
+    let mut events: Vec<TimelineEvent> = [
+        (TimelineKind::Ordered, Some(row.created_at)),
+        (TimelineKind::PaymentAuthorized, row.authorized_at),
+        (TimelineKind::InProduction, row.production_started_at),
+        (TimelineKind::Shipped, row.shipped_at),
+        (TimelineKind::Delivered, row.delivered_at),
+        (TimelineKind::Cancelled, row.cancelled_at),
+    ]
+    .into_iter()
+    .filter_map(|(kind, at)| at.map(|at| TimelineEvent { kind, at }))
+    .collect();
+    // Stable: steps of the same second keep their natural order.
+    events.sort_by_key(|event| event.at);
+    events
+}
+
+/// The parcel, once the order has shipped.
+fn shipment(row: &OrderRow, status: OrderStatus) -> Option<Shipment> {
+    if !matches!(status, OrderStatus::Shipped | OrderStatus::Delivered) {
+        return None;
+    }
+    let carrier = parse_carrier(row.carrier.as_deref()?);
+    let tracking_number = row.tracking_number.clone()?;
+    Some(Shipment {
+        carrier,
+        tracking_url: carrier.tracking_url(&tracking_number),
+        tracking_number,
+    })
+}
+
+/// What number + e-mail show: no address, no payment, no price, no id.
+pub fn to_tracked(row: &OrderRow) -> TrackedOrder {
+    let status = parse_status(&row.status);
+    let lines: Vec<OrderLine> = serde_json::from_str(&row.lines_json).unwrap_or_default();
+    TrackedOrder {
+        number: row.number.clone().unwrap_or_default(),
+        status,
+        lines: lines
+            .into_iter()
+            .map(|line| TrackedLine {
+                project_name: line.project_name,
+                product_id: line.choice.product_id,
+                copies: line.copies,
+            })
+            .collect(),
+        timeline: timeline(row),
+        shipment: shipment(row, status),
+        estimated_delivery: row.estimated_delivery.as_deref().and_then(Date::parse),
+    }
+}
+
 fn valid_idempotency_key(key: &str) -> bool {
     !key.is_empty() && key.len() <= 255 && key.bytes().all(|b| b.is_ascii_graphic())
 }
@@ -159,6 +283,7 @@ pub fn to_order(row: &OrderRow) -> Order {
     });
     Order {
         id: row.id.clone(),
+        number: row.number.clone().unwrap_or_default(),
         status,
         created_at: row.created_at,
         lines: serde_json::from_str(&row.lines_json).unwrap_or_default(),
@@ -185,12 +310,16 @@ pub fn to_order(row: &OrderRow) -> Order {
                 accepted_at,
             },
         ),
+        timeline: timeline(row),
+        shipment: shipment(row, status),
+        estimated_delivery: row.estimated_delivery.as_deref().and_then(Date::parse),
     }
 }
 
 pub fn to_summary(row: &OrderRow) -> OrderSummary {
     OrderSummary {
         id: row.id.clone(),
+        number: row.number.clone().unwrap_or_default(),
         status: parse_status(&row.status),
         created_at: row.created_at,
         total: Money::eur(row.total_cents),
@@ -233,25 +362,26 @@ impl Orders<'_> {
             return Err(OrderError::CartEmpty);
         }
         let catalogue = self.db.catalogue().await?;
-        if !catalogue
+        let delivery_max_days = catalogue
             .delivery_options
             .iter()
-            .any(|o| o.id == request.delivery_option_id)
-        {
-            return Err(OrderError::UnknownDeliveryOption);
-        }
+            .find(|o| o.id == request.delivery_option_id)
+            .map(|o| o.max_days)
+            .ok_or(OrderError::UnknownDeliveryOption)?;
+        let mut production_days = Vec::with_capacity(cart.lines.len());
         for line in &cart.lines {
             let project = self
                 .db
                 .project(account_id, &line.project_id)
                 .await?
                 .ok_or(OrderError::ProjectNotReady)?;
-            let kind = catalogue
+            let product = catalogue
                 .products
                 .iter()
                 .find(|p| p.id == project.choice.product_id)
-                .map(|p| p.kind)
                 .ok_or(OrderError::ProjectNotReady)?;
+            let kind = product.kind;
+            production_days.push(product.production_days);
             let photos = u32::try_from(project.photos.len()).unwrap_or(u32::MAX);
             if project.choice != line.choice
                 || !project.missing_photo_ids.is_empty()
@@ -279,22 +409,38 @@ impl Orders<'_> {
             })
             .collect();
         let id = new_order_id();
-        let (row, created) = self
-            .db
-            .insert_order(&NewOrderRow {
-                id: &id,
-                account_id,
-                idempotency_key,
-                status: status_name(OrderStatus::AwaitingPayment),
-                now,
-                address_json: &to_json(&request.delivery_address),
-                delivery_option_id: &request.delivery_option_id,
-                lines_json: &to_json(&lines),
-                totals_json: &to_json(&totals),
-                total_cents: totals.total.cents,
-                terms_version: TERMS_VERSION,
-            })
-            .await?;
+        // Fixed now, from the order's date: later catalogue changes do not
+        // move a promise already made.
+        let estimate = estimated_delivery(now, production_days, delivery_max_days).to_string();
+        let address_json = to_json(&request.delivery_address);
+        let lines_json = to_json(&lines);
+        let totals_json = to_json(&totals);
+        let mut inserted = None;
+        for _ in 0..NUMBER_ATTEMPTS {
+            let number = new_order_number();
+            inserted = self
+                .db
+                .insert_order(&NewOrderRow {
+                    id: &id,
+                    account_id,
+                    idempotency_key,
+                    status: status_name(OrderStatus::AwaitingPayment),
+                    now,
+                    address_json: &address_json,
+                    delivery_option_id: &request.delivery_option_id,
+                    lines_json: &lines_json,
+                    totals_json: &totals_json,
+                    total_cents: totals.total.cents,
+                    number: number.as_str(),
+                    estimated_delivery: &estimate,
+                    terms_version: TERMS_VERSION,
+                })
+                .await?;
+            if inserted.is_some() {
+                break;
+            }
+        }
+        let (row, created) = inserted.ok_or(OrderError::NumberUnavailable)?;
         let row = if row.payment_id.is_none() {
             self.open_payment(&row, shop_origin, now).await
         } else {
@@ -325,7 +471,7 @@ impl Orders<'_> {
     /// next read tries again (same idempotency key, so never twice).
     async fn open_payment(&self, row: &OrderRow, shop_origin: &str, now: i64) -> OrderRow {
         let key = format!("order-{}-payment-{}", row.id, row.payment_attempt);
-        let description = format!("Commande {}", &row.id[..8.min(row.id.len())]);
+        let description = format!("Commande {}", row.number.as_deref().unwrap_or_default());
         let created = self
             .psp
             .create_card_payment(
@@ -492,10 +638,57 @@ impl Orders<'_> {
         Ok(())
     }
 
-    /// The shopper cancels before shipment: the authorization is voided.
+    /// The shopper cancels before production starts: the authorization is
+    /// voided (or the wallet payment refunded). Later, only customer
+    /// service (an operator) can.
     pub async fn cancel(&self, account_id: i64, id: &str, now: i64) -> Result<Order, OrderError> {
         let row = self.owned(account_id, id).await?;
+        let status = parse_status(&row.status);
+        // Production may have started before the authorization lapsed
+        // (`payment_expired`): its date says so.
+        if status.production_started() || row.production_started_at.is_some() {
+            return Err(OrderError::ProductionStarted);
+        }
+        if !status.cancellable_by_shopper() {
+            return Err(OrderError::InvalidState);
+        }
         self.operate(row, OperatorAction::Cancel, now).await
+    }
+
+    /// The order with this number placed with this e-mail, for a visitor
+    /// who has both; `None` whichever is wrong.
+    pub async fn track(
+        &self,
+        number: Option<&OrderNumber>,
+        email: &str,
+    ) -> Result<Option<TrackedOrder>, OrderError> {
+        // A malformed number still costs one query, like a wrong one.
+        let number = number.map_or("", OrderNumber::as_str);
+        // Not polled at the PSP (unlike the shopper's own page): a visitor
+        // repeating a right pair must not make the shop call the PSP at
+        // will; webhooks keep the status current.
+        let row = self.db.order_by_number_and_email(number, email).await?;
+        Ok(row.as_ref().map(to_tracked))
+    }
+
+    /// The operator ships, with the parcel's carrier and tracking number
+    /// when given (stored before the capture, so the shipped order has it).
+    pub async fn ship(
+        &self,
+        row: OrderRow,
+        parcel: Option<&ShipRequest>,
+        now: i64,
+    ) -> Result<Order, OrderError> {
+        if let Some(parcel) = parcel {
+            let (carrier, tracking_number) = checked_shipment(parcel)?;
+            if !allows(parse_status(&row.status), OperatorAction::Ship) {
+                return Err(OrderError::InvalidState);
+            }
+            self.db
+                .set_shipment(&row.id, &carrier_name(carrier), &tracking_number)
+                .await?;
+        }
+        self.operate(row, OperatorAction::Ship, now).await
     }
 
     /// A new payment for an order whose authorization lapsed (or whose
@@ -663,7 +856,7 @@ impl Orders<'_> {
         };
         let attempt = row.payment_attempt + 1;
         let key = format!("order-{}-payment-{attempt}", row.id);
-        let description = format!("Commande {}", &row.id[..8.min(row.id.len())]);
+        let description = format!("Commande {}", row.number.as_deref().unwrap_or_default());
         let payment = self
             .psp
             .create_card_payment(
@@ -761,5 +954,47 @@ pub fn normalized_address(address: &Address) -> Address {
         city: address.city.trim().to_owned(),
         country: address.country.trim().to_owned(),
         phone: address.phone.trim().to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parcel(carrier: Carrier, number: &str) -> ShipRequest {
+        ShipRequest {
+            carrier,
+            tracking_number: number.into(),
+        }
+    }
+
+    #[test]
+    fn a_parcel_is_a_known_carrier_and_a_clean_tracking_number() {
+        assert_eq!(
+            checked_shipment(&parcel(Carrier::Colissimo, " 6a 1234 5678 901 ")).unwrap(),
+            (Carrier::Colissimo, "6A12345678901".to_owned())
+        );
+        for wrong in [
+            parcel(Carrier::Other, "6A12345678901"),
+            parcel(Carrier::Dpd, "12345"),
+            parcel(Carrier::Dpd, "1234-5678"),
+            parcel(Carrier::Dpd, &"9".repeat(41)),
+        ] {
+            assert!(matches!(
+                checked_shipment(&wrong),
+                Err(OrderError::InvalidShipment)
+            ));
+        }
+        assert_eq!(carrier_name(Carrier::MondialRelay), "mondial_relay");
+        assert_eq!(parse_carrier("mondial_relay"), Carrier::MondialRelay);
+        assert_eq!(parse_carrier("pigeon"), Carrier::Other);
+    }
+
+    #[test]
+    fn numbers_are_well_formed_and_differ() {
+        let first = new_order_number();
+        let second = new_order_number();
+        assert_eq!(OrderNumber::parse(first.as_str()).as_ref(), Some(&first));
+        assert_ne!(first, second);
     }
 }

@@ -40,6 +40,9 @@ pub struct Product {
     pub covers: Vec<Cover>,
     /// The lowest unit price any choice can reach ("à partir de").
     pub from_price: Money,
+    /// Working days to make it, before the parcel leaves.
+    #[serde(default)]
+    pub production_days: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -59,6 +59,12 @@ pub enum ErrorCode {
     /// The order is not in a state that allows this (e.g. cancel after
     /// shipment).
     InvalidOrderState,
+    /// The shopper cannot cancel: production has started (customer
+    /// service can help).
+    ProductionStarted,
+    /// The operator's parcel: an unknown carrier, or a tracking number that
+    /// is not 6 to 40 capitals and digits.
+    InvalidShipment,
     /// A cart line's project is not saved in the account as the cart has
     /// it, or does not have the photos its product needs yet.
     ProjectNotReady,

@@ -3,6 +3,7 @@
 //! two can never disagree on a field name.
 
 pub mod account;
+pub mod calendar;
 pub mod cart;
 pub mod catalogue;
 pub mod error;

@@ -2,10 +2,19 @@
 //! the order from the signed-in shopper's cart; the storefront sends only
 //! the delivery address, the delivery option and an idempotency key.
 
+pub mod number;
+pub mod tracking;
+
 use crate::Money;
+use crate::calendar::Date;
 use crate::cart::CartTotals;
 use crate::catalogue::ProductChoice;
+pub use number::OrderNumber;
 use serde::{Deserialize, Serialize};
+pub use tracking::{
+    Carrier, ShipRequest, Shipment, TimelineEvent, TimelineKind, TrackAnswer, TrackRequest,
+    TrackedLine, TrackedOrder,
+};
 
 /// Header carrying the storefront's idempotency key on `POST /api/v1/orders`:
 /// a retried request (double click, reload, dropped connection) answers the
@@ -140,6 +149,28 @@ impl OrderStatus {
             OrderStatus::AwaitingPayment | OrderStatus::PaymentFailed | OrderStatus::PaymentExpired
         )
     }
+
+    /// Whether the shopper may still cancel: only before production starts
+    /// (operators may cancel later, the shopper asks customer service).
+    pub fn cancellable_by_shopper(self) -> bool {
+        matches!(
+            self,
+            OrderStatus::AwaitingPayment
+                | OrderStatus::PaymentFailed
+                | OrderStatus::PaymentExpired
+                | OrderStatus::Authorized
+                | OrderStatus::Paid
+        )
+    }
+
+    /// Production has started (or the parcel left): too late for the
+    /// shopper to cancel.
+    pub fn production_started(self) -> bool {
+        matches!(
+            self,
+            OrderStatus::InProduction | OrderStatus::Shipped | OrderStatus::Delivered
+        )
+    }
 }
 
 /// Why the last card was refused; the storefront says it in plain words.
@@ -187,7 +218,10 @@ pub struct OrderPayment {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Order {
+    /// Internal: in the signed-in shopper's addresses, never shown.
     pub id: String,
+    /// What the shopper sees and quotes (`SP-7K3M-9Q2D`).
+    pub number: String,
     pub status: OrderStatus,
     /// Unix seconds.
     pub created_at: i64,
@@ -199,12 +233,22 @@ pub struct Order {
     /// `None` for orders made before the CGV were asked at checkout.
     #[serde(default)]
     pub accepted_terms: Option<AcceptedTerms>,
+    /// The steps reached so far, oldest first.
+    #[serde(default)]
+    pub timeline: Vec<TimelineEvent>,
+    /// Once shipped with a parcel number.
+    #[serde(default)]
+    pub shipment: Option<Shipment>,
+    /// Computed when the order was placed; never changes afterwards.
+    #[serde(default)]
+    pub estimated_delivery: Option<Date>,
 }
 
 /// One line of `GET /api/v1/orders`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderSummary {
     pub id: String,
+    pub number: String,
     pub status: OrderStatus,
     pub created_at: i64,
     pub total: Money,
@@ -270,5 +314,22 @@ mod tests {
         assert!(OrderStatus::PaymentFailed.payable());
         assert!(!OrderStatus::Authorized.payable());
         assert!(!OrderStatus::Shipped.payable());
+    }
+
+    #[test]
+    fn shoppers_cancel_only_before_production() {
+        assert!(OrderStatus::Authorized.cancellable_by_shopper());
+        assert!(OrderStatus::Paid.cancellable_by_shopper());
+        assert!(OrderStatus::AwaitingPayment.cancellable_by_shopper());
+        for late in [
+            OrderStatus::InProduction,
+            OrderStatus::Shipped,
+            OrderStatus::Delivered,
+            OrderStatus::Cancelled,
+        ] {
+            assert!(!late.cancellable_by_shopper(), "{late:?}");
+        }
+        assert!(OrderStatus::InProduction.production_started());
+        assert!(!OrderStatus::Cancelled.production_started());
     }
 }

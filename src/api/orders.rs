@@ -3,7 +3,9 @@
 //! the storefront only asks it.
 
 use super::{ApiError, client};
-use shop_api::order::{IDEMPOTENCY_HEADER, NewOrder, Order, OrderSummary};
+use shop_api::order::{
+    IDEMPOTENCY_HEADER, NewOrder, Order, OrderSummary, TrackAnswer, TrackRequest,
+};
 
 /// Creates the order. `idempotency_key` is made once per checkout attempt,
 /// so a double click, a retry or a reload answers the same order.
@@ -30,6 +32,13 @@ pub async fn cancel(id: &str) -> Result<Order, ApiError> {
 /// PSP had not answered.
 pub async fn renew_payment(id: &str) -> Result<Order, ApiError> {
     client::post_empty(&format!("/orders/{}/payment", encode(id))).await
+}
+
+/// An order by its number and e-mail, signed in or not: `order: None`
+/// when nothing matches (an answer, not an error); a 429 says how long to
+/// wait after too many misses.
+pub async fn track(request: &TrackRequest) -> Result<TrackAnswer, ApiError> {
+    client::post("/orders/track", request).await
 }
 
 /// The id comes from the address bar: it must stay one path segment.

@@ -1,10 +1,13 @@
 //! `/commandes/{id}`: one order — "Commande confirmée" once the card is
-//! authorized (debited at shipment) or the wallet paid (debited already), its status in words, lines, totals and address; paying
+//! authorized (debited at shipment) or the wallet paid (debited already),
+//! its number (the id stays in the address only), status in words, dated
+//! steps, estimated delivery and parcel, lines, totals and address; paying
 //! again after a refusal or an expired authorization; cancelling (after a
-//! question) until it ships.
+//! question) until production starts, and after that why not.
 
 use crate::api::{self, ApiError};
 use crate::components::cart_summary::{CartTotalsView, SummaryLine, SummaryLines};
+use crate::components::order_timeline::OrderTimeline;
 use crate::components::page_heading::PageHeading;
 use crate::dom::focus_by_id;
 use crate::i18n::{Locale, OrderText};
@@ -20,7 +23,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shop_api::ErrorCode;
-use shop_api::order::{Order, OrderStatus};
+use shop_api::order::{Order, OrderStatus, TimelineKind};
 use wasm_bindgen::JsValue;
 
 const CANCEL_HEADING_ID: &str = "annulation-titre";
@@ -48,14 +51,6 @@ pub fn format_date(unix_seconds: i64, locale: Locale) -> String {
         Locale::En => "en-GB",
     };
     String::from(date.to_locale_date_string(tag, &JsValue::UNDEFINED))
-}
-
-/// Cancelling is possible until the order ships.
-fn cancellable(status: OrderStatus) -> bool {
-    !matches!(
-        status,
-        OrderStatus::Shipped | OrderStatus::Delivered | OrderStatus::Cancelled
-    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,15 +113,25 @@ pub fn OrderPage() -> impl IntoView {
             Some(OrderStatus::Authorized | OrderStatus::Paid)
         )
     });
-    let title = Signal::derive(move || {
+    let heading = Signal::derive(move || {
         if confirmed.get() {
             o().confirmed_heading.to_owned()
         } else {
             o().title.to_owned()
         }
     });
+    // The tab names the order by its number, as the shopper quotes it.
+    let title =
+        Signal::derive(
+            move || match order.with(|o| o.as_ref().map(|o| o.number.clone())) {
+                Some(number) if !number.is_empty() => {
+                    (o().title_with_number)(&heading.get(), &number)
+                }
+                _ => heading.get(),
+            },
+        );
     view! {
-        <PageHeading title=title heading=title />
+        <PageHeading title=title heading=heading />
         {move || match load.get() {
             Load::Loading => view! { <p class="page-loading" role="status">{o().loading}</p> }.into_any(),
             Load::NotFound => view! {
@@ -158,7 +163,26 @@ fn OrderDetails(order: RwSignal<Option<Order>>) -> impl IntoView {
     // must not rebuild the card frame, nor close the cancel question.
     let payable = Memo::new(move |_| status.get().is_some_and(OrderStatus::payable));
     let expired = Memo::new(move |_| status.get() == Some(OrderStatus::PaymentExpired));
-    let can_cancel = Memo::new(move |_| status.get().is_some_and(cancellable));
+    // Production may have started before an authorization lapsed: the
+    // timeline says so even when the status no longer does (as the server
+    // judges it).
+    let too_late = Memo::new(move |_| {
+        order.with(|o| {
+            o.as_ref().is_some_and(|o| {
+                let started = o.status.production_started()
+                    || o.timeline
+                        .iter()
+                        .any(|e| e.kind == TimelineKind::InProduction);
+                started && o.status != OrderStatus::Cancelled
+            })
+        })
+    });
+    let can_cancel = Memo::new(move |_| {
+        status
+            .get()
+            .is_some_and(OrderStatus::cancellable_by_shopper)
+            && !too_late.get()
+    });
     let paying = RwSignal::new(false);
     let renew_failed = RwSignal::new(false);
     let renewing = RwSignal::new(false);
@@ -239,6 +263,7 @@ fn OrderDetails(order: RwSignal<Option<Order>>) -> impl IntoView {
             <p class="order-confirmed" role="status">{sentence}</p>
         })}
         {move || order.get().map(|current| view! {
+            <p class="order-number">{move || o().number_label} " " <strong>{current.number.clone()}</strong></p>
             <p>{move || (o().placed_on)(&format_date(current.created_at, locale.get()))}</p>
             <dl class="order-facts">
                 <dt>{move || o().status_label}</dt>
@@ -262,6 +287,15 @@ fn OrderDetails(order: RwSignal<Option<Order>>) -> impl IntoView {
             }.into_any(),
             _ => ().into_any(),
         }}
+        {move || order.get().map(|current| view! {
+            <OrderTimeline
+                status=current.status
+                timeline=current.timeline
+                shipment=current.shipment
+                estimated_delivery=current.estimated_delivery
+                heading_id="commande-etapes"
+            />
+        })}
         <section class="review-block" aria-labelledby="commande-produits">
             <h2 id="commande-produits">{move || c().lines_heading}</h2>
             <SummaryLines lines label=Signal::derive(move || c().lines_heading) />
@@ -288,6 +322,14 @@ fn OrderDetails(order: RwSignal<Option<Order>>) -> impl IntoView {
             })}
         </section>
         {move || can_cancel.get().then(|| view! { <CancelOrder order paying /> })}
+        // Once production starts the button is gone: say why, and where to
+        // turn instead.
+        {move || too_late.get().then(|| view! {
+            <p class="order-cancel-closed">
+                {move || o().cancel_production_started} " "
+                <A href=routes::HELP>{move || o().help_link}</A>
+            </p>
+        })}
         <p><A href=routes::ORDERS>{move || o().all_orders}</A></p>
     }
 }
@@ -326,6 +368,12 @@ fn CancelOrder(order: RwSignal<Option<Order>>, paying: RwSignal<bool>) -> impl I
                     request_animation_frame(|| {
                         focus_by_id(routes::HEADING_ID);
                     });
+                }
+                Err(ApiError::Refused {
+                    code: ErrorCode::ProductionStarted,
+                    ..
+                }) => {
+                    failure.try_set(Some(t.get_untracked().order.cancel_production_started));
                 }
                 Err(ApiError::Refused {
                     code: ErrorCode::InvalidOrderState,

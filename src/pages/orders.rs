@@ -1,15 +1,27 @@
 //! `/suivi-de-commande`: order tracking. Signed in, the shopper's orders,
-//! newest first, each with its status and total; signed out, how to see
-//! them.
+//! newest first, each with its number, status and total; signed out, how to
+//! see them. For everyone, a form that follows one order by its number and
+//! e-mail (status, steps, estimated delivery, parcel: nothing private).
 
-use crate::api;
+use crate::api::{self, ApiError};
+use crate::components::order_timeline::OrderTimeline;
 use crate::components::page_heading::PageHeading;
+use crate::dom::focus_by_id;
+use crate::i18n::Locale;
 use crate::pages::order::{format_date, status_text};
 use crate::routes;
 use crate::state::locale::{use_locale, use_strings};
 use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
+use shop_api::ErrorCode;
+use shop_api::order::{TrackRequest, TrackedOrder};
+
+const NUMBER_ID: &str = "suivi-numero";
+const NUMBER_HINT_ID: &str = "suivi-numero-aide";
+const EMAIL_ID: &str = "suivi-email";
+const RESULT_HEADING_ID: &str = "suivi-resultat";
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
@@ -29,6 +41,7 @@ pub fn OrdersPage() -> impl IntoView {
                 </p>
             }.into_any()
         }}
+        <TrackOrder />
     }
 }
 
@@ -54,9 +67,10 @@ fn OrderList() -> impl IntoView {
                 <ul class="order-list" aria-label=move || text().list_label>
                     {found.into_iter().map(|summary| {
                         let date = move || format_date(summary.created_at, locale.get());
+                        let number = summary.number.clone();
                         view! {
                             <li class="order-list__item">
-                                <A href=format!("{}/{}", routes::ORDER, summary.id)>{move || (text().order_link)(&date())}</A>
+                                <A href=format!("{}/{}", routes::ORDER, summary.id)>{move || (text().order_link)(&number, &date())}</A>
                                 <span class="order-status">{move || status_text(summary.status, &t.get().order)}</span>
                                 <span>{move || text().total_label} " " {summary.total.format_fr()}</span>
                             </li>
@@ -65,5 +79,181 @@ fn OrderList() -> impl IntoView {
                 </ul>
             }.into_any(),
         }}
+    }
+}
+
+/// What the last search gave.
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    Found(Box<TrackedOrder>),
+    NotFound,
+    Missing,
+    /// Seconds to wait.
+    Throttled(u64),
+    Failed,
+}
+
+/// Number + e-mail → the order's progress, inline.
+#[component]
+fn TrackOrder() -> impl IntoView {
+    let t = use_strings();
+    let text = move || &t.get().orders;
+    let o = move || &t.get().order;
+    let locale = use_locale();
+    let number = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let pending = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let catalogue = LocalResource::new(api::catalogue::catalogue);
+
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let request = TrackRequest {
+            number: number.get_untracked().trim().to_owned(),
+            email: email.get_untracked().trim().to_owned(),
+        };
+        if request.number.is_empty() || request.email.is_empty() {
+            outcome.set(Some(Outcome::Missing));
+            focus_by_id(if request.number.is_empty() {
+                NUMBER_ID
+            } else {
+                EMAIL_ID
+            });
+            return;
+        }
+        pending.set(true);
+        spawn_local(async move {
+            let answer = api::orders::track(&request).await;
+            pending.try_set(false);
+            let next = match answer {
+                Ok(found) => match found.order {
+                    Some(order) => Outcome::Found(Box::new(order)),
+                    None => Outcome::NotFound,
+                },
+                Err(ApiError::Refused {
+                    code: ErrorCode::TooManyAttempts,
+                    retry_after_seconds,
+                    ..
+                }) => Outcome::Throttled(retry_after_seconds.unwrap_or(60)),
+                Err(_) => Outcome::Failed,
+            };
+            let found = matches!(next, Outcome::Found(_));
+            outcome.try_set(Some(next));
+            // Keyboard and screen-reader users land on what was found; a
+            // refusal is announced by its alert and focus stays in the form.
+            if found {
+                request_animation_frame(|| {
+                    focus_by_id(RESULT_HEADING_ID);
+                });
+            }
+        });
+    };
+
+    let error = move || match outcome.get()? {
+        Outcome::NotFound => Some(text().track_not_found.to_owned()),
+        Outcome::Missing => Some(text().track_missing.to_owned()),
+        Outcome::Throttled(seconds) => Some((text().track_throttled)(seconds)),
+        Outcome::Failed => Some(text().track_failed.to_owned()),
+        Outcome::Found(_) => None,
+    };
+    let found = move || match outcome.get() {
+        Some(Outcome::Found(order)) => Some(*order),
+        _ => None,
+    };
+    // A short sentence for screen readers, in a region that is always there
+    // (a live region added with its text is often not announced).
+    let announcement = move || {
+        found()
+            .map(|order| (text().track_found)(&order.number, status_text(order.status, o())))
+            .unwrap_or_default()
+    };
+    let product_name = move |product_id: &str| {
+        let catalogue = catalogue.get().and_then(Result::ok)?;
+        let product = catalogue
+            .products
+            .into_iter()
+            .find(|p| p.id == product_id)?;
+        Some(match locale.get() {
+            Locale::Fr => product.name.fr,
+            Locale::En => product.name.en,
+        })
+    };
+
+    view! {
+        <section class="review-block track-order" aria-labelledby="suivi-titre">
+            <h2 id="suivi-titre">{move || text().track_heading}</h2>
+            <p>{move || text().track_intro}</p>
+            <form class="account-form" novalidate aria-labelledby="suivi-titre" on:submit=submit>
+                {move || error().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
+                <div class="field">
+                    <label for=NUMBER_ID>{move || text().track_number_label}</label>
+                    <input
+                        id=NUMBER_ID
+                        name=NUMBER_ID
+                        type="text"
+                        autocomplete="off"
+                        autocapitalize="characters"
+                        spellcheck="false"
+                        maxlength="40"
+                        aria-describedby=NUMBER_HINT_ID
+                        bind:value=number
+                    />
+                    <p class="field-hint" id=NUMBER_HINT_ID>{move || text().track_number_hint}</p>
+                </div>
+                <div class="field">
+                    <label for=EMAIL_ID>{move || text().track_email_label}</label>
+                    <input
+                        id=EMAIL_ID
+                        name=EMAIL_ID
+                        type="email"
+                        inputmode="email"
+                        autocomplete="email"
+                        autocapitalize="off"
+                        spellcheck="false"
+                        bind:value=email
+                    />
+                </div>
+                <button type="submit" class="button-primary" disabled=move || pending.get() aria-busy=move || pending.get().then_some("true")>
+                    {move || if pending.get() { text().track_pending } else { text().track_button }}
+                </button>
+            </form>
+            <p class="visually-hidden" role="status">{announcement}</p>
+            {move || found().map(|order| {
+                let status = order.status;
+                view! {
+                    <section class="tracked-order" aria-labelledby=RESULT_HEADING_ID>
+                        <h3 id=RESULT_HEADING_ID tabindex="-1">{(text().track_result_heading)(&order.number)}</h3>
+                        <dl class="order-facts">
+                            <dt>{move || o().status_label}</dt>
+                            <dd class="order-status">{move || status_text(status, o())}</dd>
+                        </dl>
+                        <h4>{move || text().track_lines_heading}</h4>
+                        <ul class="tracked-lines">
+                            {order.lines.into_iter().map(|line| {
+                                let product_id = line.product_id.clone();
+                                view! {
+                                    <li>
+                                        {line.project_name}
+                                        {move || product_name(&product_id).map(|name| format!(" — {name}"))}
+                                        {format!(" × {}", line.copies)}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                        <OrderTimeline
+                            status=status
+                            timeline=order.timeline
+                            shipment=order.shipment
+                            estimated_delivery=order.estimated_delivery
+                            heading_id="suivi-etapes"
+                            nested=true
+                        />
+                    </section>
+                }
+            })}
+        </section>
     }
 }

@@ -23,14 +23,17 @@ export const cartLink = (page: Page) => page.locator('.cart-link');
 export const stepHeading = (page: Page) => page.locator('#etape-titre');
 export const currentStep = (page: Page) => page.getByRole('list', { name: 'Étapes de la commande' }).locator('[aria-current="step"]');
 
-export async function createAccount(page: Page) {
+/** A new account, signed in; answers its e-mail address. */
+export async function createAccount(page: Page): Promise<string> {
+  const email = newEmail();
   await page.goto('/compte');
   await appShows(page, 'Compte');
   const form = page.getByRole('form', { name: 'Créer un compte' });
-  await form.getByLabel('Adresse e-mail').fill(newEmail());
+  await form.getByLabel('Adresse e-mail').fill(email);
   await form.getByLabel('Mot de passe', { exact: true }).fill(STRONG);
   await form.getByRole('button', { name: 'Créer mon compte' }).click();
   await expect(page.getByRole('link', { name: 'Compte, connecté' })).toBeVisible();
+  return email;
 }
 
 /** A small PNG drawn in the page, as a shopper's photo file. */

@@ -30,6 +30,13 @@ impl Policy {
         free_failures: 20,
         base_delay_ms: 1000,
     };
+    /// Order tracking by number and e-mail, per client address: 10 misses,
+    /// then one try per 15 minutes until the hour's window ends (a shopper
+    /// mistypes a few times; a guesser needs millions of tries).
+    pub const TRACKING: Policy = Policy {
+        free_failures: 9,
+        base_delay_ms: 15 * 60 * 1000,
+    };
 }
 
 /// A key's stored record.
@@ -92,6 +99,17 @@ mod tests {
             })
             .collect();
         assert_eq!(waits, [Some(1), Some(2), Some(4), Some(8)]);
+    }
+
+    #[test]
+    fn tracking_blocks_for_15_minutes_after_10_misses() {
+        let mut record = Record::default();
+        for _ in 0..9 {
+            record = record.after_failure(Policy::TRACKING, NOW);
+            assert_eq!(record.wait(NOW), None);
+        }
+        record = record.after_failure(Policy::TRACKING, NOW);
+        assert_eq!(record.wait(NOW), Some(15 * 60));
     }
 
     #[test]

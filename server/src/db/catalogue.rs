@@ -8,7 +8,7 @@ use shop_api::catalogue::{
     VolumePrice,
 };
 
-type ProductRow = (String, String, String, String, String, String, i64);
+type ProductRow = (String, String, String, String, String, String, i64, i64);
 type FormatRow = (
     String,
     String,
@@ -37,8 +37,8 @@ fn kind(value: &str) -> ProductKind {
 impl Database {
     pub async fn catalogue(&self) -> Result<Catalogue, DbError> {
         let products: Vec<ProductRow> = sqlx::query_as(
-            "SELECT id, kind, name_fr, name_en, description_fr, description_en, max_quantity \
-             FROM products ORDER BY position",
+            "SELECT id, kind, name_fr, name_en, description_fr, description_en, max_quantity, \
+             production_days FROM products ORDER BY position",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -83,6 +83,7 @@ impl Database {
                     description_fr,
                     description_en,
                     max_quantity,
+                    production_days,
                 )| {
                     let formats: Vec<Format> = formats
                         .iter()
@@ -134,6 +135,7 @@ impl Database {
                             en: description_en,
                         },
                         max_quantity: count(max_quantity),
+                        production_days: count(production_days),
                         formats,
                         covers,
                     }

@@ -28,12 +28,43 @@ pub struct OrderRow {
     pub payment_method: String,
     pub terms_version: Option<String>,
     pub terms_accepted_at: Option<i64>,
+    /// `None` only between migration 0009 and the start-up backfill.
+    pub number: Option<String>,
+    pub authorized_at: Option<i64>,
+    pub production_started_at: Option<i64>,
+    pub shipped_at: Option<i64>,
+    pub delivered_at: Option<i64>,
+    pub cancelled_at: Option<i64>,
+    pub carrier: Option<String>,
+    pub tracking_number: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub estimated_delivery: Option<String>,
 }
 
 const COLUMNS: &str = "id, account_id, status, created_at, address_json, delivery_option_id, \
     lines_json, totals_json, total_cents, payment_id, payment_attempt, hosted_page_url, \
     last_decline, authorization_expires_at, psp_updated_at, debited, cart_emptied, payment_method, \
-    terms_version, terms_accepted_at";
+    terms_version, terms_accepted_at, number, authorized_at, production_started_at, shipped_at, \
+    delivered_at, cancelled_at, carrier, tracking_number, estimated_delivery";
+
+/// The column dating the step an order reaches with this status (its first
+/// time only): the timeline's dates are set by the status change itself.
+fn step_column(status: &str) -> Option<&'static str> {
+    match status {
+        "authorized" | "paid" => Some("authorized_at"),
+        "in_production" => Some("production_started_at"),
+        "shipped" => Some("shipped_at"),
+        "delivered" => Some("delivered_at"),
+        "cancelled" => Some("cancelled_at"),
+        _ => None,
+    }
+}
+
+/// Whether an insert failed on a UNIQUE constraint (here: the order
+/// number, the idempotency key being handled by `ON CONFLICT`).
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
+}
 
 pub struct NewOrderRow<'a> {
     pub id: &'a str,
@@ -47,6 +78,9 @@ pub struct NewOrderRow<'a> {
     pub totals_json: &'a str,
     pub total_cents: i64,
     pub terms_version: &'a str,
+    pub number: &'a str,
+    /// `YYYY-MM-DD`.
+    pub estimated_delivery: &'a str,
 }
 
 /// A change learnt from the PSP, applied only if the order is still in
@@ -63,13 +97,17 @@ pub struct PaymentChange<'a> {
 
 impl Database {
     /// Creates the order, or answers the one this key already made.
-    /// `created` tells which.
-    pub async fn insert_order(&self, new: &NewOrderRow<'_>) -> Result<(OrderRow, bool), DbError> {
+    /// `created` tells which; `None` when the order number is taken (the
+    /// caller draws another).
+    pub async fn insert_order(
+        &self,
+        new: &NewOrderRow<'_>,
+    ) -> Result<Option<(OrderRow, bool)>, DbError> {
         let inserted = sqlx::query(
             "INSERT INTO orders (id, account_id, idempotency_key, status, created_at, updated_at, \
              address_json, delivery_option_id, lines_json, totals_json, total_cents, \
-             terms_version, terms_accepted_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             terms_version, terms_accepted_at, number, estimated_delivery) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
              ON CONFLICT (account_id, idempotency_key) DO NOTHING",
         )
         .bind(new.id)
@@ -85,10 +123,15 @@ impl Database {
         .bind(new.total_cents)
         .bind(new.terms_version)
         .bind(new.now)
+        .bind(new.number)
+        .bind(new.estimated_delivery)
         .execute(&self.pool)
-        .await?
-        .rows_affected()
-            == 1;
+        .await;
+        let inserted = match inserted {
+            Ok(done) => done.rows_affected() == 1,
+            Err(error) if is_unique_violation(&error) => return Ok(None),
+            Err(error) => return Err(error.into()),
+        };
         let row = sqlx::query_as::<_, OrderRow>(&format!(
             "SELECT {COLUMNS} FROM orders WHERE account_id = ? AND idempotency_key = ?"
         ))
@@ -96,7 +139,73 @@ impl Database {
         .bind(new.idempotency_key)
         .fetch_one(&self.pool)
         .await?;
-        Ok((row, inserted))
+        Ok(Some((row, inserted)))
+    }
+
+    /// Orders made before numbers existed (migration 0009).
+    pub async fn order_ids_without_number(&self) -> Result<Vec<String>, DbError> {
+        let ids: Vec<(String,)> = sqlx::query_as("SELECT id FROM orders WHERE number IS NULL")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(ids.into_iter().map(|(id,)| id).collect())
+    }
+
+    /// Gives an order without one its number; `false` when the number is
+    /// taken (the caller draws another).
+    pub async fn set_order_number(&self, id: &str, number: &str) -> Result<bool, DbError> {
+        let result = sqlx::query("UPDATE orders SET number = ? WHERE id = ? AND number IS NULL")
+            .bind(number)
+            .bind(id)
+            .execute(&self.pool)
+            .await;
+        match result {
+            Ok(_) => Ok(true),
+            Err(error) if is_unique_violation(&error) => Ok(false),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// The order with this number placed from the account with this
+    /// (canonical) e-mail. One query whichever of the two is wrong, so that
+    /// a wrong e-mail and an unknown number cost the same.
+    pub async fn order_by_number_and_email(
+        &self,
+        number: &str,
+        email: &str,
+    ) -> Result<Option<OrderRow>, DbError> {
+        let columns = COLUMNS
+            .split(", ")
+            .map(|column| format!("o.{}", column.trim()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Ok(sqlx::query_as::<_, OrderRow>(&format!(
+            "SELECT {columns} FROM orders o JOIN accounts a ON a.id = o.account_id \
+             WHERE o.number = ? AND a.email = ?"
+        ))
+        .bind(number)
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Records the parcel of an order about to ship (before the capture, so
+    /// that a shipped order always has it; a retried shipment replaces it).
+    pub async fn set_shipment(
+        &self,
+        id: &str,
+        carrier: &str,
+        tracking_number: &str,
+    ) -> Result<(), DbError> {
+        sqlx::query(
+            "UPDATE orders SET carrier = ?, tracking_number = ? \
+             WHERE id = ? AND status IN ('authorized', 'paid', 'in_production')",
+        )
+        .bind(carrier)
+        .bind(tracking_number)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     /// The order an idempotency key made, if any.
@@ -196,24 +305,35 @@ impl Database {
         id: &str,
         change: &PaymentChange<'_>,
     ) -> Result<bool, DbError> {
-        let result = sqlx::query(
-            "UPDATE orders SET status = ?, psp_updated_at = MAX(psp_updated_at, ?), \
+        // The step's date goes in the same UPDATE as the status: a change
+        // and its date are one fact.
+        let stamp = match step_column(change.to).filter(|_| change.to != change.from) {
+            Some(column) => format!("{column} = COALESCE({column}, ?), "),
+            None => String::new(),
+        };
+        let sql = format!(
+            "UPDATE orders SET {stamp}status = ?, psp_updated_at = MAX(psp_updated_at, ?), \
              last_decline = COALESCE(?, last_decline), \
              authorization_expires_at = COALESCE(?, authorization_expires_at), \
              debited = MAX(debited, ?), updated_at = ? \
-             WHERE id = ? AND status = ? AND psp_updated_at <= ?",
-        )
-        .bind(change.to)
-        .bind(change.psp_updated_at)
-        .bind(change.last_decline)
-        .bind(change.authorization_expires_at)
-        .bind(change.debited)
-        .bind(change.now)
-        .bind(id)
-        .bind(change.from)
-        .bind(change.psp_updated_at)
-        .execute(&self.pool)
-        .await?;
+             WHERE id = ? AND status = ? AND psp_updated_at <= ?"
+        );
+        let mut query = sqlx::query(&sql);
+        if !stamp.is_empty() {
+            query = query.bind(change.now);
+        }
+        let result = query
+            .bind(change.to)
+            .bind(change.psp_updated_at)
+            .bind(change.last_decline)
+            .bind(change.authorization_expires_at)
+            .bind(change.debited)
+            .bind(change.now)
+            .bind(id)
+            .bind(change.from)
+            .bind(change.psp_updated_at)
+            .execute(&self.pool)
+            .await?;
         Ok(result.rows_affected() == 1)
     }
 

@@ -2,6 +2,9 @@
 //! and shipping (shipping captures the card payment) or cancel them (which
 //! voids it), and see the authorizations about to expire first. Bearer
 //! token from `SHOP_OPERATOR_TOKEN`; without one the API does not exist.
+//! Shipping takes an optional JSON body naming the parcel
+//! (`{"carrier": "colissimo", "tracking_number": "6A12345678901"}`); an
+//! empty body ships without one, as before.
 //! `support.rs`: the help centre's support requests, listed and answered.
 
 mod support;
@@ -10,6 +13,7 @@ use super::{ApiFailure, ApiState};
 use crate::accounts;
 use crate::orders::lifecycle::OperatorAction;
 use crate::orders::{EXPIRY_WARNING_SECONDS, OrderError, Orders, to_order};
+use axum::body::Bytes;
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
@@ -17,7 +21,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Serialize;
 use shop_api::ErrorCode;
-use shop_api::order::Order;
+use shop_api::order::{Order, ShipRequest};
 
 pub fn router() -> Router<ApiState> {
     Router::new()
@@ -94,6 +98,7 @@ async fn act(
     _: Operator,
     State(state): State<ApiState>,
     Path((id, action)): Path<(String, String)>,
+    body: Bytes,
 ) -> Result<Json<Order>, ApiFailure> {
     let action = match action.as_str() {
         "production" => OperatorAction::StartProduction,
@@ -117,5 +122,26 @@ async fn act(
         db: &state.db,
         psp: state.payments.as_ref(),
     };
+    if action == OperatorAction::Ship {
+        let parcel = ship_request(&body)?;
+        return Ok(Json(
+            orders.ship(row, parcel.as_ref(), accounts::now()).await?,
+        ));
+    }
     Ok(Json(orders.operate(row, action, accounts::now()).await?))
+}
+
+/// The optional parcel of a shipment: no body (or only whitespace) is none;
+/// anything else must be a [`ShipRequest`].
+fn ship_request(body: &[u8]) -> Result<Option<ShipRequest>, ApiFailure> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    serde_json::from_slice(body).map(Some).map_err(|error| {
+        ApiFailure::new(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::InvalidJson,
+            &format!("the shipment body is not {{carrier, tracking_number}}: {error}"),
+        )
+    })
 }

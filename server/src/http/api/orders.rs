@@ -1,6 +1,9 @@
 //! `/api/v1/orders` and `/api/v1/address`: the signed-in shopper orders
 //! their cart (with an idempotency key), follows the order, cancels it or
-//! pays again, and keeps a delivery address for next time.
+//! pays again, and keeps a delivery address for next time; `track.rs` lets
+//! anyone with an order's number and e-mail follow it.
+
+mod track;
 
 use super::json::ApiJson;
 use super::session_cookie::CurrentSession;
@@ -19,6 +22,7 @@ use shop_api::wallet::{MerchantSession, MerchantSessionRequest, WalletConfig, Wa
 pub fn router() -> Router<ApiState> {
     Router::new()
         .route("/v1/orders", get(list).post(create))
+        .route("/v1/orders/track", post(track::track))
         .route("/v1/orders/{id}", get(show))
         .route("/v1/orders/{id}/cancel", post(cancel))
         .route("/v1/orders/{id}/payment", post(pay_again))
@@ -208,6 +212,11 @@ impl From<OrderError> for ApiFailure {
             OrderError::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
             OrderError::InvalidState | OrderError::AuthorizationExpired => {
                 (StatusCode::CONFLICT, ErrorCode::InvalidOrderState)
+            }
+            OrderError::ProductionStarted => (StatusCode::CONFLICT, ErrorCode::ProductionStarted),
+            OrderError::InvalidShipment => (StatusCode::BAD_REQUEST, ErrorCode::InvalidShipment),
+            OrderError::NumberUnavailable => {
+                (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal)
             }
             OrderError::InvalidWalletRequest => (
                 StatusCode::UNPROCESSABLE_ENTITY,

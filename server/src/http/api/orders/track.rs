@@ -1,0 +1,47 @@
+//! `POST /api/v1/orders/track`: anyone with an order's number and the
+//! e-mail it was placed with sees its status, products, timeline, parcel and
+//! estimated delivery (never the address, the payment or the internal id).
+//! "No such order" is an answer (`{"order": null}`, a 200: nothing found is
+//! not an error a browser should log) and never says which of the two was
+//! wrong; failures are throttled per client address against guessing.
+
+use super::orders;
+use crate::accounts;
+use crate::accounts::email::Email;
+use crate::accounts::throttle::Policy;
+use crate::http::api::json::ApiJson;
+use crate::http::api::{ApiFailure, ApiState};
+use axum::Json;
+use axum::extract::{ConnectInfo, State};
+use shop_api::order::{OrderNumber, TrackAnswer, TrackRequest};
+use std::net::SocketAddr;
+
+pub async fn track(
+    State(state): State<ApiState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ApiJson(request): ApiJson<TrackRequest>,
+) -> Result<Json<TrackAnswer>, ApiFailure> {
+    let now = accounts::now_ms();
+    let key = format!("track:{}", client.ip());
+    if let Some(wait) = state.db.throttle_record(&key).await?.wait(now) {
+        return Err(ApiFailure::too_many_attempts(wait));
+    }
+    // Malformed input is looked up all the same (it finds nothing): every
+    // miss costs one query and one failure.
+    let number = OrderNumber::parse(&request.number);
+    let email = Email::parse(&request.email);
+    let found = orders(&state)
+        .track(number.as_ref(), email.as_ref().map_or("", Email::as_str))
+        .await?;
+    if found.is_none() {
+        // A success does not clear the record: knowing one pair must not
+        // buy more guesses at others.
+        let record = state
+            .db
+            .throttle_record(&key)
+            .await?
+            .after_failure(Policy::TRACKING, now);
+        state.db.save_throttle_record(&key, record).await?;
+    }
+    Ok(Json(TrackAnswer { order: found }))
+}
