@@ -35,7 +35,7 @@ const ORDERS: HelpTopic = HelpTopic {
             question: "Where are my projects?",
             paragraphs: &[
                 "Projects saved to your account are on the “Account” page, in any browser where you are signed in.",
-                "An unsaved project exists only in the browser where you made it. Save it to keep it: a project must be saved to be ordered.",
+                "An unsaved project exists only in the browser where you made it. Save it to keep it. When you order, the checkout saves it to your account for you, with its photos.",
             ],
             link: Some(HelpLink {
                 label: "Go to my account",
@@ -126,7 +126,7 @@ const PAYMENT: HelpTopic = HelpTopic {
             slug: "apple-pay-google-pay",
             question: "How do I pay with Apple Pay or Google Pay?",
             paragraphs: &[
-                "At the “Payment” step, the Apple Pay or Google Pay button appears when your device and browser support it. You authenticate with your wallet, then pay in one click, without typing a card.",
+                "At the checkout’s “Summary” step, the Apple Pay or Google Pay button appears when your device and browser support it. You authenticate with your wallet, then pay in one click, without typing a card.",
                 "Your account is debited while the order is processed. The shop never receives your card number.",
             ],
             link: None,
@@ -162,7 +162,7 @@ const ACCOUNT: HelpTopic = HelpTopic {
             slug: "creer-un-compte",
             question: "Do I need an account?",
             paragraphs: &[
-                "You can make projects and fill your cart without one. An account is needed to save your projects and to order.",
+                "You can make projects and fill your cart without one. An account is needed to save your projects and to order: the checkout offers to sign in or create your account at its first step, without losing anything.",
                 "Sign in with your e-mail address and personal password. A new password has at least 12 characters; a passphrase of several words is ideal.",
             ],
             link: Some(HelpLink {

@@ -36,7 +36,7 @@ const ORDERS: HelpTopic = HelpTopic {
             question: "Où retrouver mes projets\u{a0}?",
             paragraphs: &[
                 "Les projets enregistrés dans votre compte apparaissent sur la page «\u{a0}Compte\u{a0}», depuis n’importe quel navigateur où vous êtes connecté.",
-                "Un projet non enregistré n’existe que dans le navigateur où vous l’avez créé. Enregistrez-le pour le garder\u{a0}: il est nécessaire de l’enregistrer pour le commander.",
+                "Un projet non enregistré n’existe que dans le navigateur où vous l’avez créé. Enregistrez-le pour le garder. Quand vous commandez, la commande l’enregistre pour vous dans votre compte, avec ses photos.",
             ],
             link: Some(HelpLink {
                 label: "Aller à mon compte",
@@ -127,7 +127,7 @@ const PAYMENT: HelpTopic = HelpTopic {
             slug: "apple-pay-google-pay",
             question: "Comment payer avec Apple Pay ou Google Pay\u{a0}?",
             paragraphs: &[
-                "À l’étape «\u{a0}Paiement\u{a0}», le bouton Apple Pay ou Google Pay apparaît si votre appareil et votre navigateur le permettent. Vous vous authentifiez auprès de votre service de paiement, puis vous payez en un clic, sans saisir de carte.",
+                "À l’étape «\u{a0}Récapitulatif\u{a0}» de la commande, le bouton Apple Pay ou Google Pay apparaît si votre appareil et votre navigateur le permettent. Vous vous authentifiez auprès de votre service de paiement, puis vous payez en un clic, sans saisir de carte.",
                 "Votre compte est débité pendant le traitement de la commande. Le service photo ne reçoit jamais le numéro de votre carte.",
             ],
             link: None,
@@ -163,7 +163,7 @@ const ACCOUNT: HelpTopic = HelpTopic {
             slug: "creer-un-compte",
             question: "Dois-je créer un compte\u{a0}?",
             paragraphs: &[
-                "Vous pouvez créer vos projets et remplir votre panier sans compte. Un compte est nécessaire pour enregistrer vos projets et pour commander.",
+                "Vous pouvez créer vos projets et remplir votre panier sans compte. Un compte est nécessaire pour enregistrer vos projets et pour commander\u{a0}: la commande vous propose de vous connecter ou de créer votre compte à sa première étape, sans rien perdre.",
                 "Connectez-vous avec votre adresse e-mail et votre mot de passe personnel. Un nouveau mot de passe compte au moins 12 caractères\u{a0}; une phrase de passe de plusieurs mots est idéale.",
             ],
             link: Some(HelpLink {
