@@ -37,16 +37,6 @@ use shop_api::wallet::WalletMethod;
 /// The shop's name as wallets show it.
 pub const MERCHANT_NAME: &str = "Service Photo";
 
-/// A short, stable tag of a text, for idempotency keys.
-fn short_hash(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// Operators are warned this long before an authorization expires.
 pub const EXPIRY_WARNING_SECONDS: i64 = 48 * 3600;
 
@@ -816,13 +806,11 @@ impl Orders<'_> {
         if !parse_status(&row.status).payable() {
             return Err(OrderError::InvalidState);
         }
-        // One session per validation URL and order: a retried request gets
-        // the same one.
-        let key = format!(
-            "order-{}-apple-session-{}",
-            row.id,
-            short_hash(validation_url)
-        );
+        // A merchant session moves no money and lapses after 5 minutes: each
+        // validation (a sheet opened again later, say) needs a fresh one, so
+        // every request has its own key. Replaying the first answer would
+        // hand the sheet a session Apple refuses.
+        let key = format!("order-{}-apple-session-{}", row.id, new_order_id());
         self.psp
             .apple_pay_session(validation_url, domain, MERCHANT_NAME, &key)
             .await

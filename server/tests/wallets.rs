@@ -99,6 +99,41 @@ async fn google_pay_pays_and_debits_at_once_and_closes_the_card_page() {
 }
 
 #[tokio::test]
+async fn an_apple_pay_validation_after_the_session_lapsed_gets_a_fresh_session() {
+    let (shop, psp) = shop_and_psp(true).await;
+    let (mut shopper, order) = ordered(&shop, "applepay-retry@exemple.fr").await;
+    let path = format!(
+        "/api/v1/orders/{}/wallet/merchant-session",
+        order["id"].as_str().unwrap()
+    );
+    let url = json!({"validation_url": "https://apple-pay-gateway.apple.com/paymentservices/startSession"});
+    let session = |answer: &support::Answer| -> Value {
+        assert_eq!(answer.status, StatusCode::OK, "{:?}", answer.body);
+        serde_json::from_str(answer.body["session_json"].as_str().unwrap()).unwrap()
+    };
+    let first = session(&shopper.post(&path, url.clone()).await);
+    // The shopper comes back to the sheet after the session's 5 minutes.
+    let advanced = client()
+        .post(format!("{}/v1/test/clock", psp.base))
+        .bearer_auth(MERCHANT_SECRET)
+        .json(&json!({"advance_seconds": 6 * 60}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(advanced.status(), StatusCode::OK);
+    let second = session(&shopper.post(&path, url).await);
+    assert_ne!(
+        second["merchantSessionIdentifier"], first["merchantSessionIdentifier"],
+        "not the replayed, lapsed session"
+    );
+    let lapsed_at = first["expiresAt"].as_i64().unwrap();
+    assert!(second["epochTimestamp"].as_i64().unwrap() >= lapsed_at);
+    assert!(second["expiresAt"].as_i64().unwrap() > lapsed_at + 60_000);
+    drop(psp);
+    shop.stop().await;
+}
+
+#[tokio::test]
 async fn apple_pay_validates_the_merchant_through_the_server_then_pays() {
     let (shop, psp) = shop_and_psp(true).await;
     let (mut shopper, order) = ordered(&shop, "applepay@exemple.fr").await;
