@@ -5,6 +5,7 @@
 mod accounts;
 mod carts;
 mod catalogue;
+mod holds;
 mod orders;
 mod projects;
 mod sessions;
@@ -13,6 +14,7 @@ mod throttle;
 
 pub use accounts::{AccountRow, NewAccountError};
 pub use carts::CartUpdateError;
+pub use holds::PaymentHold;
 pub use orders::{NewOrderRow, OrderRow, PaymentChange};
 pub use projects::PhotoRoom;
 pub use sessions::SessionRow;

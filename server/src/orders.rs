@@ -14,6 +14,7 @@
 //! order), production waiting until then.
 
 pub mod lifecycle;
+pub mod payment_check;
 
 use crate::catalogue::cart::totals;
 use crate::db::{Database, DbError, NewOrderRow, OrderRow, PaymentChange};
@@ -577,6 +578,13 @@ impl Orders<'_> {
         now: i64,
     ) -> Result<(), OrderError> {
         if row.payment_id.as_deref() != Some(payment.id.as_str()) {
+            return Ok(());
+        }
+        if let Some(reason) = payment_check::mismatch(row, payment) {
+            tracing::error!(order = %row.id, payment = %payment.id, %reason, "PSP news held for review: not this order's payment");
+            self.db
+                .hold_payment(&row.id, &payment.id, &reason, now)
+                .await?;
             return Ok(());
         }
         let current = parse_status(&row.status);

@@ -54,6 +54,11 @@ pub struct Payment {
     pub id: String,
     pub status: PaymentStatus,
     pub amount_cents: i64,
+    /// ISO 4217, as the provider states it.
+    pub currency: String,
+    /// The shop's reference for the payment (the order's id), as the
+    /// provider states it.
+    pub merchant_reference: Option<String>,
     /// Where the shopper enters their card (framed by the storefront).
     pub hosted_page_url: Option<String>,
     /// Unix seconds; set once authorized.

@@ -189,6 +189,105 @@ async fn cancelling_before_shipment_voids_the_authorization() {
     shop.stop().await;
 }
 
+/// A correctly signed event about the order's own payment, as a sandbox
+/// with a leaked (or default) webhook secret would let anyone send.
+async fn forged_event(shop: &TestServer, id: &str, payment: Value) -> StatusCode {
+    let body = serde_json::to_vec(&json!({
+        "id": id, "type": "payment.authorized", "created_at": 2_000_000_000_i64,
+        "payment": payment,
+    }))
+    .unwrap();
+    client()
+        .post(shop.url("/api/v1/psp/webhooks"))
+        .header(
+            "PSP-Signature",
+            webhook::sign(
+                &body,
+                WEBHOOK_SECRET.as_bytes(),
+                shop_server::accounts::now(),
+            ),
+        )
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test]
+async fn news_of_another_amount_currency_or_order_is_held_for_review_and_never_pays() {
+    // No webhooks from the sandbox, and the card never typed: only the
+    // forged events below speak of this payment.
+    let (shop, psp) = shop_and_psp(false).await;
+    let (mut shopper, order) = ordered(&shop, "controle@exemple.fr").await;
+    let order_id = order["id"].as_str().unwrap();
+    let payment_id = order["payment"]["hosted_page_url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let total = order["totals"]["total"]["cents"].as_i64().unwrap();
+    let authorized = |amount: i64, currency: &str, reference: &str| {
+        json!({"id": payment_id, "status": "authorized", "amount": amount, "currency": currency,
+               "merchant_reference": reference, "authorization_expires_at": 2_100_000_000_i64,
+               "created_at": 2_000_000_000_i64, "updated_at": 2_000_000_000_i64})
+    };
+    for (event, payment, reason) in [
+        ("evt_cheap", authorized(1, "EUR", order_id), "amount"),
+        (
+            "evt_dollars",
+            authorized(total, "USD", order_id),
+            "currency",
+        ),
+        (
+            "evt_other",
+            authorized(total, "EUR", "une-autre-commande"),
+            "reference",
+        ),
+    ] {
+        // Accepted (the PSP must not retry it for ever), not applied.
+        assert_eq!(forged_event(&shop, event, payment).await, StatusCode::OK);
+        let seen: Value = client()
+            .get(shop.url("/api/v1/operator/payment-holds"))
+            .bearer_auth(OPERATOR_TOKEN)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let holds = seen["holds"].as_array().unwrap();
+        assert!(
+            holds.iter().any(|h| h["order_id"] == order_id
+                && h["payment_id"] == payment_id.as_str()
+                && h["reason"].as_str().unwrap().contains(reason)),
+            "{seen}"
+        );
+    }
+    let listed: Value = client()
+        .get(shop.url("/api/v1/operator/payment-holds"))
+        .bearer_auth(OPERATOR_TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed["holds"].as_array().unwrap().len(), 3);
+    // Still unpaid as stored (the list does not ask the PSP), and as the
+    // PSP sees it when the order page asks.
+    let list = shopper.get("/api/v1/orders").await.body;
+    assert_eq!(list[0]["status"], "awaiting_payment");
+    assert_eq!(
+        order_now(&mut shopper, &order).await["status"],
+        "awaiting_payment"
+    );
+    drop(psp);
+    shop.stop().await;
+}
+
 #[tokio::test]
 async fn replayed_and_stale_events_change_nothing() {
     let (shop, psp) = shop_and_psp(false).await;

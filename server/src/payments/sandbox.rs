@@ -82,6 +82,10 @@ struct WirePayment {
     status: String,
     amount: i64,
     #[serde(default)]
+    currency: String,
+    #[serde(default)]
+    merchant_reference: Option<String>,
+    #[serde(default)]
     hosted_page_url: Option<String>,
     #[serde(default)]
     authorization_expires_at: Option<i64>,
@@ -141,6 +145,8 @@ impl From<WirePayment> for Payment {
             updated_at: wire.updated_at.unwrap_or(wire.created_at),
             id: wire.id,
             amount_cents: wire.amount,
+            currency: wire.currency,
+            merchant_reference: wire.merchant_reference,
             hosted_page_url: wire.hosted_page_url,
             authorization_expires_at: wire.authorization_expires_at,
         }

@@ -11,6 +11,7 @@ mod support;
 
 use super::{ApiFailure, ApiState};
 use crate::accounts;
+use crate::db::PaymentHold;
 use crate::orders::lifecycle::OperatorAction;
 use crate::orders::{EXPIRY_WARNING_SECONDS, OrderError, Orders, to_order};
 use axum::body::Bytes;
@@ -26,6 +27,7 @@ use shop_api::order::{Order, ShipRequest};
 pub fn router() -> Router<ApiState> {
     Router::new()
         .route("/v1/operator/orders", get(at_risk))
+        .route("/v1/operator/payment-holds", get(payment_holds))
         .route("/v1/operator/orders/{id}/{action}", post(act))
         .merge(support::router())
 }
@@ -74,6 +76,25 @@ struct AtRiskOrder {
     #[serde(flatten)]
     order: Order,
     authorization_expires_at: Option<i64>,
+}
+
+/// How many holds one answer lists, newest first.
+const HOLDS_LISTED: i64 = 200;
+
+#[derive(Serialize)]
+struct Holds {
+    holds: Vec<PaymentHold>,
+}
+
+/// PSP news held because it did not match its order (amount, currency,
+/// reference): for an operator to look into.
+async fn payment_holds(
+    _: Operator,
+    State(state): State<ApiState>,
+) -> Result<Json<Holds>, ApiFailure> {
+    Ok(Json(Holds {
+        holds: state.db.payment_holds(HOLDS_LISTED).await?,
+    }))
 }
 
 async fn at_risk(_: Operator, State(state): State<ApiState>) -> Result<Json<AtRisk>, ApiFailure> {
