@@ -721,6 +721,26 @@ impl Orders<'_> {
 
     /// An operator's step: production, shipping (which captures the
     /// payment), delivery, or cancellation (which voids it).
+    /// Releases what the order's current payment holds on the card. A
+    /// payment the PSP will not void because it lapsed or closed already
+    /// holds nothing: that is checked, not assumed.
+    async fn void(&self, row: &OrderRow, payment_id: &str, now: i64) -> Result<(), OrderError> {
+        let key = format!("order-{}-cancel-{}", row.id, row.payment_attempt);
+        match self.psp.cancel(payment_id, &key).await {
+            Ok(payment) => self.apply(row, &payment, now).await,
+            Err(ProviderError::InvalidState | ProviderError::AuthorizationExpired) => {
+                let payment = self.psp.payment(payment_id).await?;
+                match payment.status {
+                    PaymentStatus::Authorized | PaymentStatus::Captured => {
+                        Err(OrderError::InvalidState)
+                    }
+                    _ => Ok(()),
+                }
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
     pub async fn operate(
         &self,
         row: OrderRow,
@@ -778,25 +798,26 @@ impl Orders<'_> {
                     Err(error) => return Err(error.into()),
                 }
             }
-            OperatorAction::Cancel => match row.payment_id.as_deref() {
-                Some(payment_id) => {
-                    let key = format!("order-{}-cancel-{}", row.id, row.payment_attempt);
-                    let payment = self.psp.cancel(payment_id, &key).await?;
-                    self.apply(&row, &payment, now).await?;
-                    // An unpaid session closes without a status the shop
-                    // maps; the order is cancelled all the same.
-                    if payment.status != PaymentStatus::Cancelled {
-                        self.db
-                            .change_order_status(&row.id, &simple(OrderStatus::Cancelled))
-                            .await?;
-                    }
+            OperatorAction::Cancel => {
+                if let Some(payment_id) = row.payment_id.as_deref() {
+                    self.void(&row, payment_id, now).await?;
                 }
-                None => {
+                // Whatever the PSP's answer moved (or did not: an unpaid
+                // session, a new payment after a lapsed one), the order
+                // ends cancelled, from the status it has now.
+                let now_stored = self.reread(&row.id).await?;
+                if parse_status(&now_stored.status) != OrderStatus::Cancelled {
                     self.db
-                        .change_order_status(&row.id, &simple(OrderStatus::Cancelled))
+                        .change_order_status(
+                            &row.id,
+                            &PaymentChange {
+                                from: &now_stored.status,
+                                ..simple(OrderStatus::Cancelled)
+                            },
+                        )
                         .await?;
                 }
-            },
+            }
         }
         let row = self.reread(&row.id).await?;
         Ok(to_order(&row))

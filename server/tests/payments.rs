@@ -332,6 +332,73 @@ async fn replayed_and_stale_events_change_nothing() {
 }
 
 #[tokio::test]
+async fn an_order_whose_authorization_lapsed_can_be_cancelled_before_and_after_paying_again() {
+    let (shop, psp) = shop_and_psp(true).await;
+    let lapse = || {
+        client()
+            .post(format!("{}/v1/test/clock", psp.base))
+            .bearer_auth(MERCHANT_SECRET)
+            .json(&json!({"advance_seconds": 8 * 24 * 3600}))
+            .send()
+    };
+    // Lapsed, then cancelled by the shopper: the PSP has nothing to void.
+    let (mut first, order) = ordered(&shop, "expire-annule@exemple.fr").await;
+    pay(&psp, &order, "4242 4242 4242 4242").await;
+    until_listed(&mut first, &order, "authorized").await;
+    assert_eq!(lapse().await.unwrap().status(), StatusCode::OK);
+    assert_eq!(
+        order_now(&mut first, &order).await["status"],
+        "payment_expired"
+    );
+    let id = order["id"].as_str().unwrap();
+    let cancelled = first
+        .post(&format!("/api/v1/orders/{id}/cancel"), json!({}))
+        .await;
+    assert_eq!(cancelled.status, StatusCode::OK, "{:?}", cancelled.body);
+    assert_eq!(cancelled.body["status"], "cancelled");
+    assert_eq!(cancelled.body["payment"]["debited"], false);
+
+    // Lapsed, "payer de nouveau" opened a new payment, then cancelled: the
+    // new payment is voided and the order ends cancelled, not stuck.
+    let (mut second, order) = ordered(&shop, "expire-reessaie@exemple.fr").await;
+    pay(&psp, &order, "4242 4242 4242 4242").await;
+    until_listed(&mut second, &order, "authorized").await;
+    assert_eq!(lapse().await.unwrap().status(), StatusCode::OK);
+    assert_eq!(
+        order_now(&mut second, &order).await["status"],
+        "payment_expired"
+    );
+    let id = order["id"].as_str().unwrap();
+    let again = second
+        .post(&format!("/api/v1/orders/{id}/payment"), json!({}))
+        .await;
+    assert_eq!(again.status, StatusCode::OK, "{:?}", again.body);
+    let cancelled = second
+        .post(&format!("/api/v1/orders/{id}/cancel"), json!({}))
+        .await;
+    assert_eq!(cancelled.status, StatusCode::OK, "{:?}", cancelled.body);
+    assert_eq!(cancelled.body["status"], "cancelled");
+    let new_payment = again.body["payment"]["hosted_page_url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap();
+    let at_psp: Value = client()
+        .get(format!("{}/v1/payments/{new_payment}", psp.base))
+        .bearer_auth(MERCHANT_SECRET)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(at_psp["status"], "cancelled", "{at_psp}");
+    drop(psp);
+    shop.stop().await;
+}
+
+#[tokio::test]
 async fn an_authorization_that_lapses_before_shipment_is_paid_again() {
     let (shop, psp) = shop_and_psp(true).await;
     let (mut shopper, order) = ordered(&shop, "expire@exemple.fr").await;
