@@ -417,6 +417,8 @@ pub struct OrderText {
     pub load_failed: &'static str,
     pub placed_on: fn(&str) -> String,
     pub status_label: &'static str,
+    /// Before the amount given back (a refund, partial or whole).
+    pub refunded_label: &'static str,
     pub status_awaiting_payment: &'static str,
     pub status_payment_failed: &'static str,
     pub status_authorized: &'static str,

@@ -294,6 +294,7 @@ pub fn to_order(row: &OrderRow) -> Order {
             },
             last_decline: row.last_decline.as_deref().map(parse_decline),
             debited: row.debited,
+            refunded: (row.refunded_cents > 0).then(|| Money::eur(row.refunded_cents)),
         },
         accepted_terms: row.terms_version.clone().zip(row.terms_accepted_at).map(
             |(version, accepted_at)| AcceptedTerms {
@@ -586,6 +587,14 @@ impl Orders<'_> {
                 .hold_payment(&row.id, &payment.id, &reason, now)
                 .await?;
             return Ok(());
+        }
+        if payment.refunded_cents > row.refunded_cents
+            && self
+                .db
+                .record_refund(&row.id, payment.refunded_cents)
+                .await?
+        {
+            tracing::info!(order = %row.id, refunded_cents = payment.refunded_cents, "refund recorded");
         }
         let current = parse_status(&row.status);
         let decline = (payment.status == PaymentStatus::Declined)

@@ -35,7 +35,10 @@ pub enum PaymentStatus {
     Captured,
     Cancelled,
     Expired,
+    /// Refunded in full.
     Refunded,
+    /// Part of the captured amount given back: the order stands.
+    PartiallyRefunded,
 }
 
 /// Why a card was refused, for the shopper's message (never shown raw).
@@ -54,6 +57,8 @@ pub struct Payment {
     pub id: String,
     pub status: PaymentStatus,
     pub amount_cents: i64,
+    /// Given back so far.
+    pub refunded_cents: i64,
     /// ISO 4217, as the provider states it.
     pub currency: String,
     /// The shop's reference for the payment (the order's id), as the

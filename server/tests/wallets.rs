@@ -99,6 +99,48 @@ async fn google_pay_pays_and_debits_at_once_and_closes_the_card_page() {
 }
 
 #[tokio::test]
+async fn a_partial_refund_is_recorded_as_partial_and_does_not_cancel_the_order() {
+    let (shop, psp) = shop_and_psp(true).await;
+    let (mut shopper, order) = ordered(&shop, "rembourse@exemple.fr").await;
+    let paid = pay_wallet(&mut shopper, &order, "google_pay", google_token("approve")).await;
+    assert_eq!(paid.body["status"], "paid", "{:?}", paid.body);
+    assert_eq!(paid.body["payment"]["refunded"], Value::Null);
+    // The wallet's PSP payment, as the shop stored it.
+    let id = order["id"].as_str().unwrap();
+    let db = sqlx::SqlitePool::connect(&format!(
+        "sqlite://{}",
+        shop.data.path().join("shop.sqlite3").display()
+    ))
+    .await
+    .unwrap();
+    let (payment_id,): (String,) = sqlx::query_as("SELECT payment_id FROM orders WHERE id = ?")
+        .bind(id)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    db.close().await;
+    // 5 € back, at the PSP (customer service's gesture, say).
+    let refunded = client()
+        .post(format!("{}/v1/payments/{payment_id}/refund", psp.base))
+        .bearer_auth(MERCHANT_SECRET)
+        .header("Idempotency-Key", "geste-commercial-1")
+        .json(&json!({"amount": 500}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refunded.status(), StatusCode::OK);
+    let after = shopper.get(&format!("/api/v1/orders/{id}")).await.body;
+    assert_eq!(
+        after["status"], "paid",
+        "a partial refund is no cancellation"
+    );
+    assert_eq!(after["payment"]["debited"], true);
+    assert_eq!(after["payment"]["refunded"]["cents"], 500);
+    drop(psp);
+    shop.stop().await;
+}
+
+#[tokio::test]
 async fn an_apple_pay_validation_after_the_session_lapsed_gets_a_fresh_session() {
     let (shop, psp) = shop_and_psp(true).await;
     let (mut shopper, order) = ordered(&shop, "applepay-retry@exemple.fr").await;

@@ -214,6 +214,9 @@ pub struct OrderPayment {
     pub last_decline: Option<PaymentDecline>,
     /// True once the card has been debited (at shipment for cards).
     pub debited: bool,
+    /// Given back to the shopper so far, when anything was.
+    #[serde(default)]
+    pub refunded: Option<Money>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

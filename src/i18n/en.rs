@@ -391,6 +391,7 @@ pub static STRINGS: Strings = Strings {
         load_failed: "The order could not be loaded. Check your internet connection.",
         placed_on: |date| format!("Placed on {date}"),
         status_label: "Status:",
+        refunded_label: "Refunded:",
         status_awaiting_payment: "awaiting payment",
         status_payment_failed: "payment refused: try another card",
         status_authorized: "confirmed: your card will be debited when it ships",

@@ -393,6 +393,7 @@ pub static STRINGS: Strings = Strings {
         load_failed: "La commande n’a pas pu être chargée. Vérifiez votre connexion internet.",
         placed_on: |date| format!("Passée le {date}"),
         status_label: "Statut\u{a0}:",
+        refunded_label: "Remboursé\u{a0}:",
         status_awaiting_payment: "en attente de paiement",
         status_payment_failed: "paiement refusé, essayez une autre carte",
         status_authorized: "confirmée, votre carte sera débitée à l’expédition",

@@ -268,6 +268,10 @@ fn OrderDetails(order: RwSignal<Option<Order>>) -> impl IntoView {
             <dl class="order-facts">
                 <dt>{move || o().status_label}</dt>
                 <dd class="order-status">{move || status_text(current.status, o())}</dd>
+                {current.payment.refunded.map(|refunded| view! {
+                    <dt>{move || o().refunded_label}</dt>
+                    <dd class="order-refund">{refunded.format_fr()}</dd>
+                })}
             </dl>
         })}
         {move || match (payable.get(), paying.get()) {

@@ -28,6 +28,7 @@ pub struct OrderRow {
     pub payment_method: String,
     pub terms_version: Option<String>,
     pub terms_accepted_at: Option<i64>,
+    pub refunded_cents: i64,
     /// `None` only between migration 0009 and the start-up backfill.
     pub number: Option<String>,
     pub authorized_at: Option<i64>,
@@ -44,7 +45,7 @@ pub struct OrderRow {
 const COLUMNS: &str = "id, account_id, status, created_at, address_json, delivery_option_id, \
     lines_json, totals_json, total_cents, payment_id, payment_attempt, hosted_page_url, \
     last_decline, authorization_expires_at, psp_updated_at, debited, cart_emptied, payment_method, \
-    terms_version, terms_accepted_at, number, authorized_at, production_started_at, shipped_at, \
+    terms_version, terms_accepted_at, refunded_cents, number, authorized_at, production_started_at, shipped_at, \
     delivered_at, cancelled_at, carrier, tracking_number, estimated_delivery";
 
 /// The column dating the step an order reaches with this status (its first
@@ -296,6 +297,21 @@ impl Database {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    /// Records what the PSP refunded of the order's current payment; the
+    /// amount only grows (stale news of a smaller refund changes nothing).
+    pub async fn record_refund(&self, id: &str, refunded_cents: i64) -> Result<bool, DbError> {
+        Ok(
+            sqlx::query("UPDATE orders SET refunded_cents = ? WHERE id = ? AND refunded_cents < ?")
+                .bind(refunded_cents)
+                .bind(id)
+                .bind(refunded_cents)
+                .execute(&self.pool)
+                .await?
+                .rows_affected()
+                == 1,
+        )
     }
 
     /// Applies a payment change if the order is still where the caller saw

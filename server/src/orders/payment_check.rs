@@ -69,6 +69,7 @@ mod tests {
             carrier: None,
             tracking_number: None,
             estimated_delivery: None,
+            refunded_cents: 0,
         }
     }
 
@@ -77,6 +78,7 @@ mod tests {
             id: "pay_1".into(),
             status: PaymentStatus::Authorized,
             amount_cents: amount,
+            refunded_cents: 0,
             currency: currency.into(),
             merchant_reference: reference.map(Into::into),
             hosted_page_url: None,

@@ -82,6 +82,8 @@ struct WirePayment {
     status: String,
     amount: i64,
     #[serde(default)]
+    refunded_amount: i64,
+    #[serde(default)]
     currency: String,
     #[serde(default)]
     merchant_reference: Option<String>,
@@ -120,7 +122,8 @@ fn status(wire: &str) -> PaymentStatus {
         "captured" => PaymentStatus::Captured,
         "cancelled" => PaymentStatus::Cancelled,
         "expired" => PaymentStatus::Expired,
-        "refunded" | "partially_refunded" => PaymentStatus::Refunded,
+        "refunded" => PaymentStatus::Refunded,
+        "partially_refunded" => PaymentStatus::PartiallyRefunded,
         // requires_payment_method, requires_challenge, and anything newer.
         _ => PaymentStatus::AwaitingShopper,
     }
@@ -145,6 +148,7 @@ impl From<WirePayment> for Payment {
             updated_at: wire.updated_at.unwrap_or(wire.created_at),
             id: wire.id,
             amount_cents: wire.amount,
+            refunded_cents: wire.refunded_amount,
             currency: wire.currency,
             merchant_reference: wire.merchant_reference,
             hosted_page_url: wire.hosted_page_url,
