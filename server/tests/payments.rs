@@ -289,6 +289,34 @@ async fn news_of_another_amount_currency_or_order_is_held_for_review_and_never_p
 }
 
 #[tokio::test]
+async fn paying_empties_only_the_cart_lines_the_order_was_made_from() {
+    let (shop, psp) = shop_and_psp(true).await;
+    let (mut shopper, order) = ordered(&shop, "panier-suite@exemple.fr").await;
+    // After ordering, the shopper goes on shopping: another project, and
+    // a second copy of the ordered poster.
+    let poster = json!({"product_id": "poster", "format_id": "50x70", "quantity": 1});
+    let prints = json!({"product_id": "tirages", "format_id": "10x15", "quantity": 3});
+    let cart = json!({"lines": [
+        {"project_id": "phare", "project_name": "Le phare", "choice": poster, "copies": 3},
+        {"project_id": "vacances", "project_name": "Vacances", "choice": prints, "copies": 1},
+    ]});
+    let stored = shopper.put("/api/v1/cart", cart).await;
+    assert_eq!(stored.status, StatusCode::OK, "{:?}", stored.body);
+    pay(&psp, &order, "4242 4242 4242 4242").await;
+    until_listed(&mut shopper, &order, "authorized").await;
+    let left = shopper.get("/api/v1/cart").await.body;
+    let lines = left["lines"].as_array().unwrap();
+    assert_eq!(lines.len(), 2, "{left}");
+    // The ordered copy is gone from the poster's line, the rest stays.
+    assert_eq!(lines[0]["project_id"], "phare");
+    assert_eq!(lines[0]["copies"], 2);
+    assert_eq!(lines[1]["project_id"], "vacances");
+    assert_eq!(lines[1]["copies"], 1);
+    drop(psp);
+    shop.stop().await;
+}
+
+#[tokio::test]
 async fn replayed_and_stale_events_change_nothing() {
     let (shop, psp) = shop_and_psp(false).await;
     let (mut shopper, order) = ordered(&shop, "rejoue@exemple.fr").await;

@@ -3,7 +3,7 @@
 //! together cannot both apply the same change or undo each other.
 
 use super::{Database, DbError};
-use shop_api::order::Address;
+use shop_api::order::{Address, OrderLine};
 
 /// An order as stored; `orders.rs` turns it into the API's `Order`.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -94,6 +94,28 @@ pub struct PaymentChange<'a> {
     pub authorization_expires_at: Option<i64>,
     pub debited: bool,
     pub now: i64,
+}
+
+/// The cart line of an ordered line: the same project with the same choice
+/// (a project changed since is another product to make). Portable SQL: no
+/// `IS ?` on the nullable columns.
+const SAME_CART_LINE: &str = "account_id = ? AND project_id = ? AND product_id = ? \
+    AND format_id = ? AND quantity = ? AND COALESCE(pages, 0) = ? AND COALESCE(cover_id, '') = ?";
+
+fn same_cart_line<'q>(
+    query: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
+    account_id: i64,
+    line: &'q OrderLine,
+) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
+    let choice = &line.choice;
+    query
+        .bind(account_id)
+        .bind(line.project_id.as_str())
+        .bind(choice.product_id.as_str())
+        .bind(choice.format_id.as_str())
+        .bind(i64::from(choice.quantity))
+        .bind(i64::from(choice.pages.unwrap_or(0)))
+        .bind(choice.cover_id.as_deref().unwrap_or(""))
 }
 
 impl Database {
@@ -368,14 +390,46 @@ impl Database {
                 .await?
                 .rows_affected();
         if marked == 1 {
-            sqlx::query("DELETE FROM cart_lines WHERE account_id = ?")
-                .bind(account_id)
+            // Only what was ordered leaves the cart: lines added since, and
+            // extra copies of an ordered project, stay for the next order
+            // (a line with no copy left goes).
+            let (lines_json,): (String,) =
+                sqlx::query_as("SELECT lines_json FROM orders WHERE id = ?")
+                    .bind(order_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            let ordered: Vec<OrderLine> = serde_json::from_str(&lines_json).unwrap_or_default();
+            for line in &ordered {
+                let copies = i64::from(line.copies);
+                same_cart_line(
+                    sqlx::query(&format!(
+                        "DELETE FROM cart_lines WHERE copies <= ? AND {SAME_CART_LINE}"
+                    ))
+                    .bind(copies),
+                    account_id,
+                    line,
+                )
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query("DELETE FROM carts WHERE account_id = ?")
-                .bind(account_id)
+                same_cart_line(
+                    sqlx::query(&format!(
+                        "UPDATE cart_lines SET copies = copies - ? WHERE {SAME_CART_LINE}"
+                    ))
+                    .bind(copies),
+                    account_id,
+                    line,
+                )
                 .execute(&mut *tx)
                 .await?;
+            }
+            sqlx::query(
+                "DELETE FROM carts WHERE account_id = ? \
+                 AND NOT EXISTS (SELECT 1 FROM cart_lines WHERE account_id = ?)",
+            )
+            .bind(account_id)
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(())
