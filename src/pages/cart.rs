@@ -65,6 +65,10 @@ pub fn CartPage() -> impl IntoView {
             })
         }
     });
+    // A memo: a change that keeps the cart non-empty (copies, the delivery
+    // option chosen at load) must not rebuild the page under the shopper's
+    // pointer — "Commander" included.
+    let empty = Memo::new(move |_| contents.with(|cart| cart.lines.is_empty()));
     let line_total = move |index: usize| {
         Signal::derive(move || match totals.get().flatten() {
             Some(Ok(totals)) => totals.lines.get(index).map(|q| q.total),
@@ -82,7 +86,7 @@ pub fn CartPage() -> impl IntoView {
                 }}
             </p>
         })}
-        {move || if contents.with(|cart| cart.lines.is_empty()) {
+        {move || if empty.get() {
             view! {
                 <p class="empty-state">{move || c().empty}</p>
                 <p><A href=routes::HOME>{move || c().browse}</A></p>
