@@ -10,7 +10,10 @@ const HEADING_ID: &str = "deconnexion-titre";
 #[component]
 pub fn SignOutConfirmation(
     unsaved_projects: Vec<String>,
-    cart_lines: u32,
+    /// Live: the account's cart may still be loading when the dialog opens,
+    /// and "0 produit" must never be said of a full cart.
+    #[prop(into)]
+    cart_lines: Signal<u32>,
     #[prop(into)] pending: Signal<bool>,
     #[prop(into)] error: Signal<Option<&'static str>>,
     on_confirm: Callback<()>,
@@ -45,7 +48,7 @@ pub fn SignOutConfirmation(
                 <dt>{move || account().unsaved_projects_label}</dt>
                 <dd>{move || projects.clone().unwrap_or_else(|| account().no_unsaved_projects.to_owned())}</dd>
                 <dt>{move || account().cart_label}</dt>
-                <dd>{move || (account().cart_lines)(cart_lines)}</dd>
+                <dd>{move || (account().cart_lines)(cart_lines.get())}</dd>
             </dl>
             {move || error.get().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
             <div class="confirm-actions">

@@ -316,6 +316,10 @@ mod tests {
         assert_eq!(payment.decline, Some(DeclineReason::InsufficientFunds));
         assert_eq!(payment.updated_at, 10);
         assert_eq!(status("requires_challenge"), PaymentStatus::AwaitingShopper);
-        assert_eq!(status("partially_refunded"), PaymentStatus::Refunded);
+        assert_eq!(status("refunded"), PaymentStatus::Refunded);
+        assert_eq!(
+            status("partially_refunded"),
+            PaymentStatus::PartiallyRefunded
+        );
     }
 }

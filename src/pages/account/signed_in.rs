@@ -56,7 +56,7 @@ pub fn SignedIn(email: String) -> impl IntoView {
             view! {
                 <SignOutConfirmation
                     unsaved_projects=browser_data.unsaved_project_names()
-                    cart_lines=cart.cart().with_untracked(|c| c.lines.len() as u32)
+                    cart_lines=Signal::derive(move || cart.cart().with(|c| c.lines.len() as u32))
                     pending=pending
                     error=Signal::derive(move || failed.get().then(|| account().errors.sign_out_failed))
                     on_confirm=confirm
