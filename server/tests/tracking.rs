@@ -415,14 +415,7 @@ async fn production_started_before_an_authorization_lapsed_still_forbids_cancell
         StatusCode::OK
     );
     // Eight days on at the PSP: the authorization lapses.
-    let advanced = client()
-        .post(format!("{}/v1/test/clock", psp.base))
-        .bearer_auth(support::psp::MERCHANT_SECRET)
-        .json(&json!({"advance_seconds": 8 * 24 * 3600}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(advanced.status(), StatusCode::OK);
+    assert_eq!(psp.advance_clock(8 * 24 * 3600).await, StatusCode::OK);
     let id = order["id"].as_str().unwrap();
     let path = format!("/api/v1/orders/{id}");
     let mut expired = Value::Null;

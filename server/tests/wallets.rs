@@ -155,14 +155,7 @@ async fn an_apple_pay_validation_after_the_session_lapsed_gets_a_fresh_session()
     };
     let first = session(&shopper.post(&path, url.clone()).await);
     // The shopper comes back to the sheet after the session's 5 minutes.
-    let advanced = client()
-        .post(format!("{}/v1/test/clock", psp.base))
-        .bearer_auth(MERCHANT_SECRET)
-        .json(&json!({"advance_seconds": 6 * 60}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(advanced.status(), StatusCode::OK);
+    assert_eq!(psp.advance_clock(6 * 60).await, StatusCode::OK);
     let second = session(&shopper.post(&path, url).await);
     assert_ne!(
         second["merchantSessionIdentifier"], first["merchantSessionIdentifier"],

@@ -15,6 +15,21 @@ pub struct Psp {
     stop: Option<oneshot::Sender<()>>,
 }
 
+impl Psp {
+    /// Moves the sandbox's test clock forward (authorizations and Apple Pay
+    /// sessions lapse on it); answers the sandbox's status.
+    pub async fn advance_clock(&self, seconds: i64) -> StatusCode {
+        client()
+            .post(format!("{}/v1/test/clock", self.base))
+            .bearer_auth(MERCHANT_SECRET)
+            .json(&json!({"advance_seconds": seconds}))
+            .send()
+            .await
+            .unwrap()
+            .status()
+    }
+}
+
 impl Drop for Psp {
     fn drop(&mut self) {
         if let Some(stop) = self.stop.take() {
