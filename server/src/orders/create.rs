@@ -1,0 +1,143 @@
+//! Making an order from the account's cart: checks, prices, the snapshot
+//! and its number, then the first card payment.
+
+use super::*;
+
+impl Orders<'_> {
+    /// Makes the order from the account's cart (or answers the one this
+    /// idempotency key already made) and opens its card payment.
+    pub async fn create(
+        &self,
+        account_id: i64,
+        idempotency_key: &str,
+        request: &NewOrder,
+        shop_origin: &str,
+        now: i64,
+    ) -> Result<(Order, bool), OrderError> {
+        if !valid_idempotency_key(idempotency_key) {
+            return Err(OrderError::InvalidIdempotencyKey);
+        }
+        if request.accepted_terms.as_deref() != Some(TERMS_VERSION) {
+            return Err(OrderError::TermsNotAccepted);
+        }
+        if !request.delivery_address.invalid_fields().is_empty() {
+            return Err(OrderError::InvalidAddress);
+        }
+        let mut cart = self.db.cart(account_id).await?;
+        if cart.lines.is_empty() {
+            // A retried request after the cart was emptied by this order's
+            // authorization still finds its order.
+            if let Some(existing) = self.existing(account_id, idempotency_key).await? {
+                return Ok((to_order(&existing), false));
+            }
+            return Err(OrderError::CartEmpty);
+        }
+        let catalogue = self.db.catalogue().await?;
+        let delivery_max_days = catalogue
+            .delivery_options
+            .iter()
+            .find(|o| o.id == request.delivery_option_id)
+            .map(|o| o.max_days)
+            .ok_or(OrderError::UnknownDeliveryOption)?;
+        let mut production_days = Vec::with_capacity(cart.lines.len());
+        for line in &cart.lines {
+            let project = self
+                .db
+                .project(account_id, &line.project_id)
+                .await?
+                .ok_or(OrderError::ProjectNotReady)?;
+            let product = catalogue
+                .products
+                .iter()
+                .find(|p| p.id == project.choice.product_id)
+                .ok_or(OrderError::ProjectNotReady)?;
+            let kind = product.kind;
+            production_days.push(product.production_days);
+            let photos = u32::try_from(project.photos.len()).unwrap_or(u32::MAX);
+            if project.choice != line.choice
+                || !project.missing_photo_ids.is_empty()
+                || check_rules(kind, &project.choice, photos).is_err()
+            {
+                return Err(OrderError::ProjectNotReady);
+            }
+        }
+        cart.delivery_option_id = Some(request.delivery_option_id.clone());
+        let contents = cart
+            .contents()
+            .ok_or_else(|| OrderError::Pricing("overflow".into()))?;
+        let totals =
+            totals(&catalogue, &contents).map_err(|e| OrderError::Pricing(e.to_string()))?;
+        let lines: Vec<OrderLine> = cart
+            .lines
+            .iter()
+            .zip(&totals.lines)
+            .map(|(line, quote)| OrderLine {
+                project_id: line.project_id.clone(),
+                project_name: line.project_name.clone(),
+                choice: line.choice.clone(),
+                copies: line.copies,
+                total: quote.total,
+            })
+            .collect();
+        let id = new_order_id();
+        // Fixed now, from the order's date: later catalogue changes do not
+        // move a promise already made.
+        let estimate = estimated_delivery(now, production_days, delivery_max_days).to_string();
+        let address_json = to_json(&request.delivery_address);
+        let lines_json = to_json(&lines);
+        let totals_json = to_json(&totals);
+        let mut inserted = None;
+        for _ in 0..NUMBER_ATTEMPTS {
+            let number = new_order_number();
+            inserted = self
+                .db
+                .insert_order(&NewOrderRow {
+                    id: &id,
+                    account_id,
+                    idempotency_key,
+                    status: status_name(OrderStatus::AwaitingPayment),
+                    now,
+                    address_json: &address_json,
+                    delivery_option_id: &request.delivery_option_id,
+                    lines_json: &lines_json,
+                    totals_json: &totals_json,
+                    total_cents: totals.total.cents,
+                    number: number.as_str(),
+                    estimated_delivery: &estimate,
+                    terms_version: TERMS_VERSION,
+                })
+                .await?;
+            if inserted.is_some() {
+                break;
+            }
+        }
+        let (row, created) = inserted.ok_or(OrderError::NumberUnavailable)?;
+        let row = if row.payment_id.is_none() {
+            self.open_payment(&row, shop_origin, now).await
+        } else {
+            row
+        };
+        Ok((to_order(&row), created))
+    }
+}
+
+pub(super) fn valid_idempotency_key(key: &str) -> bool {
+    !key.is_empty() && key.len() <= 255 && key.bytes().all(|b| b.is_ascii_graphic())
+}
+
+/// Snapshots are the API's own types as JSON (they always serialize).
+pub(super) fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// The address as saved: trimmed fields.
+pub fn normalized_address(address: &Address) -> Address {
+    Address {
+        name: address.name.trim().to_owned(),
+        street: address.street.trim().to_owned(),
+        postcode: address.postcode.trim().to_owned(),
+        city: address.city.trim().to_owned(),
+        country: address.country.trim().to_owned(),
+        phone: address.phone.trim().to_owned(),
+    }
+}

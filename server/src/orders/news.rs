@@ -1,0 +1,117 @@
+//! What the PSP says of an order's payment, by webhook or by poll,
+//! applied through `lifecycle`'s rules after `payment_check`'s checks.
+
+use super::*;
+
+impl Orders<'_> {
+    /// Polls the PSP for an order whose payment may have moved.
+    pub(super) async fn refresh(
+        &self,
+        row: OrderRow,
+        shop_origin: &str,
+        now: i64,
+    ) -> Result<OrderRow, OrderError> {
+        let status = parse_status(&row.status);
+        let Some(payment_id) = row.payment_id.clone() else {
+            if status.payable() && status != OrderStatus::PaymentExpired {
+                return Ok(self.open_payment(&row, shop_origin, now).await);
+            }
+            return Ok(row);
+        };
+        // Only shipped, delivered and cancelled orders are settled; an expired
+        // one may be paid again on a new payment.
+        if matches!(
+            status,
+            OrderStatus::Shipped | OrderStatus::Delivered | OrderStatus::Cancelled
+        ) {
+            return Ok(row);
+        }
+        match self.psp.payment(&payment_id).await {
+            Ok(payment) => {
+                self.apply(&row, &payment, now).await?;
+                Ok(self.db.order_by_id(&row.id).await?.unwrap_or(row))
+            }
+            // The PSP is down: show what the shop knows.
+            Err(error) => {
+                tracing::warn!(%error, order = %row.id, "PSP poll failed");
+                Ok(row)
+            }
+        }
+    }
+
+    /// Applies what the PSP says of the order's payment (webhook or poll).
+    /// Stale news (an earlier attempt's payment, an older state) changes
+    /// nothing.
+    pub async fn apply(
+        &self,
+        row: &OrderRow,
+        payment: &Payment,
+        now: i64,
+    ) -> Result<(), OrderError> {
+        if row.payment_id.as_deref() != Some(payment.id.as_str()) {
+            return Ok(());
+        }
+        if let Some(reason) = payment_check::mismatch(row, payment) {
+            tracing::error!(order = %row.id, payment = %payment.id, %reason, "PSP news held for review: not this order's payment");
+            self.db
+                .hold_payment(&row.id, &payment.id, &reason, now)
+                .await?;
+            return Ok(());
+        }
+        if payment.refunded_cents > row.refunded_cents
+            && self
+                .db
+                .record_refund(&row.id, payment.refunded_cents)
+                .await?
+        {
+            tracing::info!(order = %row.id, refunded_cents = payment.refunded_cents, "refund recorded");
+        }
+        let current = parse_status(&row.status);
+        let decline = (payment.status == PaymentStatus::Declined)
+            .then(|| payment.decline.map(decline_name).unwrap_or("other"));
+        let Some(next) = after_payment(current, payment.status) else {
+            // Same status, but a new refusal reason is still news.
+            if decline.is_some() && current == OrderStatus::PaymentFailed {
+                self.db
+                    .change_order_status(
+                        &row.id,
+                        &PaymentChange {
+                            from: &row.status,
+                            to: &row.status,
+                            psp_updated_at: payment.updated_at,
+                            last_decline: decline,
+                            authorization_expires_at: None,
+                            debited: false,
+                            now,
+                        },
+                    )
+                    .await?;
+            }
+            return Ok(());
+        };
+        let changed = self
+            .db
+            .change_order_status(
+                &row.id,
+                &PaymentChange {
+                    from: &row.status,
+                    to: status_name(next),
+                    psp_updated_at: payment.updated_at,
+                    last_decline: decline,
+                    authorization_expires_at: payment.authorization_expires_at,
+                    debited: payment.status == PaymentStatus::Captured,
+                    now,
+                },
+            )
+            .await?;
+        if changed {
+            tracing::info!(order = %row.id, from = %row.status, to = status_name(next), "order status changed");
+            if matches!(next, OrderStatus::Authorized | OrderStatus::Paid) {
+                self.db
+                    .empty_cart_for_order(&row.id, row.account_id)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+}

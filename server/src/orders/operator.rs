@@ -1,0 +1,207 @@
+//! Operator steps (production, shipping, delivery, cancellation) and the
+//! shopper's own cancellation, which is the operator's one done earlier.
+
+use super::*;
+
+/// The operator's parcel as stored: a known carrier and a tracking number
+/// (spaces dropped, capitals) that can go into the carrier's URL.
+pub fn checked_shipment(request: &ShipRequest) -> Result<(Carrier, String), OrderError> {
+    let number: String = request
+        .tracking_number
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    if request.carrier == Carrier::Other || !valid_tracking_number(&number) {
+        return Err(OrderError::InvalidShipment);
+    }
+    Ok((request.carrier, number))
+}
+
+impl Orders<'_> {
+    /// The shopper cancels before production starts: the authorization is
+    /// voided (or the wallet payment refunded). Later, only customer
+    /// service (an operator) can.
+    pub async fn cancel(&self, account_id: i64, id: &str, now: i64) -> Result<Order, OrderError> {
+        let row = self.owned(account_id, id).await?;
+        let status = parse_status(&row.status);
+        // Production may have started before the authorization lapsed
+        // (`payment_expired`): its date says so.
+        if status.production_started() || row.production_started_at.is_some() {
+            return Err(OrderError::ProductionStarted);
+        }
+        if !status.cancellable_by_shopper() {
+            return Err(OrderError::InvalidState);
+        }
+        self.operate(row, OperatorAction::Cancel, now).await
+    }
+
+    /// The operator ships, with the parcel's carrier and tracking number
+    /// when given (stored before the capture, so the shipped order has it).
+    pub async fn ship(
+        &self,
+        row: OrderRow,
+        parcel: Option<&ShipRequest>,
+        now: i64,
+    ) -> Result<Order, OrderError> {
+        if let Some(parcel) = parcel {
+            let (carrier, tracking_number) = checked_shipment(parcel)?;
+            if !allows(parse_status(&row.status), OperatorAction::Ship) {
+                return Err(OrderError::InvalidState);
+            }
+            self.db
+                .set_shipment(&row.id, &carrier_name(carrier), &tracking_number)
+                .await?;
+        }
+        self.operate(row, OperatorAction::Ship, now).await
+    }
+
+    /// Releases what the order's current payment holds on the card. A
+    /// payment the PSP will not void because it lapsed or closed already
+    /// holds nothing: that is checked, not assumed.
+    pub(super) async fn void(
+        &self,
+        row: &OrderRow,
+        payment_id: &str,
+        now: i64,
+    ) -> Result<(), OrderError> {
+        let key = format!("order-{}-cancel-{}", row.id, row.payment_attempt);
+        match self.psp.cancel(payment_id, &key).await {
+            Ok(payment) => self.apply(row, &payment, now).await,
+            Err(ProviderError::InvalidState | ProviderError::AuthorizationExpired) => {
+                let payment = self.psp.payment(payment_id).await?;
+                match payment.status {
+                    PaymentStatus::Authorized | PaymentStatus::Captured => {
+                        Err(OrderError::InvalidState)
+                    }
+                    _ => Ok(()),
+                }
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    pub async fn operate(
+        &self,
+        row: OrderRow,
+        action: OperatorAction,
+        now: i64,
+    ) -> Result<Order, OrderError> {
+        let status = parse_status(&row.status);
+        if !allows(status, action) {
+            return Err(OrderError::InvalidState);
+        }
+        let simple = |to: OrderStatus| PaymentChange {
+            from: &row.status,
+            to: status_name(to),
+            psp_updated_at: row.psp_updated_at,
+            last_decline: None,
+            authorization_expires_at: None,
+            debited: false,
+            now,
+        };
+        match action {
+            OperatorAction::StartProduction => {
+                self.db
+                    .change_order_status(&row.id, &simple(OrderStatus::InProduction))
+                    .await?;
+            }
+            OperatorAction::MarkDelivered => {
+                self.db
+                    .change_order_status(&row.id, &simple(OrderStatus::Delivered))
+                    .await?;
+            }
+            // Paid with a wallet: the money is in; shipping moves nothing.
+            OperatorAction::Ship if row.debited => {
+                self.db
+                    .change_order_status(&row.id, &simple(OrderStatus::Shipped))
+                    .await?;
+            }
+            OperatorAction::Cancel if row.debited => {
+                let payment_id = row.payment_id.as_deref().ok_or(OrderError::InvalidState)?;
+                let key = format!("order-{}-refund-{}", row.id, row.payment_attempt);
+                let payment = self.psp.refund(payment_id, &key).await?;
+                self.apply(&row, &payment, now).await?;
+            }
+            OperatorAction::Ship => {
+                let payment_id = row.payment_id.as_deref().ok_or(OrderError::InvalidState)?;
+                let key = format!("order-{}-capture-{}", row.id, row.payment_attempt);
+                match self.psp.capture(payment_id, &key).await {
+                    Ok(payment) => self.apply(&row, &payment, now).await?,
+                    Err(ProviderError::AuthorizationExpired) => {
+                        // Read the payment's expired state and apply it.
+                        if let Ok(payment) = self.psp.payment(payment_id).await {
+                            self.apply(&row, &payment, now).await?;
+                        }
+                        return Err(OrderError::AuthorizationExpired);
+                    }
+                    Err(error) => return Err(error.into()),
+                }
+            }
+            OperatorAction::Cancel => {
+                if let Some(payment_id) = row.payment_id.as_deref() {
+                    self.void(&row, payment_id, now).await?;
+                }
+                // Whatever the PSP's answer moved (or did not: an unpaid
+                // session, a new payment after a lapsed one), the order
+                // ends cancelled, from the status it has now.
+                let now_stored = self.reread(&row.id).await?;
+                if parse_status(&now_stored.status) != OrderStatus::Cancelled {
+                    self.db
+                        .change_order_status(
+                            &row.id,
+                            &PaymentChange {
+                                from: &now_stored.status,
+                                ..simple(OrderStatus::Cancelled)
+                            },
+                        )
+                        .await?;
+                }
+            }
+        }
+        let row = self.reread(&row.id).await?;
+        Ok(to_order(&row))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parcel(carrier: Carrier, number: &str) -> ShipRequest {
+        ShipRequest {
+            carrier,
+            tracking_number: number.into(),
+        }
+    }
+
+    #[test]
+    fn a_parcel_is_a_known_carrier_and_a_clean_tracking_number() {
+        assert_eq!(
+            checked_shipment(&parcel(Carrier::Colissimo, " 6a 1234 5678 901 ")).unwrap(),
+            (Carrier::Colissimo, "6A12345678901".to_owned())
+        );
+        for wrong in [
+            parcel(Carrier::Other, "6A12345678901"),
+            parcel(Carrier::Dpd, "12345"),
+            parcel(Carrier::Dpd, "1234-5678"),
+            parcel(Carrier::Dpd, &"9".repeat(41)),
+        ] {
+            assert!(matches!(
+                checked_shipment(&wrong),
+                Err(OrderError::InvalidShipment)
+            ));
+        }
+        assert_eq!(carrier_name(Carrier::MondialRelay), "mondial_relay");
+        assert_eq!(parse_carrier("mondial_relay"), Carrier::MondialRelay);
+        assert_eq!(parse_carrier("pigeon"), Carrier::Other);
+    }
+
+    #[test]
+    fn numbers_are_well_formed_and_differ() {
+        let first = new_order_number();
+        let second = new_order_number();
+        assert_eq!(OrderNumber::parse(first.as_str()).as_ref(), Some(&first));
+        assert_ne!(first, second);
+    }
+}
