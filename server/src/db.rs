@@ -5,6 +5,7 @@
 mod accounts;
 mod carts;
 mod catalogue;
+mod claims;
 mod holds;
 mod orders;
 mod projects;

@@ -14,6 +14,7 @@
 //! order), production waiting until then.
 
 mod card;
+mod claims;
 mod columns;
 mod create;
 mod expiry;
@@ -79,6 +80,8 @@ pub enum OrderError {
     NotFound,
     #[error("the order's state does not allow this")]
     InvalidState,
+    #[error("another action on this order is in progress")]
+    Busy,
     #[error("production has started: the shopper can no longer cancel")]
     ProductionStarted,
     #[error("no free order number after several draws")]

@@ -11,24 +11,8 @@ use shop_server::payments::webhook;
 use std::time::Duration;
 
 mod support;
-use support::psp::{MERCHANT_SECRET, Psp, operator, ordered, shop_and_psp};
+use support::psp::{MERCHANT_SECRET, operator, ordered, pay, shop_and_psp};
 use support::{OPERATOR_TOKEN, Shopper, TestServer, WEBHOOK_SECRET, client};
-
-/// What the shopper types in the PSP's page (its own origin posts it).
-async fn pay(psp: &Psp, order: &Value, number: &str) -> Value {
-    let page = order["payment"]["hosted_page_url"].as_str().unwrap();
-    let payment_id = page.rsplit('/').next().unwrap();
-    client()
-        .post(format!("{}/pay/{payment_id}/card", psp.base))
-        .header("origin", &psp.base)
-        .json(&json!({"number": number, "expiry": "12/40", "security_code": "123", "holder": "Camille Martin"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
-}
 
 async fn order_now(shopper: &mut Shopper<'_>, order: &Value) -> Value {
     shopper

@@ -76,6 +76,12 @@ impl Orders<'_> {
         if !status.payable() {
             return Err(OrderError::InvalidState);
         }
+        if status != OrderStatus::PaymentExpired && row.payment_id.is_some() {
+            return Ok(to_order(&row));
+        }
+        // A cancellation racing this must not find a fresh payment opened
+        // on the order it just cancelled.
+        let claim = self.claim(&row, "pay-again", now).await?;
         let row = if status == OrderStatus::PaymentExpired {
             let next = OrderRow {
                 payment_attempt: row.payment_attempt + 1,
@@ -83,11 +89,10 @@ impl Orders<'_> {
                 ..row
             };
             self.open_payment(&next, shop_origin, now).await
-        } else if row.payment_id.is_none() {
-            self.open_payment(&row, shop_origin, now).await
         } else {
-            row
+            self.open_payment(&row, shop_origin, now).await
         };
+        self.release(claim).await;
         Ok(to_order(&row))
     }
 

@@ -29,7 +29,11 @@ impl Orders<'_> {
         match self.psp.payment(&payment_id).await {
             Ok(payment) => {
                 self.apply(&row, &payment, now).await?;
-                Ok(self.db.order_by_id(&row.id).await?.unwrap_or(row))
+                let row = self.reread(&row.id).await?;
+                if needs_card_page(&row, &payment) {
+                    return self.offer_card_again(row, shop_origin, now).await;
+                }
+                Ok(row)
             }
             // The PSP is down: show what the shop knows.
             Err(error) => {
@@ -37,6 +41,42 @@ impl Orders<'_> {
                 Ok(row)
             }
         }
+    }
+
+    /// A fresh card page for a payable order whose payment can no longer
+    /// be paid: its session was closed, or a wallet payment never went
+    /// through. Not while another action holds the order (a wallet call in
+    /// flight); the wallet payment is closed first, so a late call cannot
+    /// capture it once the card is offered.
+    async fn offer_card_again(
+        &self,
+        row: OrderRow,
+        shop_origin: &str,
+        now: i64,
+    ) -> Result<OrderRow, OrderError> {
+        let claim = match self.claim(&row, "reopen", now).await {
+            Ok(claim) => claim,
+            Err(OrderError::Busy) => return Ok(row),
+            Err(error) => return Err(error),
+        };
+        let reopened = self.reopen_claimed(&row, shop_origin, now).await;
+        self.release(claim).await;
+        reopened
+    }
+
+    pub(super) async fn reopen_claimed(
+        &self,
+        row: &OrderRow,
+        shop_origin: &str,
+        now: i64,
+    ) -> Result<OrderRow, OrderError> {
+        if let Some(payment_id) = row.payment_id.as_deref()
+            && row.payment_method != "card"
+            && !self.close_unpaid(row, payment_id, now).await?
+        {
+            return self.reread(&row.id).await;
+        }
+        Ok(self.reopen_card(row, shop_origin, now).await)
     }
 
     /// Applies what the PSP says of the order's payment (webhook or poll).
@@ -114,4 +154,19 @@ impl Orders<'_> {
         }
         Ok(())
     }
+}
+
+/// Whether a payable order's current payment is past paying: a closed
+/// session, or a wallet payment that was refused or never reached.
+fn needs_card_page(row: &OrderRow, payment: &Payment) -> bool {
+    let status = parse_status(&row.status);
+    if !status.payable() || status == OrderStatus::PaymentExpired {
+        return false;
+    }
+    payment.status == PaymentStatus::Cancelled
+        || (row.payment_method != "card"
+            && matches!(
+                payment.status,
+                PaymentStatus::AwaitingShopper | PaymentStatus::Declined
+            ))
 }
