@@ -12,6 +12,7 @@ mod projects;
 mod sessions;
 mod support;
 mod throttle;
+pub mod words;
 
 pub use accounts::{AccountRow, NewAccountError};
 pub use carts::CartUpdateError;

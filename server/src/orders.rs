@@ -15,8 +15,8 @@
 
 mod card;
 mod claims;
-mod columns;
 mod create;
+mod declines;
 mod expiry;
 pub mod lifecycle;
 mod news;
@@ -27,9 +27,8 @@ mod reading;
 mod view;
 mod wallet;
 
-pub use columns::status_name;
-use columns::*;
 pub use create::normalized_address;
+use declines::*;
 use numbers::*;
 pub use numbers::{new_order_number, number_old_orders};
 pub use operator::checked_shipment;

@@ -468,3 +468,34 @@ async fn an_authorization_that_lapses_before_shipment_is_paid_again() {
     drop(psp);
     shop.stop().await;
 }
+
+#[tokio::test]
+async fn an_unknown_status_in_the_database_is_an_error_not_a_payable_order() {
+    let (shop, psp) = shop_and_psp(true).await;
+    let (mut shopper, order) = ordered(&shop, "inconnu@exemple.fr").await;
+    let id = order["id"].as_str().unwrap();
+    let db = sqlx::SqlitePool::connect(&format!(
+        "sqlite://{}",
+        shop.data.path().join("shop.sqlite3").display()
+    ))
+    .await
+    .unwrap();
+    sqlx::query("UPDATE orders SET status = 'awaiting' WHERE id = ?")
+        .bind(id)
+        .execute(&db)
+        .await
+        .unwrap();
+    db.close().await;
+    let read = shopper.get(&format!("/api/v1/orders/{id}")).await;
+    assert_eq!(read.status, StatusCode::INTERNAL_SERVER_ERROR);
+    let paid = pay(&psp, &order, "4242424242424242").await;
+    assert_eq!(paid["status"], "authorized");
+    let again = shopper.get(&format!("/api/v1/orders/{id}")).await;
+    assert_eq!(
+        again.status,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "never read as payable, never applied"
+    );
+    drop(psp);
+    shop.stop().await;
+}

@@ -1,7 +1,9 @@
 //! Claims on orders: the compare-and-set that lets one action at a time
 //! move an order's money (see `orders::claims`).
 
+use super::words::word_of;
 use super::{Database, DbError};
+use shop_api::order::OrderStatus;
 
 impl Database {
     /// Takes the order for `token` if it is still in `status` and free (or
@@ -9,7 +11,7 @@ impl Database {
     pub async fn claim_order(
         &self,
         id: &str,
-        status: &str,
+        status: OrderStatus,
         token: &str,
         now: i64,
         stale_before: i64,
@@ -21,7 +23,7 @@ impl Database {
         .bind(token)
         .bind(now)
         .bind(id)
-        .bind(status)
+        .bind(word_of(status))
         .bind(stale_before)
         .execute(&self.pool)
         .await?;

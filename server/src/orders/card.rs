@@ -37,7 +37,7 @@ impl Orders<'_> {
                         row.payment_attempt,
                         &payment.id,
                         payment.hosted_page_url.as_deref(),
-                        "card",
+                        PaymentMethod::Card,
                         now,
                     )
                     .await;
@@ -45,7 +45,7 @@ impl Orders<'_> {
                     Ok(()) => OrderRow {
                         payment_id: Some(payment.id),
                         hosted_page_url: payment.hosted_page_url,
-                        payment_method: "card".into(),
+                        payment_method: PaymentMethod::Card,
                         ..row.clone()
                     },
                     Err(error) => {
@@ -72,7 +72,7 @@ impl Orders<'_> {
     ) -> Result<Order, OrderError> {
         let row = self.owned(account_id, id).await?;
         let row = self.refresh(row, shop_origin, now).await?;
-        let status = parse_status(&row.status);
+        let status = row.status;
         if !status.payable() {
             return Err(OrderError::InvalidState);
         }

@@ -32,7 +32,7 @@ impl Orders<'_> {
             .db
             .claim_order(
                 &row.id,
-                &row.status,
+                row.status,
                 &token,
                 now,
                 now - CLAIM_LIFETIME_SECONDS,

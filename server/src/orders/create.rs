@@ -95,7 +95,7 @@ impl Orders<'_> {
                     id: &id,
                     account_id,
                     idempotency_key,
-                    status: status_name(OrderStatus::AwaitingPayment),
+                    status: OrderStatus::AwaitingPayment,
                     now,
                     address_json: &address_json,
                     delivery_option_id: &request.delivery_option_id,

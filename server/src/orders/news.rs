@@ -11,7 +11,7 @@ impl Orders<'_> {
         shop_origin: &str,
         now: i64,
     ) -> Result<OrderRow, OrderError> {
-        let status = parse_status(&row.status);
+        let status = row.status;
         let Some(payment_id) = row.payment_id.clone() else {
             if status.payable() && status != OrderStatus::PaymentExpired {
                 return Ok(self.open_payment(&row, shop_origin, now).await);
@@ -71,7 +71,7 @@ impl Orders<'_> {
         now: i64,
     ) -> Result<OrderRow, OrderError> {
         if let Some(payment_id) = row.payment_id.as_deref()
-            && row.payment_method != "card"
+            && row.payment_method != PaymentMethod::Card
             && !self.close_unpaid(row, payment_id, now).await?
         {
             return self.reread(&row.id).await;
@@ -106,9 +106,9 @@ impl Orders<'_> {
         {
             tracing::info!(order = %row.id, refunded_cents = payment.refunded_cents, "refund recorded");
         }
-        let current = parse_status(&row.status);
+        let current = row.status;
         let decline = (payment.status == PaymentStatus::Declined)
-            .then(|| payment.decline.map(decline_name).unwrap_or("other"));
+            .then(|| payment.decline.map_or(PaymentDecline::Other, decline_of));
         let Some(next) = after_payment(current, payment.status) else {
             // Same status, but a new refusal reason is still news.
             if decline.is_some() && current == OrderStatus::PaymentFailed {
@@ -116,8 +116,8 @@ impl Orders<'_> {
                     .change_order_status(
                         &row.id,
                         &PaymentChange {
-                            from: &row.status,
-                            to: &row.status,
+                            from: row.status,
+                            to: row.status,
                             psp_updated_at: payment.updated_at,
                             last_decline: decline,
                             authorization_expires_at: None,
@@ -134,8 +134,8 @@ impl Orders<'_> {
             .change_order_status(
                 &row.id,
                 &PaymentChange {
-                    from: &row.status,
-                    to: status_name(next),
+                    from: row.status,
+                    to: next,
                     psp_updated_at: payment.updated_at,
                     last_decline: decline,
                     authorization_expires_at: payment.authorization_expires_at,
@@ -145,7 +145,7 @@ impl Orders<'_> {
             )
             .await?;
         if changed {
-            tracing::info!(order = %row.id, from = %row.status, to = status_name(next), "order status changed");
+            tracing::info!(order = %row.id, from = ?row.status, to = ?next, "order status changed");
             if matches!(next, OrderStatus::Authorized | OrderStatus::Paid) {
                 self.db
                     .empty_cart_for_order(&row.id, row.account_id)
@@ -159,12 +159,12 @@ impl Orders<'_> {
 /// Whether a payable order's current payment is past paying: a closed
 /// session, or a wallet payment that was refused or never reached.
 fn needs_card_page(row: &OrderRow, payment: &Payment) -> bool {
-    let status = parse_status(&row.status);
+    let status = row.status;
     if !status.payable() || status == OrderStatus::PaymentExpired {
         return false;
     }
     payment.status == PaymentStatus::Cancelled
-        || (row.payment_method != "card"
+        || (row.payment_method != PaymentMethod::Card
             && matches!(
                 payment.status,
                 PaymentStatus::AwaitingShopper | PaymentStatus::Declined

@@ -24,7 +24,7 @@ impl Orders<'_> {
     /// service (an operator) can.
     pub async fn cancel(&self, account_id: i64, id: &str, now: i64) -> Result<Order, OrderError> {
         let row = self.owned(account_id, id).await?;
-        let status = parse_status(&row.status);
+        let status = row.status;
         // Production may have started before the authorization lapsed
         // (`payment_expired`): its date says so.
         if status.production_started() || row.production_started_at.is_some() {
@@ -46,11 +46,11 @@ impl Orders<'_> {
     ) -> Result<Order, OrderError> {
         if let Some(parcel) = parcel {
             let (carrier, tracking_number) = checked_shipment(parcel)?;
-            if !allows(parse_status(&row.status), OperatorAction::Ship) {
+            if !allows(row.status, OperatorAction::Ship) {
                 return Err(OrderError::InvalidState);
             }
             self.db
-                .set_shipment(&row.id, &carrier_name(carrier), &tracking_number)
+                .set_shipment(&row.id, carrier, &tracking_number)
                 .await?;
         }
         self.operate(row, OperatorAction::Ship, now).await
@@ -91,7 +91,7 @@ impl Orders<'_> {
         action: OperatorAction,
         now: i64,
     ) -> Result<Order, OrderError> {
-        let status = parse_status(&row.status);
+        let status = row.status;
         if !allows(status, action) {
             return Err(OrderError::InvalidState);
         }
@@ -111,8 +111,8 @@ impl Orders<'_> {
         now: i64,
     ) -> Result<(), OrderError> {
         let simple = |to: OrderStatus| PaymentChange {
-            from: &row.status,
-            to: status_name(to),
+            from: row.status,
+            to,
             psp_updated_at: row.psp_updated_at,
             last_decline: None,
             authorization_expires_at: None,
@@ -175,12 +175,12 @@ impl Orders<'_> {
                 // session, a new payment after a lapsed one), the order
                 // ends cancelled, from the status it has now.
                 let now_stored = self.reread(&row.id).await?;
-                if parse_status(&now_stored.status) != OrderStatus::Cancelled {
+                if now_stored.status != OrderStatus::Cancelled {
                     self.db
                         .change_order_status(
                             &row.id,
                             &PaymentChange {
-                                from: &now_stored.status,
+                                from: now_stored.status,
                                 ..simple(OrderStatus::Cancelled)
                             },
                         )
@@ -220,9 +220,6 @@ mod tests {
                 Err(OrderError::InvalidShipment)
             ));
         }
-        assert_eq!(carrier_name(Carrier::MondialRelay), "mondial_relay");
-        assert_eq!(parse_carrier("mondial_relay"), Carrier::MondialRelay);
-        assert_eq!(parse_carrier("pigeon"), Carrier::Other);
     }
 
     #[test]

@@ -42,7 +42,7 @@ mod tests {
         OrderRow {
             id: "commande-1".into(),
             account_id: 1,
-            status: "awaiting_payment".into(),
+            status: shop_api::order::OrderStatus::AwaitingPayment,
             created_at: 0,
             address_json: String::new(),
             delivery_option_id: "standard".into(),
@@ -57,7 +57,7 @@ mod tests {
             psp_updated_at: 0,
             debited: false,
             cart_emptied: false,
-            payment_method: "card".into(),
+            payment_method: shop_api::order::PaymentMethod::Card,
             terms_version: None,
             terms_accepted_at: None,
             number: None,

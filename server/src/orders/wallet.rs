@@ -13,7 +13,7 @@ impl Orders<'_> {
         domain: &str,
     ) -> Result<String, OrderError> {
         let row = self.owned(account_id, id).await?;
-        if !parse_status(&row.status).payable() {
+        if !row.status.payable() {
             return Err(OrderError::InvalidState);
         }
         // A merchant session moves no money and lapses after 5 minutes: each
@@ -45,7 +45,7 @@ impl Orders<'_> {
     ) -> Result<Order, OrderError> {
         let row = self.owned(account_id, id).await?;
         let row = self.refresh(row, shop_origin, now).await?;
-        if !parse_status(&row.status).payable() {
+        if !row.status.payable() {
             return Err(OrderError::InvalidState);
         }
         let claim = self.claim(&row, "wallet", now).await?;
@@ -65,8 +65,8 @@ impl Orders<'_> {
         now: i64,
     ) -> Result<Order, OrderError> {
         let (wallet, method_name) = match method {
-            WalletMethod::ApplePay => (Wallet::ApplePay, "apple_pay"),
-            WalletMethod::GooglePay => (Wallet::GooglePay, "google_pay"),
+            WalletMethod::ApplePay => (Wallet::ApplePay, PaymentMethod::ApplePay),
+            WalletMethod::GooglePay => (Wallet::GooglePay, PaymentMethod::GooglePay),
         };
         let attempt = row.payment_attempt + 1;
         let key = format!("order-{}-payment-{attempt}", row.id);
@@ -93,7 +93,7 @@ impl Orders<'_> {
         // a card paid there all the same belongs to no live order: the
         // reconciler voids it.)
         if let Some(card_payment) = row.payment_id.as_deref()
-            && row.payment_method == "card"
+            && row.payment_method == PaymentMethod::Card
         {
             let key = format!("order-{}-cancel-{}", row.id, row.payment_attempt);
             match self.psp.cancel(card_payment, &key).await {
@@ -130,7 +130,7 @@ impl Orders<'_> {
             }
         }
         let row = self.reread(&row.id).await?;
-        if parse_status(&row.status).payable() {
+        if row.status.payable() {
             // Refused: the card remains, on a new card page.
             let reopened = self.reopen_claimed(&row, shop_origin, now).await?;
             return Ok(to_order(&reopened));
