@@ -473,6 +473,7 @@ impl Orders<'_> {
                     allowed_origin: shop_origin,
                     description: &description,
                     capture_mode: CaptureMode::Manual,
+                    store_card: false,
                 },
                 &key,
             )
@@ -892,6 +893,7 @@ impl Orders<'_> {
                     allowed_origin: shop_origin,
                     description: &description,
                     capture_mode: CaptureMode::Automatic,
+                    store_card: false,
                 },
                 &key,
             )
