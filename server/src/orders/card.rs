@@ -24,6 +24,7 @@ impl Orders<'_> {
                     allowed_origin: shop_origin,
                     description: &description,
                     capture_mode: CaptureMode::Manual,
+                    store_card: false,
                 },
                 &key,
             )

@@ -85,6 +85,9 @@ mod tests {
             authorization_expires_at: None,
             decline: None,
             updated_at: 1,
+            stored_card_id: None,
+            card: None,
+            captured_cents: 0,
         }
     }
 

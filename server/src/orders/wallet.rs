@@ -80,6 +80,7 @@ impl Orders<'_> {
                     allowed_origin: shop_origin,
                     description: &description,
                     capture_mode: CaptureMode::Automatic,
+                    store_card: false,
                 },
                 &key,
             )
