@@ -3,6 +3,7 @@
 //! when the server scales out.
 
 mod accounts;
+mod card_on_file;
 mod carts;
 mod catalogue;
 mod claims;

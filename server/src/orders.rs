@@ -24,6 +24,7 @@ mod numbers;
 mod operator;
 pub mod payment_check;
 mod reading;
+pub mod reauthorize;
 mod view;
 mod wallet;
 

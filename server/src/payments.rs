@@ -68,6 +68,8 @@ pub struct Payment {
     pub hosted_page_url: Option<String>,
     /// Unix seconds; set once authorized.
     pub authorization_expires_at: Option<i64>,
+    /// Unix seconds of the (latest) authorization, in the provider's time.
+    pub authorized_at: Option<i64>,
     pub decline: Option<DeclineReason>,
     /// Unix seconds of the provider's last change, to order events.
     pub updated_at: i64,

@@ -43,6 +43,11 @@ pub struct OrderRow {
     pub tracking_number: Option<String>,
     /// `YYYY-MM-DD`.
     pub estimated_delivery: Option<String>,
+    pub keep_card: bool,
+    pub stored_card_id: Option<String>,
+    pub card_brand: Option<String>,
+    pub card_last4: Option<String>,
+    pub reauthorization_declined_at: Option<i64>,
 }
 
 /// Status, method, refusal and carrier columns hold words the shop wrote
@@ -81,15 +86,21 @@ impl<'r> sqlx::FromRow<'r, SqliteRow> for OrderRow {
             carrier: optional_word(row, "carrier")?,
             tracking_number: row.try_get("tracking_number")?,
             estimated_delivery: row.try_get("estimated_delivery")?,
+            keep_card: row.try_get("keep_card")?,
+            stored_card_id: row.try_get("stored_card_id")?,
+            card_brand: row.try_get("card_brand")?,
+            card_last4: row.try_get("card_last4")?,
+            reauthorization_declined_at: row.try_get("reauthorization_declined_at")?,
         })
     }
 }
 
-const COLUMNS: &str = "id, account_id, status, created_at, address_json, delivery_option_id, \
+pub(super) const COLUMNS: &str = "id, account_id, status, created_at, address_json, delivery_option_id, \
     lines_json, totals_json, total_cents, payment_id, payment_attempt, hosted_page_url, \
     last_decline, authorization_expires_at, psp_updated_at, debited, cart_emptied, payment_method, \
     terms_version, terms_accepted_at, refunded_cents, number, authorized_at, production_started_at, shipped_at, \
-    delivered_at, cancelled_at, carrier, tracking_number, estimated_delivery";
+    delivered_at, cancelled_at, carrier, tracking_number, estimated_delivery, keep_card, \
+    stored_card_id, card_brand, card_last4, reauthorization_declined_at";
 
 /// The column dating the step an order reaches with this status (its first
 /// time only): the timeline's dates are set by the status change itself.
@@ -125,6 +136,7 @@ pub struct NewOrderRow<'a> {
     pub number: &'a str,
     /// `YYYY-MM-DD`.
     pub estimated_delivery: &'a str,
+    pub keep_card: bool,
 }
 
 /// A change learnt from the PSP, applied only if the order is still in
@@ -172,8 +184,8 @@ impl Database {
         let inserted = sqlx::query(
             "INSERT INTO orders (id, account_id, idempotency_key, status, created_at, updated_at, \
              address_json, delivery_option_id, lines_json, totals_json, total_cents, \
-             terms_version, terms_accepted_at, number, estimated_delivery) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             terms_version, terms_accepted_at, number, estimated_delivery, keep_card) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
              ON CONFLICT (account_id, idempotency_key) DO NOTHING",
         )
         .bind(new.id)
@@ -191,6 +203,7 @@ impl Database {
         .bind(new.now)
         .bind(new.number)
         .bind(new.estimated_delivery)
+        .bind(new.keep_card)
         .execute(&self.pool)
         .await;
         let inserted = match inserted {

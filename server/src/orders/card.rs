@@ -24,7 +24,7 @@ impl Orders<'_> {
                     allowed_origin: shop_origin,
                     description: &description,
                     capture_mode: CaptureMode::Manual,
-                    store_card: false,
+                    store_card: row.keep_card,
                 },
                 &key,
             )

@@ -105,6 +105,7 @@ impl Orders<'_> {
                     number: number.as_str(),
                     estimated_delivery: &estimate,
                     terms_version: TERMS_VERSION,
+                    keep_card: request.keep_card,
                 })
                 .await?;
             if inserted.is_some() {

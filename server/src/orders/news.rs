@@ -106,6 +106,17 @@ impl Orders<'_> {
         {
             tracing::info!(order = %row.id, refunded_cents = payment.refunded_cents, "refund recorded");
         }
+        if let Some(card) = &payment.card {
+            self.db
+                .record_card(
+                    &row.id,
+                    &payment.id,
+                    &card.brand,
+                    card.last4.as_deref(),
+                    payment.stored_card_id.as_deref(),
+                )
+                .await?;
+        }
         let current = row.status;
         let decline = (payment.status == PaymentStatus::Declined)
             .then(|| payment.decline.map_or(PaymentDecline::Other, decline_of));
@@ -138,7 +149,7 @@ impl Orders<'_> {
                     to: next,
                     psp_updated_at: payment.updated_at,
                     last_decline: decline,
-                    authorization_expires_at: payment.authorization_expires_at,
+                    authorization_expires_at: self.authorization_end(payment).await?,
                     debited: payment.status == PaymentStatus::Captured,
                     now,
                 },
@@ -153,6 +164,25 @@ impl Orders<'_> {
             }
         }
         Ok(())
+    }
+}
+
+impl Orders<'_> {
+    /// When an authorization stops holding: the PSP's word, or the shop's
+    /// deadline for the card's brand (from the authorization) when earlier.
+    pub(super) async fn authorization_end(
+        &self,
+        payment: &Payment,
+    ) -> Result<Option<i64>, OrderError> {
+        let reported = payment.authorization_expires_at;
+        let (Some(authorized_at), Some(card)) = (payment.authorized_at, &payment.card) else {
+            return Ok(reported);
+        };
+        let Some(days) = self.db.authorization_days(&card.brand).await? else {
+            return Ok(reported);
+        };
+        let deadline = authorized_at + days * 86_400;
+        Ok(Some(reported.map_or(deadline, |end| end.min(deadline))))
     }
 }
 

@@ -70,6 +70,11 @@ mod tests {
             tracking_number: None,
             estimated_delivery: None,
             refunded_cents: 0,
+            keep_card: false,
+            stored_card_id: None,
+            card_brand: None,
+            card_last4: None,
+            reauthorization_declined_at: None,
         }
     }
 
@@ -83,6 +88,7 @@ mod tests {
             merchant_reference: reference.map(Into::into),
             hosted_page_url: None,
             authorization_expires_at: None,
+            authorized_at: None,
             decline: None,
             updated_at: 1,
             stored_card_id: None,

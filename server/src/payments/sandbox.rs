@@ -111,6 +111,8 @@ struct WirePayment {
     #[serde(default)]
     authorization_expires_at: Option<i64>,
     #[serde(default)]
+    authorized_at: Option<i64>,
+    #[serde(default)]
     decline_code: Option<String>,
     #[serde(default)]
     created_at: i64,
@@ -183,6 +185,7 @@ impl From<WirePayment> for Payment {
             merchant_reference: wire.merchant_reference,
             hosted_page_url: wire.hosted_page_url,
             authorization_expires_at: wire.authorization_expires_at,
+            authorized_at: wire.authorized_at,
             stored_card_id: wire.stored_card_id,
             card: wire.card.map(|card| CardSummary {
                 brand: card.brand,
