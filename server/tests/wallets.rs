@@ -279,3 +279,22 @@ async fn cancelling_a_paid_order_refunds_it() {
     drop(psp);
     shop.stop().await;
 }
+
+#[tokio::test]
+async fn a_wallet_order_in_production_stays_in_production_when_its_capture_is_read_again() {
+    let (shop, psp) = shop_and_psp(true).await;
+    let (mut shopper, order) = ordered(&shop, "atelier@exemple.fr").await;
+    let paid = pay_wallet(&mut shopper, &order, "google_pay", google_token("approve")).await;
+    assert_eq!(paid.body["status"], "paid", "{:?}", paid.body);
+    let made = operator(&shop, &order, "production").await;
+    assert_eq!(made.status(), StatusCode::OK);
+    // The shopper opens the order: the shop reads the (captured) payment.
+    let id = order["id"].as_str().unwrap();
+    let read = shopper.get(&format!("/api/v1/orders/{id}")).await.body;
+    assert_eq!(
+        read["status"], "in_production",
+        "the money came in at order time; nothing shipped: {read:?}"
+    );
+    drop(psp);
+    shop.stop().await;
+}

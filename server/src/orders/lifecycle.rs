@@ -7,10 +7,18 @@ use crate::payments::PaymentStatus;
 use shop_api::order::OrderStatus;
 
 /// The status an order takes on hearing that its payment is `payment`, or
-/// `None` when that news changes nothing.
-pub fn after_payment(order: OrderStatus, payment: PaymentStatus) -> Option<OrderStatus> {
+/// `None` when that news changes nothing. `debited`: the order's money is
+/// in already (a wallet), so news of its capture is no shipment.
+pub fn after_payment(
+    order: OrderStatus,
+    debited: bool,
+    payment: PaymentStatus,
+) -> Option<OrderStatus> {
     use OrderStatus as O;
     use PaymentStatus as P;
+    if debited && payment == P::Captured {
+        return None;
+    }
     let next = match (order, payment) {
         // Paying: the shopper's card was authorized or refused (they may
         // try another card, and be authorized after a refusal).
@@ -84,59 +92,73 @@ mod tests {
     #[test]
     fn paying_moves_forward_and_a_refusal_can_be_followed_by_success() {
         assert_eq!(
-            after_payment(O::AwaitingPayment, P::Authorized),
+            after_payment(O::AwaitingPayment, false, P::Authorized),
             Some(O::Authorized)
         );
         assert_eq!(
-            after_payment(O::AwaitingPayment, P::Declined),
+            after_payment(O::AwaitingPayment, false, P::Declined),
             Some(O::PaymentFailed)
         );
         assert_eq!(
-            after_payment(O::PaymentFailed, P::Authorized),
+            after_payment(O::PaymentFailed, false, P::Authorized),
             Some(O::Authorized)
         );
-        assert_eq!(after_payment(O::PaymentFailed, P::AwaitingShopper), None);
+        assert_eq!(
+            after_payment(O::PaymentFailed, false, P::AwaitingShopper),
+            None
+        );
     }
 
     #[test]
     fn late_or_repeated_news_changes_nothing() {
         // A refusal of an earlier card, delivered after the authorization.
-        assert_eq!(after_payment(O::Authorized, P::Declined), None);
-        assert_eq!(after_payment(O::Authorized, P::Authorized), None);
-        assert_eq!(after_payment(O::Shipped, P::Authorized), None);
-        assert_eq!(after_payment(O::Cancelled, P::Authorized), None);
-        assert_eq!(after_payment(O::Delivered, P::Captured), None);
+        assert_eq!(after_payment(O::Authorized, false, P::Declined), None);
+        assert_eq!(after_payment(O::Authorized, false, P::Authorized), None);
+        assert_eq!(after_payment(O::Shipped, false, P::Authorized), None);
+        assert_eq!(after_payment(O::Cancelled, false, P::Authorized), None);
+        assert_eq!(after_payment(O::Delivered, false, P::Captured), None);
     }
 
     #[test]
     fn capture_void_and_expiry_follow_the_authorization() {
         assert_eq!(
-            after_payment(O::InProduction, P::Captured),
+            after_payment(O::InProduction, false, P::Captured),
             Some(O::Shipped)
         );
         assert_eq!(
-            after_payment(O::Authorized, P::Cancelled),
+            after_payment(O::Authorized, false, P::Cancelled),
             Some(O::Cancelled)
         );
         assert_eq!(
-            after_payment(O::InProduction, P::Expired),
+            after_payment(O::InProduction, false, P::Expired),
             Some(O::PaymentExpired)
         );
-        assert_eq!(after_payment(O::Cancelled, P::Captured), None);
-        assert_eq!(after_payment(O::AwaitingPayment, P::Cancelled), None);
-        assert_eq!(after_payment(O::PaymentFailed, P::Cancelled), None);
+        assert_eq!(after_payment(O::Cancelled, false, P::Captured), None);
+        assert_eq!(after_payment(O::AwaitingPayment, false, P::Cancelled), None);
+        assert_eq!(after_payment(O::PaymentFailed, false, P::Cancelled), None);
     }
 
     #[test]
     fn a_wallet_capture_pays_the_order_and_a_refund_cancels_it() {
         assert_eq!(
-            after_payment(O::AwaitingPayment, P::Captured),
+            after_payment(O::AwaitingPayment, false, P::Captured),
             Some(O::Paid)
         );
-        assert_eq!(after_payment(O::PaymentFailed, P::Captured), Some(O::Paid));
-        assert_eq!(after_payment(O::Paid, P::Captured), None);
-        assert_eq!(after_payment(O::Paid, P::Authorized), None);
-        assert_eq!(after_payment(O::Paid, P::Refunded), Some(O::Cancelled));
+        assert_eq!(
+            after_payment(O::PaymentFailed, false, P::Captured),
+            Some(O::Paid)
+        );
+        assert_eq!(after_payment(O::Paid, true, P::Captured), None);
+        assert_eq!(
+            after_payment(O::InProduction, true, P::Captured),
+            None,
+            "a wallet order in production has not shipped"
+        );
+        assert_eq!(after_payment(O::Paid, false, P::Authorized), None);
+        assert_eq!(
+            after_payment(O::Paid, false, P::Refunded),
+            Some(O::Cancelled)
+        );
         assert!(allows(O::Paid, OperatorAction::Ship));
         assert!(allows(O::Paid, OperatorAction::Cancel));
     }

@@ -120,7 +120,7 @@ impl Orders<'_> {
         let current = row.status;
         let decline = (payment.status == PaymentStatus::Declined)
             .then(|| payment.decline.map_or(PaymentDecline::Other, decline_of));
-        let Some(next) = after_payment(current, payment.status) else {
+        let Some(next) = after_payment(current, row.debited, payment.status) else {
             // Same status, but a new refusal reason is still news.
             if decline.is_some() && current == OrderStatus::PaymentFailed {
                 self.db
