@@ -157,11 +157,6 @@ impl Orders<'_> {
             .await?;
         if changed {
             tracing::info!(order = %row.id, from = ?row.status, to = ?next, "order status changed");
-            if matches!(next, OrderStatus::Authorized | OrderStatus::Paid) {
-                self.db
-                    .empty_cart_for_order(&row.id, row.account_id)
-                    .await?;
-            }
         }
         Ok(())
     }
