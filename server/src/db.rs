@@ -6,6 +6,7 @@ mod accounts;
 mod carts;
 mod catalogue;
 mod claims;
+mod declines;
 mod holds;
 mod orders;
 mod projects;
@@ -15,6 +16,7 @@ mod throttle;
 
 pub use accounts::{AccountRow, NewAccountError};
 pub use carts::CartUpdateError;
+pub use declines::{NewDecline, OpenCardPage};
 pub use holds::PaymentHold;
 pub use orders::{NewOrderRow, OrderRow, PaymentChange};
 pub use projects::PhotoRoom;

@@ -17,6 +17,7 @@ mod card;
 mod claims;
 mod columns;
 mod create;
+pub mod declines;
 mod expiry;
 pub mod lifecycle;
 mod news;
@@ -94,6 +95,12 @@ pub enum OrderError {
     PaymentUnavailable(String),
     #[error("the wallet token or validation URL was refused")]
     InvalidWalletRequest,
+    #[error("too many cards refused (card testing): no payment before {retry_at}")]
+    TooManyPaymentAttempts {
+        /// Unix seconds.
+        retry_at: i64,
+        retry_after_seconds: u64,
+    },
     #[error(transparent)]
     Db(#[from] DbError),
 }

@@ -69,6 +69,10 @@ pub struct Payment {
     /// Unix seconds; set once authorized.
     pub authorization_expires_at: Option<i64>,
     pub decline: Option<DeclineReason>,
+    /// The card last presented, as the provider names it: brand and last
+    /// four digits, never more (`"visa 0002"`). Tells apart refusals of
+    /// several cards within the same second (`updated_at` is in seconds).
+    pub card: Option<String>,
     /// Unix seconds of the provider's last change, to order events.
     pub updated_at: i64,
 }

@@ -84,6 +84,7 @@ mod tests {
             hosted_page_url: None,
             authorization_expires_at: None,
             decline: None,
+            card: None,
             updated_at: 1,
         }
     }

@@ -97,6 +97,18 @@ struct WirePayment {
     created_at: i64,
     #[serde(default)]
     updated_at: Option<i64>,
+    #[serde(default)]
+    card: Option<WireCard>,
+}
+
+/// What the sandbox shows of a card; expiry is left unread (the shop keeps
+/// no card data beyond brand and last four digits).
+#[derive(Deserialize)]
+struct WireCard {
+    #[serde(default)]
+    brand: Option<String>,
+    #[serde(default)]
+    last4: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -146,6 +158,13 @@ impl From<WirePayment> for Payment {
             status: status(&wire.status),
             decline: wire.decline_code.as_deref().map(decline),
             updated_at: wire.updated_at.unwrap_or(wire.created_at),
+            card: wire.card.map(|card| {
+                format!(
+                    "{} {}",
+                    card.brand.unwrap_or_default(),
+                    card.last4.unwrap_or_default()
+                )
+            }),
             id: wire.id,
             amount_cents: wire.amount,
             refunded_cents: wire.refunded_amount,
@@ -321,5 +340,17 @@ mod tests {
             status("partially_refunded"),
             PaymentStatus::PartiallyRefunded
         );
+        assert_eq!(payment.card, None);
+    }
+
+    #[test]
+    fn only_the_brand_and_last_four_digits_of_a_card_are_read() {
+        let wire: WirePayment = serde_json::from_value(serde_json::json!({
+            "id": "pay_1", "status": "declined", "amount": 4599, "currency": "EUR",
+            "created_at": 10, "updated_at": 12, "decline_code": "card_declined",
+            "card": {"brand": "visa", "last4": "0002", "expiry_month": 12, "expiry_year": 2040}
+        }))
+        .unwrap();
+        assert_eq!(Payment::from(wire).card.as_deref(), Some("visa 0002"));
     }
 }
