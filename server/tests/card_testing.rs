@@ -232,6 +232,8 @@ async fn the_account_is_blocked_after_twenty_declines_over_its_orders() {
     // 19 so far: one more refusal on the second order reaches 20.
     let still = order_now(&mut shopper, &second).await;
     assert!(still["payment"]["hosted_page_url"].is_string(), "{still}");
+    let (_, third) = second_order(&shop, &mut shopper, "trois").await;
+    assert!(third["payment"]["hosted_page_url"].is_string(), "{third}");
     assert_eq!(
         pay(&psp, &second, &untested_card(11)).await["status"],
         "declined"
@@ -239,12 +241,26 @@ async fn the_account_is_blocked_after_twenty_declines_over_its_orders() {
     let second_blocked = until_blocked(&mut shopper, &second).await;
     assert_eq!(second_blocked["payment"]["hosted_page_url"], Value::Null);
     assert_eq!(psp_status(&psp, &second).await, "cancelled");
+    // The account's other open page was closed too: a tester who kept
+    // its address cannot go on there.
+    assert_eq!(psp_status(&psp, &third).await, "cancelled");
+    assert_eq!(
+        pay(&psp, &third, &untested_card(12)).await["error"]["code"],
+        "invalid_state"
+    );
+    let third_now = order_now(&mut shopper, &third).await;
+    assert_eq!(third_now["payment"]["hosted_page_url"], Value::Null);
+    assert!(third_now["payment"]["retry_at"].is_i64());
 
     // A new order is made (the cart stays the shopper's), without a page.
-    let (status, third) = second_order(&shop, &mut shopper, "trois").await;
+    let (status, fourth) = second_order(&shop, &mut shopper, "quatre").await;
     assert_eq!(status, StatusCode::CREATED);
-    assert_eq!(third["payment"]["hosted_page_url"], Value::Null, "{third}");
-    assert!(third["payment"]["retry_at"].is_i64());
+    assert_eq!(
+        fourth["payment"]["hosted_page_url"],
+        Value::Null,
+        "{fourth}"
+    );
+    assert!(fourth["payment"]["retry_at"].is_i64());
     drop(psp);
     shop.stop().await;
 }
