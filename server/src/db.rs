@@ -7,6 +7,7 @@ mod card_on_file;
 mod carts;
 mod catalogue;
 mod claims;
+mod declines;
 mod holds;
 mod orders;
 mod projects;
@@ -17,6 +18,7 @@ pub mod words;
 
 pub use accounts::{AccountRow, NewAccountError};
 pub use carts::CartUpdateError;
+pub use declines::{NewDecline, OpenCardPage};
 pub use holds::PaymentHold;
 pub use orders::{NewOrderRow, OrderRow, PaymentChange};
 pub use projects::PhotoRoom;

@@ -16,7 +16,7 @@
 mod card;
 mod claims;
 mod create;
-mod declines;
+pub mod declines;
 mod expiry;
 pub mod lifecycle;
 mod news;
@@ -25,14 +25,15 @@ mod operator;
 pub mod payment_check;
 mod reading;
 pub mod reauthorize;
+mod refusals;
 mod view;
 mod wallet;
 
 pub use create::normalized_address;
-use declines::*;
 use numbers::*;
 pub use numbers::{new_order_number, number_old_orders};
 pub use operator::checked_shipment;
+use refusals::*;
 pub use view::{to_order, to_summary, to_tracked};
 
 use crate::catalogue::cart::totals;
@@ -94,6 +95,12 @@ pub enum OrderError {
     PaymentUnavailable(String),
     #[error("the wallet token or validation URL was refused")]
     InvalidWalletRequest,
+    #[error("too many cards refused (card testing): no payment before {retry_at}")]
+    TooManyPaymentAttempts {
+        /// Unix seconds.
+        retry_at: i64,
+        retry_after_seconds: u64,
+    },
     #[error(transparent)]
     Db(#[from] DbError),
 }

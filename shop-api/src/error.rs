@@ -83,6 +83,10 @@ pub enum ErrorCode {
     /// Too many support requests from this address: wait
     /// `retry_after_seconds`.
     TooManySupportRequests,
+    /// Too many cards refused on this order or account (card testing): no
+    /// payment before `retry_after_seconds` have passed (the order's
+    /// `payment.retry_at`).
+    TooManyPaymentAttempts,
     /// A code this build does not know yet (newer server): keeps old
     /// storefronts parsing errors instead of failing on them.
     #[serde(other)]

@@ -28,7 +28,7 @@ impl Orders<'_> {
             // A retried request after the cart was emptied by this order's
             // authorization still finds its order.
             if let Some(existing) = self.existing(account_id, idempotency_key).await? {
-                return Ok((to_order(&existing), false));
+                return Ok((self.shopper_order(&existing, now).await?, false));
             }
             return Err(OrderError::CartEmpty);
         }
@@ -118,7 +118,7 @@ impl Orders<'_> {
         } else {
             row
         };
-        Ok((to_order(&row), created))
+        Ok((self.shopper_order(&row, now).await?, created))
     }
 }
 

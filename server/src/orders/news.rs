@@ -54,6 +54,11 @@ impl Orders<'_> {
         shop_origin: &str,
         now: i64,
     ) -> Result<OrderRow, OrderError> {
+        // Card testing: the page closed at the limit stays closed until
+        // the hour has passed (`declines.rs`); then this read reopens it.
+        if self.payment_block(&row, now).await?.is_some() {
+            return Ok(row);
+        }
         let claim = match self.claim(&row, "reopen", now).await {
             Ok(claim) => claim,
             Err(OrderError::Busy) => return Ok(row),
@@ -116,6 +121,11 @@ impl Orders<'_> {
                     payment.stored_card_id.as_deref(),
                 )
                 .await?;
+        }
+        // Card testing: every refusal counts, stale news included (a poll
+        // may have seen a later one first); at a limit the page closes.
+        if payment.status == PaymentStatus::Declined {
+            self.note_decline(row, payment, now).await?;
         }
         let current = row.status;
         let decline = (payment.status == PaymentStatus::Declined)

@@ -86,6 +86,8 @@ pub fn to_order(row: &OrderRow) -> Order {
             last_decline: row.last_decline,
             debited: row.debited,
             refunded: (row.refunded_cents > 0).then(|| Money::eur(row.refunded_cents)),
+            // Set by `Orders::shopper_order`, which knows the refusals.
+            retry_at: None,
         },
         accepted_terms: row.terms_version.clone().zip(row.terms_accepted_at).map(
             |(version, accepted_at)| AcceptedTerms {

@@ -155,6 +155,7 @@ async fn apple_pay_session(
             &id,
             &request.validation_url,
             state.public_host(),
+            accounts::now(),
         )
         .await?;
     Ok(Json(MerchantSession { session_json }))
@@ -226,11 +227,23 @@ impl From<OrderError> for ApiFailure {
                 StatusCode::SERVICE_UNAVAILABLE,
                 ErrorCode::PaymentUnavailable,
             ),
+            OrderError::TooManyPaymentAttempts { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::TooManyPaymentAttempts,
+            ),
             OrderError::Db(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         };
         if status.is_server_error() {
             tracing::error!(%error, "order request failed");
         }
-        ApiFailure::new(status, code, &error.to_string())
+        let mut failure = ApiFailure::new(status, code, &error.to_string());
+        if let OrderError::TooManyPaymentAttempts {
+            retry_after_seconds,
+            ..
+        } = error
+        {
+            failure.retry_after(retry_after_seconds);
+        }
+        failure
     }
 }
