@@ -7,6 +7,7 @@ pub mod security_headers;
 pub mod storefront;
 
 use crate::accounts::throttle::Policy;
+use crate::clock::Clock;
 use crate::db::Database;
 use crate::payments::PaymentProvider;
 use crate::projects::files::PhotoFiles;
@@ -30,6 +31,8 @@ pub struct AppState {
     pub client_throttle: Policy,
     /// From configuration, never from request headers.
     pub public_origin: Arc<str>,
+    /// "Now" for every handler (moved by tests with `--test-clock`).
+    pub clock: Clock,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -50,6 +53,7 @@ pub fn router(state: AppState) -> Router {
                 account_throttle: state.account_throttle,
                 client_throttle: state.client_throttle,
                 public_origin: state.public_origin.clone(),
+                clock: state.clock.clone(),
             }),
         )
         .merge(storefront::router(state.storefront.clone()))

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod carts;
 pub mod catalogue;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod http;
@@ -33,6 +34,8 @@ pub enum ServerError {
     Storefront(#[from] http::storefront::StorefrontError),
     #[error(transparent)]
     PhotoFiles(#[from] projects::files::FileError),
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
     #[error("cannot set up the payment provider: {0}")]
     Payments(#[from] payments::ProviderError),
 }
@@ -62,6 +65,13 @@ pub async fn serve(
     let storefront = http::storefront::Storefront::load(&config.dist_dir)?;
     let photos = projects::files::PhotoFiles::open(config.data_dir.join("photos"))?;
     let local = listener.local_addr().map_err(ServerError::Serve)?;
+    config.validate(local)?;
+    let clock = if config.test_clock {
+        tracing::warn!("test clock on: POST /api/v1/test/clock moves this server's time");
+        clock::Clock::test()
+    } else {
+        clock::Clock::system()
+    };
     let public_origin = config
         .public_url
         .clone()
@@ -92,6 +102,7 @@ pub async fn serve(
             google_pay_gateway: config.google_pay_gateway.clone(),
             google_pay_gateway_merchant_id: config.google_pay_gateway_merchant_id.clone(),
         }),
+        clock: clock.clone(),
         account_throttle: accounts::throttle::Policy::ACCOUNT,
         client_throttle: accounts::throttle::Policy::CLIENT,
     });

@@ -83,6 +83,9 @@ pub enum ErrorCode {
     /// Too many support requests from this address: wait
     /// `retry_after_seconds`.
     TooManySupportRequests,
+    /// `POST /api/v1/test/clock` with `advance_seconds` below 0 or beyond
+    /// 400 days.
+    InvalidClockAdvance,
     /// A code this build does not know yet (newer server): keeps old
     /// storefronts parsing errors instead of failing on them.
     #[serde(other)]

@@ -13,6 +13,7 @@ pub mod money;
 pub mod order;
 pub mod project;
 pub mod support;
+pub mod test_clock;
 pub mod wallet;
 
 pub use account::{Account, Credentials, Session};

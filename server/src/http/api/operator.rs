@@ -10,7 +10,6 @@
 mod support;
 
 use super::{ApiFailure, ApiState};
-use crate::accounts;
 use crate::db::PaymentHold;
 use crate::orders::lifecycle::OperatorAction;
 use crate::orders::{EXPIRY_WARNING_SECONDS, OrderError, Orders, to_order};
@@ -102,7 +101,7 @@ async fn at_risk(_: Operator, State(state): State<ApiState>) -> Result<Json<AtRi
         db: &state.db,
         psp: state.payments.as_ref(),
     };
-    let rows = orders.expiring(accounts::now()).await?;
+    let rows = orders.expiring(state.clock.now()).await?;
     Ok(Json(AtRisk {
         warning_seconds: EXPIRY_WARNING_SECONDS,
         orders: rows
@@ -146,10 +145,10 @@ async fn act(
     if action == OperatorAction::Ship {
         let parcel = ship_request(&body)?;
         return Ok(Json(
-            orders.ship(row, parcel.as_ref(), accounts::now()).await?,
+            orders.ship(row, parcel.as_ref(), state.clock.now()).await?,
         ));
     }
-    Ok(Json(orders.operate(row, action, accounts::now()).await?))
+    Ok(Json(orders.operate(row, action, state.clock.now()).await?))
 }
 
 /// The optional parcel of a shipment: no body (or only whitespace) is none;

@@ -25,10 +25,16 @@ async fn receive(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<StatusCode, ApiFailure> {
-    let now = accounts::now();
+    // PSP signatures are dated by real time, never a test clock's.
+    let signed_now = accounts::now();
+    let now = state.clock.now();
     let signature = headers.get(SIGNATURE_HEADER).and_then(|v| v.to_str().ok());
-    if let Err(error) = webhook::verify(signature, &body, state.psp_webhook_secret.as_bytes(), now)
-    {
+    if let Err(error) = webhook::verify(
+        signature,
+        &body,
+        state.psp_webhook_secret.as_bytes(),
+        signed_now,
+    ) {
         tracing::warn!(%error, "webhook refused");
         return Err(ApiFailure::new(
             StatusCode::BAD_REQUEST,
