@@ -6,8 +6,10 @@ mod accounts;
 mod carts;
 mod catalogue;
 mod holds;
+mod leases;
 mod orders;
 mod projects;
+mod reconciler;
 mod sessions;
 mod support;
 mod throttle;
@@ -17,6 +19,7 @@ pub use carts::CartUpdateError;
 pub use holds::PaymentHold;
 pub use orders::{NewOrderRow, OrderRow, PaymentChange};
 pub use projects::PhotoRoom;
+pub use reconciler::kind_name as reconcile_kind_name;
 pub use sessions::SessionRow;
 pub use support::NewSupportError;
 

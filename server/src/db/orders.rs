@@ -42,7 +42,7 @@ pub struct OrderRow {
     pub estimated_delivery: Option<String>,
 }
 
-const COLUMNS: &str = "id, account_id, status, created_at, address_json, delivery_option_id, \
+pub(super) const COLUMNS: &str = "id, account_id, status, created_at, address_json, delivery_option_id, \
     lines_json, totals_json, total_cents, payment_id, payment_attempt, hosted_page_url, \
     last_decline, authorization_expires_at, psp_updated_at, debited, cart_emptied, payment_method, \
     terms_version, terms_accepted_at, refunded_cents, number, authorized_at, production_started_at, shipped_at, \
