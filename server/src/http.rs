@@ -11,6 +11,7 @@ use crate::clock::Clock;
 use crate::db::Database;
 use crate::payments::PaymentProvider;
 use crate::projects::files::PhotoFiles;
+use crate::reconciler::Reconciler;
 use axum::Router;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
@@ -33,6 +34,8 @@ pub struct AppState {
     pub public_origin: Arc<str>,
     /// "Now" for every handler (moved by tests with `--test-clock`).
     pub clock: Clock,
+    /// This process's reconciler, for the operators' passes.
+    pub reconciler: Reconciler,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -54,6 +57,7 @@ pub fn router(state: AppState) -> Router {
                 client_throttle: state.client_throttle,
                 public_origin: state.public_origin.clone(),
                 clock: state.clock.clone(),
+                reconciler: state.reconciler.clone(),
             }),
         )
         .merge(storefront::router(state.storefront.clone()))

@@ -12,6 +12,7 @@ pub mod logging;
 pub mod orders;
 pub mod payments;
 pub mod projects;
+pub mod reconciler;
 pub mod shutdown;
 pub mod support;
 
@@ -76,16 +77,22 @@ pub async fn serve(
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{local}"));
+    let payments: std::sync::Arc<dyn payments::PaymentProvider> =
+        std::sync::Arc::new(payments::sandbox::Sandbox::new(
+            config.psp_api_url.as_deref().unwrap_or(&config.psp_origin),
+            &config.psp_merchant_secret,
+        )?);
+    let reconciler = reconciler::Reconciler::new(db.clone(), payments.clone(), clock.clone());
+    let (stop_reconciler, reconciler_stopped) = tokio::sync::watch::channel(false);
+    let reconciling = reconciler.clone().spawn(reconciler_stopped);
     let app = http::router(http::AppState {
         public_origin: public_origin.as_str().into(),
         db: db.clone(),
         photos,
         storefront,
         psp_origin: config.psp_origin.clone(),
-        payments: std::sync::Arc::new(payments::sandbox::Sandbox::new(
-            config.psp_api_url.as_deref().unwrap_or(&config.psp_origin),
-            &config.psp_merchant_secret,
-        )?),
+        payments,
+        reconciler,
         psp_webhook_secret: config.psp_webhook_secret.as_str().into(),
         operator_token: config.operator_token.as_deref().map(Into::into),
         wallets: std::sync::Arc::new(shop_api::wallet::WalletConfig {
@@ -107,13 +114,19 @@ pub async fn serve(
         client_throttle: accounts::throttle::Policy::CLIENT,
     });
     tracing::info!(address = %format!("http://{local}"), %public_origin, data_dir = %config.data_dir.display(), "shop server listening");
-    axum::serve(
+    let served = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
     .await
-    .map_err(ServerError::Serve)?;
+    .map_err(ServerError::Serve);
+    // The reconciler stops (releasing its lease) before the database closes.
+    let _ = stop_reconciler.send(true);
+    if let Err(error) = reconciling.await {
+        tracing::error!(%error, "the reconciler task ended abnormally");
+    }
+    served?;
     db.close().await;
     tracing::info!("shop server stopped");
     Ok(())

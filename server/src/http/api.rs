@@ -22,6 +22,7 @@ use crate::clock::Clock;
 use crate::db::Database;
 use crate::payments::PaymentProvider;
 use crate::projects::files::PhotoFiles;
+use crate::reconciler::Reconciler;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -49,6 +50,8 @@ pub struct ApiState {
     pub public_origin: Arc<str>,
     /// "Now" for every handler: read it here, never from the system.
     pub clock: Clock,
+    /// This process's reconciler (`POST /v1/operator/reconcile`).
+    pub reconciler: Reconciler,
 }
 
 impl ApiState {

@@ -6,7 +6,9 @@
 //! (`{"carrier": "colissimo", "tracking_number": "6A12345678901"}`); an
 //! empty body ships without one, as before.
 //! `support.rs`: the help centre's support requests, listed and answered.
+//! `reconciler.rs`: what the reconciler did, and a pass on demand.
 
+mod reconciler;
 mod support;
 
 use super::{ApiFailure, ApiState};
@@ -29,6 +31,7 @@ pub fn router() -> Router<ApiState> {
         .route("/v1/operator/payment-holds", get(payment_holds))
         .route("/v1/operator/orders/{id}/{action}", post(act))
         .merge(support::router())
+        .merge(reconciler::router())
 }
 
 /// A request carrying the operator token.

@@ -1,0 +1,86 @@
+//! Orders left unpaid: still `awaiting_payment` or `payment_failed`
+//! [`UNPAID_SECONDS`] after they were made, they are cancelled through the
+//! operators' cancellation (which closes the PSP session, so the shopper
+//! cannot pay a cancelled order). The payment is read first: an order whose
+//! webhook was lost but which the shopper did pay is brought up to date,
+//! never cancelled.
+
+use super::journal::Journal;
+use super::{PER_RUN, ReconcileError, Reconciler, UNPAID_SECONDS};
+use crate::orders::lifecycle::OperatorAction;
+use shop_api::reconcile::ReconcileKind;
+
+const UNPAID: [&str; 2] = ["awaiting_payment", "payment_failed"];
+
+impl Reconciler {
+    pub(super) async fn unpaid(
+        &self,
+        journal: &mut Journal<'_>,
+        now: i64,
+    ) -> Result<(), ReconcileError> {
+        let db = &self.inner.db;
+        let orders = self.orders();
+        for row in db
+            .unpaid_orders_before(now - UNPAID_SECONDS, PER_RUN)
+            .await?
+        {
+            let payment_id = row.payment_id.clone();
+            if let Some(payment_id) = payment_id.as_deref() {
+                let read = match self.inner.psp.payment(payment_id).await {
+                    Ok(payment) => orders
+                        .apply(&row, &payment, now)
+                        .await
+                        .map_err(|e| e.to_string()),
+                    Err(error) => Err(error.to_string()),
+                };
+                if let Err(error) = read {
+                    journal
+                        .record(
+                            ReconcileKind::Failed,
+                            Some(&row.id),
+                            Some(payment_id),
+                            format!("unpaid for 24 hours but its payment could not be read, so not cancelled: {error}"),
+                        )
+                        .await;
+                    continue;
+                }
+            }
+            let Some(row) = db.order_by_id(&row.id).await? else {
+                continue;
+            };
+            if !UNPAID.contains(&row.status.as_str()) {
+                continue;
+            }
+            let from = row.status.clone();
+            match orders
+                .operate(row.clone(), OperatorAction::Cancel, now)
+                .await
+            {
+                Ok(_) => {
+                    journal
+                        .record(
+                            ReconcileKind::UnpaidCancelled,
+                            Some(&row.id),
+                            payment_id.as_deref(),
+                            format!(
+                                "still {from} {} hours after it was made: cancelled",
+                                UNPAID_SECONDS / 3600
+                            ),
+                        )
+                        .await;
+                }
+                Err(error) => {
+                    journal
+                        .record(
+                            ReconcileKind::Failed,
+                            Some(&row.id),
+                            payment_id.as_deref(),
+                            format!("unpaid for 24 hours, but cancelling failed: {error}"),
+                        )
+                        .await;
+                }
+            }
+        }
+        Ok(())
+    }
+}
