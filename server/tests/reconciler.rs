@@ -9,7 +9,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use shop_server::payments::sandbox::Sandbox;
-use shop_server::payments::{CaptureMode, NewCardPayment, PaymentProvider, webhook};
+use shop_server::payments::{CaptureMode, NewCardPayment, PaymentProvider, Wallet, webhook};
 use std::time::Duration;
 
 mod support;
@@ -246,6 +246,77 @@ async fn a_stray_authorization_for_an_order_paid_otherwise_is_voided_and_recorde
     // Settled once: the next pass does nothing more with it.
     let again = pass(&shop).await;
     assert_eq!(count(&again, "stray_voided"), 0, "{again}");
+    drop(psp);
+    shop.stop().await;
+}
+
+#[tokio::test]
+async fn a_stray_captured_payment_for_no_order_is_refunded() {
+    let (shop, psp) = shop_and_psp(true).await;
+    // A wallet payment (captured at once) whose reference is no order.
+    let adapter = Sandbox::new(&psp.base, MERCHANT_SECRET).unwrap();
+    let stray = adapter
+        .create_card_payment(
+            NewCardPayment {
+                amount_cents: 2500,
+                merchant_reference: "aucune-commande",
+                allowed_origin: &shop.base,
+                description: "Sans commande",
+                capture_mode: CaptureMode::Automatic,
+            },
+            "test-stray-wallet",
+        )
+        .await
+        .unwrap();
+    let token = json!({"type": "CARD", "info": {"cardNetwork": "VISA", "cardDetails": "4242"},
+        "tokenizationData": {"type": "PAYMENT_GATEWAY", "token": "{\"sandbox\":\"approve\"}"}});
+    let paid = adapter
+        .pay_with_wallet(
+            &stray.id,
+            Wallet::GooglePay,
+            &token.to_string(),
+            "test-stray-wallet-pay",
+        )
+        .await
+        .unwrap();
+    assert_eq!(at_psp(&psp, &paid.id).await["status"], "captured");
+    for _ in 0..200 {
+        let kept = report(&shop).await;
+        if kept["stray_events"].as_array().unwrap().len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    advance_shop_clock(&shop, 61).await;
+    let summary = pass(&shop).await;
+    assert_eq!(count(&summary, "stray_refunded"), 1, "{summary}");
+    assert_eq!(count(&summary, "stray_voided"), 0, "{summary}");
+    assert_eq!(at_psp(&psp, &stray.id).await["status"], "refunded");
+    // Its events (authorized, captured) are settled together. The refund's
+    // own event, kept in turn (during the pass or after it), is settled at
+    // the latest by the next pass, which refunds nothing twice.
+    for _ in 0..200 {
+        if report(&shop).await["stray_events"]
+            .as_array()
+            .unwrap()
+            .len()
+            >= 3
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    advance_shop_clock(&shop, 61).await;
+    let next = pass(&shop).await;
+    assert_eq!(count(&next, "stray_refunded"), 0, "{next}");
+    let settled = report(&shop).await;
+    let events = settled["stray_events"].as_array().unwrap();
+    assert_eq!(events.len(), 3, "{settled}");
+    assert!(
+        events.iter().all(|e| e["resolved_at"].is_i64()),
+        "{settled}"
+    );
+    assert_eq!(at_psp(&psp, &stray.id).await["refunded_amount"], 2500);
     drop(psp);
     shop.stop().await;
 }
