@@ -321,6 +321,29 @@ async fn a_stray_captured_payment_for_no_order_is_refunded() {
     shop.stop().await;
 }
 
+#[tokio::test]
+async fn with_the_psp_down_a_pass_journals_one_failure_and_leaves_the_rest_for_later() {
+    let (shop, psp) = shop_and_psp(false).await;
+    let (mut first, one) = ordered(&shop, "panne-1@exemple.fr").await;
+    let (_second, _two) = ordered(&shop, "panne-2@exemple.fr").await;
+    drop(psp);
+    // The sandbox stops listening.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    advance_shop_clock(&shop, 5 * 60 + 1).await;
+    let summary = pass(&shop).await;
+    assert_eq!(count(&summary, "failed"), 1, "{summary}");
+    assert_eq!(count(&summary, "late_news_applied"), 0, "{summary}");
+    assert!(
+        summary["actions"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("did not answer"),
+        "{summary}"
+    );
+    assert_eq!(listed_status(&mut first, &one).await, "awaiting_payment");
+    shop.stop().await;
+}
+
 /// A correctly signed event, as the PSP sends them.
 async fn signed_event(shop: &TestServer, id: &str, payment: Value) -> StatusCode {
     let body = serde_json::to_vec(&json!({

@@ -6,6 +6,7 @@
 
 use super::journal::Journal;
 use super::{LATE_NEWS_SECONDS, PER_RUN, ReconcileError, Reconciler};
+use crate::payments::ProviderError;
 use shop_api::reconcile::ReconcileKind;
 
 impl Reconciler {
@@ -24,6 +25,21 @@ impl Reconciler {
             };
             let payment = match self.inner.psp.payment(payment_id).await {
                 Ok(payment) => payment,
+                // The PSP is down: asking about the other orders now would
+                // only fill the journal. The next pass starts again here.
+                Err(error @ ProviderError::Unreachable(_)) => {
+                    journal
+                        .record(
+                            ReconcileKind::Failed,
+                            Some(&row.id),
+                            Some(payment_id),
+                            format!(
+                                "the PSP did not answer ({error}): late news left for the next pass"
+                            ),
+                        )
+                        .await;
+                    break;
+                }
                 // Not marked checked: the next pass asks again.
                 Err(error) => {
                     journal

@@ -36,6 +36,19 @@ impl Reconciler {
                     .await?;
                     continue;
                 }
+                // The PSP is down: the other kept events wait for the next
+                // pass too, rather than each journalling the same failure.
+                Err(error @ ProviderError::Unreachable(_)) => {
+                    journal
+                        .record(
+                            ReconcileKind::Failed,
+                            None,
+                            Some(&payment_id),
+                            format!("the PSP did not answer ({error}): kept events left for the next pass"),
+                        )
+                        .await;
+                    break;
+                }
                 // Left unresolved: the next pass tries again.
                 Err(error) => {
                     journal

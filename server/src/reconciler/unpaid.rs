@@ -8,6 +8,7 @@
 use super::journal::Journal;
 use super::{PER_RUN, ReconcileError, Reconciler, UNPAID_SECONDS};
 use crate::orders::lifecycle::OperatorAction;
+use crate::payments::ProviderError;
 use shop_api::reconcile::ReconcileKind;
 
 const UNPAID: [&str; 2] = ["awaiting_payment", "payment_failed"];
@@ -26,20 +27,33 @@ impl Reconciler {
         {
             let payment_id = row.payment_id.clone();
             if let Some(payment_id) = payment_id.as_deref() {
-                let read = match self.inner.psp.payment(payment_id).await {
-                    Ok(payment) => orders
-                        .apply(&row, &payment, now)
-                        .await
-                        .map_err(|e| e.to_string()),
-                    Err(error) => Err(error.to_string()),
+                let payment = match self.inner.psp.payment(payment_id).await {
+                    Ok(payment) => payment,
+                    Err(error) => {
+                        let unreachable = matches!(error, ProviderError::Unreachable(_));
+                        journal
+                            .record(
+                                ReconcileKind::Failed,
+                                Some(&row.id),
+                                Some(payment_id),
+                                format!("unpaid for 24 hours but its payment could not be read, so not cancelled: {error}"),
+                            )
+                            .await;
+                        // The PSP is down: the other orders wait for the
+                        // next pass rather than each journalling it.
+                        if unreachable {
+                            break;
+                        }
+                        continue;
+                    }
                 };
-                if let Err(error) = read {
+                if let Err(error) = orders.apply(&row, &payment, now).await {
                     journal
                         .record(
                             ReconcileKind::Failed,
                             Some(&row.id),
                             Some(payment_id),
-                            format!("unpaid for 24 hours but its payment could not be read, so not cancelled: {error}"),
+                            format!("unpaid for 24 hours but the PSP's answer could not be applied, so not cancelled: {error}"),
                         )
                         .await;
                     continue;
