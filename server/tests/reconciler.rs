@@ -344,6 +344,46 @@ async fn with_the_psp_down_a_pass_journals_one_failure_and_leaves_the_rest_for_l
     shop.stop().await;
 }
 
+#[tokio::test]
+async fn a_server_process_runs_a_pass_as_it_starts() {
+    let (shop, psp) = shop_and_psp(false).await;
+    // An event kept two minutes ago, for a payment the PSP does not know.
+    let db = other_process(&shop).await;
+    let unknown = format!("pay_{}", "1".repeat(24));
+    db.keep_stray_event("evt_avant", &unknown, shop_server::accounts::now() - 120)
+        .await
+        .unwrap();
+    // A second server process on the same database settles it on its own
+    // at start-up, without being asked.
+    let data_dir = shop.data.path().to_owned();
+    let psp_base = psp.base.clone();
+    let second = TestServer::start_with(move |config| {
+        config.data_dir = data_dir;
+        config.psp_origin = psp_base;
+        config.psp_merchant_secret = MERCHANT_SECRET.into();
+    })
+    .await;
+    let mut settled = Value::Null;
+    for _ in 0..200 {
+        settled = report(&shop).await;
+        if settled["stray_events"][0]["resolved_at"].is_i64() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert!(
+        settled["stray_events"][0]["resolved_at"].is_i64(),
+        "{settled}"
+    );
+    assert_eq!(settled["actions"][0]["kind"], "stray_settled");
+    // No lease is left behind once it stopped.
+    second.stop().await;
+    assert_eq!(db.lease(LEASE).await.unwrap(), None);
+    db.close().await;
+    drop(psp);
+    shop.stop().await;
+}
+
 /// A correctly signed event, as the PSP sends them.
 async fn signed_event(shop: &TestServer, id: &str, payment: Value) -> StatusCode {
     let body = serde_json::to_vec(&json!({
