@@ -320,6 +320,9 @@ pub struct CheckoutText {
     pub card_brands_label: &'static str,
     pub card_brands: &'static [&'static str],
     pub debit_sentence: &'static str,
+    /// The unticked consent to keep the card at the PSP for this order.
+    pub keep_card_label: &'static str,
+    pub keep_card_hint: &'static str,
     pub pay_button: &'static str,
     pub terms_label: &'static str,
     /// Opens the CGV in a new tab.

@@ -27,6 +27,8 @@ pub const STEP_HEADING_ID: &str = "etape-titre";
 
 /// The checkout's "J'accepte les CGV" box, focused when paying without it.
 pub const TERMS_BOX_ID: &str = "cgv-acceptees";
+/// The checkout's consent to keep the card at the PSP for the order.
+pub const KEEP_CARD_BOX_ID: &str = "conserver-carte";
 
 /// The help centre's contact form (answers live at `/aide/{topic}/{answer}`).
 pub const HELP_CONTACT: &str = "/aide/contact";

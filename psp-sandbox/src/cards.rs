@@ -11,7 +11,7 @@ mod test_cards;
 pub use brand::Brand;
 pub use expiry::{Expiry, YearMonth};
 pub use number::CardNumber;
-pub use test_cards::Outcome;
+pub use test_cards::{MerchantInitiated, Outcome};
 
 /// Why an issuer (here: the test-card table or 3-D Secure) refused a card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +67,9 @@ pub struct CheckedCard {
     pub last4: String,
     pub expiry: Expiry,
     pub outcome: Outcome,
+    /// What the issuer answers if the card is stored and charged later
+    /// without the shopper.
+    pub merchant_initiated: MerchantInitiated,
 }
 
 /// A refusal before any issuer is asked, tied to the field at fault so that
@@ -142,6 +145,7 @@ pub fn check(submission: Submission<'_>, today: YearMonth) -> Result<CheckedCard
         last4: number.last4().to_owned(),
         expiry,
         outcome: test_cards::outcome(&number),
+        merchant_initiated: test_cards::merchant_initiated(&number),
     })
 }
 

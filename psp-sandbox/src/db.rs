@@ -5,6 +5,7 @@
 pub mod events;
 pub mod idempotency;
 pub mod payments;
+pub mod stored_cards;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 use std::path::{Path, PathBuf};

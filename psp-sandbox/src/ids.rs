@@ -1,4 +1,4 @@
-//! Random public ids: `pay_…` and `evt_…` followed by 24 lowercase hex
+//! Random public ids: `pay_…`, `evt_…` and `card_…` followed by 24 lowercase hex
 //! characters (96 bits from the operating system), unguessable so that a
 //! payment's page address is not enumerable.
 
@@ -12,6 +12,10 @@ pub fn payment_id() -> Result<String, RandomnessError> {
 
 pub fn event_id() -> Result<String, RandomnessError> {
     new_id("evt_")
+}
+
+pub fn stored_card_id() -> Result<String, RandomnessError> {
+    new_id("card_")
 }
 
 fn new_id(prefix: &str) -> Result<String, RandomnessError> {
@@ -40,5 +44,8 @@ mod tests {
         assert!(super::looks_like("pay_", &id), "{id}");
         assert_ne!(id, super::payment_id().unwrap());
         assert!(!super::looks_like("pay_", "pay_../../etc"));
+        let card = super::stored_card_id().unwrap();
+        assert!(super::looks_like("card_", &card), "{card}");
+        assert!(!super::looks_like("pay_", &card));
     }
 }

@@ -2,7 +2,8 @@
 //! certified payment service provider. It answers the merchant API, hosts
 //! the card page that the storefront frames, plays the issuer from a table
 //! of test cards (3-D Secure included), takes Apple Pay and Google Pay test
-//! tokens and sends signed webhooks. Its state
+//! tokens, keeps cards on file for merchant-initiated payments and sends
+//! signed webhooks. Its state
 //! is its own SQLite file; it shares no code with the shop.
 
 pub mod cards;
@@ -14,6 +15,7 @@ pub mod http;
 pub mod ids;
 pub mod ledger;
 pub mod payments;
+pub mod stored_cards;
 pub mod wallets;
 pub mod webhooks;
 
@@ -27,6 +29,10 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use webhooks::{Deliverer, WebhookTarget};
+
+/// The one merchant a sandbox serves: the namespace of idempotency keys
+/// and the owner of stored cards.
+pub const MERCHANT: &str = "default";
 
 /// How often lapsed authorizations and old idempotency keys are looked for.
 const SWEEP_EVERY: Duration = Duration::from_secs(60);

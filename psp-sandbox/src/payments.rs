@@ -3,12 +3,13 @@
 //! says which webhook events the change emits.
 
 mod new;
+mod on_file;
 mod view;
 
 pub use new::{InvalidRequest, NewPayment};
 pub use view::PaymentView;
 
-use crate::cards::{Brand, CheckedCard, DeclineCode, Outcome};
+use crate::cards::{Brand, CheckedCard, DeclineCode, MerchantInitiated, Outcome};
 use crate::wallets::{self, CheckedWallet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +83,29 @@ impl CaptureMode {
     }
 }
 
+/// Who starts a payment: the shopper on the hosted page, or the merchant
+/// alone on a stored card (card on file, API.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Initiator {
+    Shopper,
+    Merchant,
+}
+
+impl Initiator {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Shopper => "shopper",
+            Self::Merchant => "merchant",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        [Self::Shopper, Self::Merchant]
+            .into_iter()
+            .find(|i| i.as_str() == value)
+    }
+}
+
 /// What is kept of a card: never its number or security code. A wallet
 /// gives no expiry, and may give no last four digits.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,8 +162,20 @@ pub struct Payment {
     pub currency: String,
     pub capture_mode: CaptureMode,
     pub merchant_reference: String,
-    pub allowed_origin: String,
+    /// Who may frame the hosted page; `None` for a merchant-initiated
+    /// payment, which has no page.
+    pub allowed_origin: Option<String>,
     pub description: Option<String>,
+    pub initiator: Initiator,
+    /// The shopper agreed that the card authorizing this payment be kept.
+    pub store_card: bool,
+    /// The card stored by this payment, or the one a merchant-initiated
+    /// payment was made on.
+    pub stored_card_id: Option<String>,
+    /// Kept from the card last submitted while it may still be stored
+    /// (after a 3-D Secure challenge): the issuer's answer to later
+    /// merchant-initiated use. Moved to the stored card once stored.
+    pub card_merchant_initiated: Option<MerchantInitiated>,
     pub created_at: i64,
     /// The last change; stamped by the ledger when it saves one.
     pub updated_at: i64,
@@ -172,9 +208,10 @@ impl Payment {
     /// A card that passed the checks: the issuer's outcome decides. A
     /// declined payment takes another card.
     pub fn submit_card(&mut self, card: &CheckedCard, now: i64, authorization_days: i64) -> Events {
-        if !self.status.takes_card() {
+        if !self.takes_card() {
             return Err(PaymentError::InvalidState);
         }
+        self.card_merchant_initiated = self.store_card.then_some(card.merchant_initiated);
         self.card = Some(Card {
             brand: card.brand,
             last4: Some(card.last4.clone()),
@@ -218,9 +255,15 @@ impl Payment {
         })
     }
 
+    /// Whether the hosted page still takes a card: never for a
+    /// merchant-initiated payment, which the shopper does not see.
+    pub fn takes_card(&self) -> bool {
+        self.initiator == Initiator::Shopper && self.status.takes_card()
+    }
+
     /// Whether a wallet token may pay this payment now.
     pub fn takes_wallet(&self) -> bool {
-        self.capture_mode == CaptureMode::Automatic && self.status.takes_card()
+        self.capture_mode == CaptureMode::Automatic && self.takes_card()
     }
 
     /// One try: a wrong code declines the payment (another card may follow).

@@ -254,6 +254,25 @@ async fn the_database_never_holds_a_card_number_or_code() {
     sandbox
         .page_post(id, "challenge", &sandbox.base, json!({"code": "123456"}))
         .await;
+    // A stored card, and a merchant-initiated payment on it.
+    let mut storing = support::payment_request(4599, "manual");
+    storing["store_card"] = json!(true);
+    let created = sandbox.create("/v1/payments", Some(storing)).await;
+    let id = created.body["id"].as_str().unwrap();
+    let stored = sandbox.card(id, card("4000 0000 0000 0341", "518")).await;
+    assert_eq!(stored.body["status"], "authorized");
+    let stored_card_id = sandbox.get(id).await["stored_card_id"].clone();
+    let charged = sandbox
+        .create(
+            "/v1/payments",
+            Some(
+                json!({"amount": 100, "currency": "EUR", "capture_mode": "manual",
+                "merchant_reference": "r", "stored_card_id": stored_card_id,
+                "initiator": "merchant"}),
+            ),
+        )
+        .await;
+    assert_eq!(charged.body["decline_code"], "card_declined");
     // Read while running (the write-ahead log included) and once closed.
     let running = stored_bytes(sandbox.data.path());
     let data = sandbox.stop().await;
@@ -265,10 +284,12 @@ async fn the_database_never_holds_a_card_number_or_code() {
             "4000000000009995",
             "4242424242424243",
             "4000000000003220",
+            "4000000000000341",
+            "4000 0000 0000 0341",
         ] {
             assert!(find(&bytes, number).is_none(), "{number} stored");
         }
-        for code in ["9183", "7310", "123"] {
+        for code in ["9183", "7310", "123", "518"] {
             assert!(!standalone(&bytes, code), "security code {code} stored");
         }
     }

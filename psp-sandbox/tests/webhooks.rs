@@ -134,3 +134,68 @@ async fn a_refused_event_is_sent_again_before_the_next_one() {
     assert_eq!(events[2]["type"], "payment.cancelled");
     sandbox.stop().await;
 }
+
+#[tokio::test]
+async fn merchant_initiated_payments_send_their_events() {
+    let (receiver, url) = start_receiver(0).await;
+    let sandbox = Sandbox::start_with(Some(url), true).await;
+    let mut storing = support::payment_request(4599, "manual");
+    storing["store_card"] = json!(true);
+    let mut stored_ids = Vec::new();
+    for number in ["4242424242424242", "4000000000009979"] {
+        let created = sandbox.create("/v1/payments", Some(storing.clone())).await;
+        let id = created.body["id"].as_str().unwrap();
+        sandbox.card(id, support::card(number, "123")).await;
+        stored_ids.push(sandbox.get(id).await["stored_card_id"].clone());
+    }
+    let mut charged = Vec::new();
+    for stored in &stored_ids {
+        let created = sandbox
+            .create(
+                "/v1/payments",
+                Some(
+                    json!({"amount": 4599, "currency": "EUR", "capture_mode": "manual",
+                    "merchant_reference": "order-0f3c", "stored_card_id": stored,
+                    "initiator": "merchant"}),
+                ),
+            )
+            .await;
+        charged.push(created.body["id"].clone());
+    }
+    let received = wait_for(&receiver, 4).await;
+    let events: Vec<Value> = received
+        .iter()
+        .map(|(signature, body)| {
+            assert!(verified(signature, body));
+            serde_json::from_str(body).unwrap()
+        })
+        .collect();
+    let of = |payment: &Value| -> Vec<Value> {
+        events
+            .iter()
+            .filter(|event| &event["payment"]["id"] == payment)
+            .cloned()
+            .collect()
+    };
+    let authorized = of(&charged[0]);
+    assert_eq!(authorized.len(), 1);
+    assert_eq!(authorized[0]["type"], "payment.authorized");
+    assert_eq!(authorized[0]["payment"]["initiator"], "merchant");
+    assert_eq!(authorized[0]["payment"]["stored_card_id"], stored_ids[0]);
+    let declined = of(&charged[1]);
+    assert_eq!(declined.len(), 1);
+    assert_eq!(declined[0]["type"], "payment.declined");
+    assert_eq!(declined[0]["payment"]["decline_code"], "insufficient_funds");
+    // The shopper's authorization that stored the card names it too.
+    let storing_events: Vec<&Value> = events
+        .iter()
+        .filter(|event| event["payment"]["initiator"] == "shopper")
+        .collect();
+    assert!(
+        storing_events
+            .iter()
+            .all(|event| event["type"] == "payment.authorized"
+                && event["payment"]["stored_card_id"].as_str().is_some())
+    );
+    sandbox.stop().await;
+}

@@ -3,8 +3,10 @@
 //! when the server scales out.
 
 mod accounts;
+mod card_on_file;
 mod carts;
 mod catalogue;
+mod claims;
 mod holds;
 mod leases;
 mod orders;
@@ -13,6 +15,7 @@ mod reconciler;
 mod sessions;
 mod support;
 mod throttle;
+pub mod words;
 
 pub use accounts::{AccountRow, NewAccountError};
 pub use carts::CartUpdateError;

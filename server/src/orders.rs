@@ -14,8 +14,9 @@
 //! order), production waiting until then.
 
 mod card;
-mod columns;
+mod claims;
 mod create;
+mod declines;
 mod expiry;
 pub mod lifecycle;
 mod news;
@@ -23,12 +24,12 @@ mod numbers;
 mod operator;
 pub mod payment_check;
 mod reading;
+pub mod reauthorize;
 mod view;
 mod wallet;
 
-pub use columns::status_name;
-use columns::*;
 pub use create::normalized_address;
+use declines::*;
 use numbers::*;
 pub use numbers::{new_order_number, number_old_orders};
 pub use operator::checked_shipment;
@@ -79,6 +80,8 @@ pub enum OrderError {
     NotFound,
     #[error("the order's state does not allow this")]
     InvalidState,
+    #[error("another action on this order is in progress")]
+    Busy,
     #[error("production has started: the shopper can no longer cancel")]
     ProductionStarted,
     #[error("no free order number after several draws")]

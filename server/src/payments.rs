@@ -68,9 +68,28 @@ pub struct Payment {
     pub hosted_page_url: Option<String>,
     /// Unix seconds; set once authorized.
     pub authorization_expires_at: Option<i64>,
+    /// Unix seconds of the (latest) authorization, in the provider's time.
+    pub authorized_at: Option<i64>,
     pub decline: Option<DeclineReason>,
     /// Unix seconds of the provider's last change, to order events.
     pub updated_at: i64,
+    /// The card this payment stored at the provider (asked with
+    /// [`NewCardPayment::store_card`], set once authorized), or the stored
+    /// card a merchant-initiated payment was made on.
+    pub stored_card_id: Option<String>,
+    /// The card that paid or was refused, once known (never its number).
+    pub card: Option<CardSummary>,
+    /// Taken so far (zero until captured).
+    pub captured_cents: i64,
+}
+
+/// What the shop may know and show of a card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardSummary {
+    /// `visa`, `mastercard`, `maestro`, `amex` or `cartes_bancaires`.
+    pub brand: String,
+    /// `None` when a wallet did not give the digits.
+    pub last4: Option<String>,
 }
 
 /// A webhook event, read by the provider that sent it.
@@ -88,6 +107,9 @@ pub struct NewCardPayment<'a> {
     pub allowed_origin: &'a str,
     pub description: &'a str,
     pub capture_mode: CaptureMode,
+    /// The shopper agreed that the provider keep the card for this order's
+    /// payment (re-authorizations before the first lapses). `Manual` only.
+    pub store_card: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -152,6 +174,21 @@ pub trait PaymentProvider: Send + Sync {
         display_name: &'a str,
         idempotency_key: &'a str,
     ) -> ProviderFuture<'a, String>;
+
+    /// A merchant-initiated payment in manual capture on a card stored by
+    /// an earlier payment (its [`Payment::stored_card_id`]), authorized at
+    /// once without the shopper: `Authorized` with a new
+    /// `authorization_expires_at`, or `Declined` (an `Ok`, with the
+    /// reason). An unknown or deleted stored card is
+    /// [`ProviderError::NotFound`].
+    fn authorize_stored_card<'a>(
+        &'a self,
+        stored_card_id: &'a str,
+        amount_cents: i64,
+        merchant_reference: &'a str,
+        description: &'a str,
+        idempotency_key: &'a str,
+    ) -> ProviderFuture<'a, Payment>;
 
     /// Gives a captured payment's money back (a paid order cancelled).
     fn refund<'a>(&'a self, id: &'a str, idempotency_key: &'a str) -> ProviderFuture<'a, Payment>;

@@ -15,8 +15,8 @@
 //!    charged for nothing;
 //! 3. `unpaid.rs`: orders left unpaid 24 hours after they were made are
 //!    cancelled (the PSP session closed);
-//! 4. `expiring.rs`: authorizations nearing their end (`reauthorize_due`,
-//!    the seam for merchant-initiated re-authorization).
+//! 4. `expiring.rs`: authorizations nearing their end: renewed on the card
+//!    kept on file (`Orders::reauthorize_due`), the rest warned of.
 //!
 //! Every action is logged and written to `reconciler_actions`
 //! (`journal.rs`), which operators read at `GET /api/v1/operator/reconciler`.

@@ -11,24 +11,8 @@ use shop_server::payments::webhook;
 use std::time::Duration;
 
 mod support;
-use support::psp::{MERCHANT_SECRET, Psp, operator, ordered, shop_and_psp};
+use support::psp::{MERCHANT_SECRET, operator, ordered, pay, shop_and_psp};
 use support::{OPERATOR_TOKEN, Shopper, TestServer, WEBHOOK_SECRET, client};
-
-/// What the shopper types in the PSP's page (its own origin posts it).
-async fn pay(psp: &Psp, order: &Value, number: &str) -> Value {
-    let page = order["payment"]["hosted_page_url"].as_str().unwrap();
-    let payment_id = page.rsplit('/').next().unwrap();
-    client()
-        .post(format!("{}/pay/{payment_id}/card", psp.base))
-        .header("origin", &psp.base)
-        .json(&json!({"number": number, "expiry": "12/40", "security_code": "123", "holder": "Camille Martin"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
-}
 
 async fn order_now(shopper: &mut Shopper<'_>, order: &Value) -> Value {
     shopper
@@ -481,6 +465,37 @@ async fn an_authorization_that_lapses_before_shipment_is_paid_again() {
         .await
         .unwrap();
     assert_eq!(now["status"], "authorized", "{now:#} {at_psp:#}");
+    drop(psp);
+    shop.stop().await;
+}
+
+#[tokio::test]
+async fn an_unknown_status_in_the_database_is_an_error_not_a_payable_order() {
+    let (shop, psp) = shop_and_psp(true).await;
+    let (mut shopper, order) = ordered(&shop, "inconnu@exemple.fr").await;
+    let id = order["id"].as_str().unwrap();
+    let db = sqlx::SqlitePool::connect(&format!(
+        "sqlite://{}",
+        shop.data.path().join("shop.sqlite3").display()
+    ))
+    .await
+    .unwrap();
+    sqlx::query("UPDATE orders SET status = 'awaiting' WHERE id = ?")
+        .bind(id)
+        .execute(&db)
+        .await
+        .unwrap();
+    db.close().await;
+    let read = shopper.get(&format!("/api/v1/orders/{id}")).await;
+    assert_eq!(read.status, StatusCode::INTERNAL_SERVER_ERROR);
+    let paid = pay(&psp, &order, "4242424242424242").await;
+    assert_eq!(paid["status"], "authorized");
+    let again = shopper.get(&format!("/api/v1/orders/{id}")).await;
+    assert_eq!(
+        again.status,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "never read as payable, never applied"
+    );
     drop(psp);
     shop.stop().await;
 }

@@ -13,7 +13,7 @@ use shop_server::payments::{CaptureMode, NewCardPayment, PaymentProvider, Wallet
 use std::time::Duration;
 
 mod support;
-use support::psp::{MERCHANT_SECRET, Psp, ordered, shop_and_psp};
+use support::psp::{MERCHANT_SECRET, Psp, current_payment_id, ordered, shop_and_psp};
 use support::{OPERATOR_TOKEN, Shopper, TestServer, WEBHOOK_SECRET, client};
 
 const LEASE: &str = "reconciler";
@@ -182,6 +182,7 @@ async fn a_stray_authorization_for_an_order_paid_otherwise_is_voided_and_recorde
                 allowed_origin: &shop.base,
                 description: "Commande en double",
                 capture_mode: CaptureMode::Manual,
+                store_card: false,
             },
             "test-stray-payment",
         )
@@ -263,6 +264,7 @@ async fn a_stray_captured_payment_for_no_order_is_refunded() {
                 allowed_origin: &shop.base,
                 description: "Sans commande",
                 capture_mode: CaptureMode::Automatic,
+                store_card: false,
             },
             "test-stray-wallet",
         )
@@ -380,6 +382,52 @@ async fn a_server_process_runs_a_pass_as_it_starts() {
     second.stop().await;
     assert_eq!(db.lease(LEASE).await.unwrap(), None);
     db.close().await;
+    drop(psp);
+    shop.stop().await;
+}
+
+/// An order whose shopper ticked "keep my card for this order".
+async fn ordered_keeping_card<'a>(shop: &'a TestServer, email: &str) -> (Shopper<'a>, Value) {
+    let (mut shopper, _) = ordered(shop, email).await;
+    // `ordered` made one order already; the cart is still full (unpaid),
+    // so a second order with consent is made from it.
+    let response = client()
+        .post(shop.url("/api/v1/orders"))
+        .header("origin", &shop.base)
+        .header("cookie", shopper.cookie.clone().unwrap())
+        .header("Idempotency-Key", format!("keep-{email}"))
+        .json(
+            &json!({"delivery_address": {"name": "Camille Martin", "street": "12 rue des Lilas",
+            "postcode": "35000", "city": "Rennes", "country": "FR", "phone": "0612345678"},
+            "delivery_option_id": "standard", "accepted_terms": shop_api::order::TERMS_VERSION,
+            "keep_card": true}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let order: Value = response.json().await.unwrap();
+    (shopper, order)
+}
+
+#[tokio::test]
+async fn an_authorization_kept_on_file_is_renewed_by_a_pass_before_it_ends() {
+    let (shop, psp) = shop_and_psp(true).await;
+    let (mut shopper, order) = ordered_keeping_card(&shop, "garde@exemple.fr").await;
+    let first = payment_id(&order);
+    assert_eq!(pay(&psp, &first).await["status"], "authorized");
+    until_listed(&mut shopper, &order, "authorized").await;
+    // Not due yet.
+    assert_eq!(count(&pass(&shop).await, "reauthorized"), 0);
+    // Six and a half days later, within a day of the end.
+    advance_shop_clock(&shop, 6 * 24 * 3600 + 12 * 3600).await;
+    let summary = pass(&shop).await;
+    assert_eq!(count(&summary, "reauthorized"), 1, "{summary}");
+    let renewed = current_payment_id(&shop, order["id"].as_str().unwrap()).await;
+    assert_ne!(renewed, first);
+    assert_eq!(at_psp(&psp, &renewed).await["status"], "authorized");
+    assert_eq!(at_psp(&psp, &first).await["status"], "cancelled");
+    assert_eq!(listed_status(&mut shopper, &order).await, "authorized");
     drop(psp);
     shop.stop().await;
 }

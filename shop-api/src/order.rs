@@ -105,6 +105,11 @@ pub struct NewOrder {
     /// is made only when it is the current one ([`TERMS_VERSION`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_terms: Option<String>,
+    /// The shopper agreed (an unticked box) that the PSP keeps the card for
+    /// this order's payment, so that the shop can authorize it again if
+    /// production outlasts the first authorization.
+    #[serde(default)]
+    pub keep_card: bool,
 }
 
 /// The CGV in force (`legal::CGV_VERSION`, shown at `/cgv`): a shopper

@@ -25,8 +25,15 @@ pub enum ReconcileKind {
     StraySettled,
     /// An order left unpaid for 24 hours: cancelled.
     UnpaidCancelled,
-    /// An authorization nears its end and would need re-authorizing.
+    /// An authorization nears its end and no card is kept on file to renew
+    /// it (or renewing was refused): ship before it lapses.
     ReauthorizationDue,
+    /// An authorization renewed on the card kept on file (the old one
+    /// voided).
+    Reauthorized,
+    /// The PSP refused to authorize the kept card again: the shopper will
+    /// be asked to pay when the authorization lapses.
+    ReauthorizationRefused,
     /// An action the reconciler tried and could not complete (retried on
     /// the next pass).
     Failed,

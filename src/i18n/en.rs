@@ -341,6 +341,8 @@ pub static STRINGS: Strings = Strings {
         card_brands_label: "Cards accepted",
         card_brands: &["Visa / CB", "American Express", "Mastercard / Maestro"],
         debit_sentence: "Your card will be debited only when your products ship.",
+        keep_card_label: "Keep my card with our payment provider for this order",
+        keep_card_hint: "If making your order takes more than 7 days, we renew the authorization without asking for your card again. You are still debited only once, at shipment. Without this, we will ask you to pay again if the authorization expires.",
         pay_button: "Pay by card",
         terms_label: "I accept the terms and conditions of sale",
         terms_link: "Read the terms and conditions (new tab)",

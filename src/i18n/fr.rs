@@ -343,6 +343,8 @@ pub static STRINGS: Strings = Strings {
         card_brands_label: "Cartes acceptées",
         card_brands: &["Visa / CB", "American Express", "Mastercard / Maestro"],
         debit_sentence: "Votre carte sera débitée seulement à l’expédition de vos produits.",
+        keep_card_label: "Conserver ma carte chez notre prestataire de paiement pour cette commande",
+        keep_card_hint: "Si la fabrication dure plus de 7\u{a0}jours, nous renouvelons l’autorisation sans vous redemander votre carte. Vous n’êtes toujours débité qu’une fois, à l’expédition. Sans cette case, nous vous demanderons de payer de nouveau si l’autorisation expire.",
         pay_button: "Payer par carte",
         terms_label: "J’accepte les conditions générales de vente (CGV)",
         terms_link: "Lire les CGV (nouvel onglet)",

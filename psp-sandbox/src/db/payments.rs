@@ -1,15 +1,18 @@
 //! The `payments` table.
 
 use super::DbError;
-use crate::cards::{Brand, DeclineCode};
-use crate::payments::{CaptureMode, Card, Payment, Status};
+use crate::cards::{Brand, DeclineCode, MerchantInitiated};
+use crate::payments::{CaptureMode, Card, Initiator, Payment, Status};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
-pub async fn insert(pool: &SqlitePool, payment: &Payment) -> Result<(), DbError> {
+/// The creation fields; a merchant-initiated payment's absent origin is
+/// stored as `''` (the column predates them and is `NOT NULL`).
+pub async fn insert(connection: &mut SqliteConnection, payment: &Payment) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO payments (id, status, amount, currency, capture_mode, merchant_reference, \
-         allowed_origin, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         allowed_origin, description, created_at, updated_at, initiator, store_card) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&payment.id)
     .bind(payment.status.as_str())
@@ -17,11 +20,13 @@ pub async fn insert(pool: &SqlitePool, payment: &Payment) -> Result<(), DbError>
     .bind(&payment.currency)
     .bind(payment.capture_mode.as_str())
     .bind(&payment.merchant_reference)
-    .bind(&payment.allowed_origin)
+    .bind(payment.allowed_origin.as_deref().unwrap_or(""))
     .bind(&payment.description)
     .bind(payment.created_at)
     .bind(payment.updated_at)
-    .execute(pool)
+    .bind(payment.initiator.as_str())
+    .bind(payment.store_card)
+    .execute(connection)
     .await?;
     Ok(())
 }
@@ -40,8 +45,8 @@ pub async fn update(connection: &mut SqliteConnection, payment: &Payment) -> Res
     sqlx::query(
         "UPDATE payments SET status = ?, updated_at = ?, authorized_at = ?, authorization_expires_at = ?, \
          captured_amount = ?, refunded_amount = ?, card_brand = ?, card_last4 = ?, \
-         card_expiry_month = ?, card_expiry_year = ?, decline_code = ?, challenge_passes = ? \
-         WHERE id = ?",
+         card_expiry_month = ?, card_expiry_year = ?, decline_code = ?, challenge_passes = ?, \
+         stored_card_id = ?, card_merchant_initiated = ? WHERE id = ?",
     )
     .bind(payment.status.as_str())
     .bind(payment.updated_at)
@@ -55,6 +60,8 @@ pub async fn update(connection: &mut SqliteConnection, payment: &Payment) -> Res
     .bind(card.and_then(|c| c.expiry_year))
     .bind(payment.decline_code.map(DeclineCode::as_str))
     .bind(payment.challenge_passes)
+    .bind(&payment.stored_card_id)
+    .bind(payment.card_merchant_initiated.map(MerchantInitiated::as_str))
     .bind(&payment.id)
     .execute(connection)
     .await?;
@@ -87,6 +94,9 @@ fn from_row(row: &SqliteRow) -> Result<Payment, DbError> {
         }),
     };
     let decline_code: Option<String> = row.try_get("decline_code")?;
+    let allowed_origin: String = row.try_get("allowed_origin")?;
+    let initiator: String = row.try_get("initiator")?;
+    let card_merchant_initiated: Option<String> = row.try_get("card_merchant_initiated")?;
     Ok(Payment {
         id: row.try_get("id")?,
         status: Status::parse(&status).ok_or_else(|| corrupt("status"))?,
@@ -94,8 +104,16 @@ fn from_row(row: &SqliteRow) -> Result<Payment, DbError> {
         currency: row.try_get("currency")?,
         capture_mode: CaptureMode::parse(&capture_mode).ok_or_else(|| corrupt("capture_mode"))?,
         merchant_reference: row.try_get("merchant_reference")?,
-        allowed_origin: row.try_get("allowed_origin")?,
+        allowed_origin: (!allowed_origin.is_empty()).then_some(allowed_origin),
         description: row.try_get("description")?,
+        initiator: Initiator::parse(&initiator).ok_or_else(|| corrupt("initiator"))?,
+        store_card: row.try_get("store_card")?,
+        stored_card_id: row.try_get("stored_card_id")?,
+        card_merchant_initiated: card_merchant_initiated
+            .map(|value| {
+                MerchantInitiated::parse(&value).ok_or_else(|| corrupt("card_merchant_initiated"))
+            })
+            .transpose()?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
         authorized_at: row.try_get("authorized_at")?,

@@ -52,6 +52,14 @@ impl ApiFailure {
         Self::new(StatusCode::NOT_FOUND, "not_found", "no such payment")
     }
 
+    pub fn stored_card_not_found() -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "stored_card_not_found",
+            "no such stored card (never stored, or deleted)",
+        )
+    }
+
     pub fn internal() -> Self {
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -65,6 +73,7 @@ impl From<LedgerError> for ApiFailure {
     fn from(error: LedgerError) -> Self {
         match error {
             LedgerError::NotFound => Self::not_found(),
+            LedgerError::StoredCardNotFound => Self::stored_card_not_found(),
             LedgerError::Invalid(invalid) => Self::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid_request",

@@ -1,9 +1,11 @@
 //! `/v1`: the merchant API (server to server), behind the merchant's bearer
-//! secret; every `POST` but the test clock's goes through idempotency.
+//! secret; every `POST` but the test clock's goes through idempotency
+//! (a merchant-initiated payment too: it is a `POST /v1/payments`).
 
 mod auth;
 mod idempotency;
 mod payments;
+mod stored_cards;
 mod test_clock;
 mod wallets;
 
@@ -30,6 +32,10 @@ pub fn routes(state: AppState) -> Router<AppState> {
     Router::new()
         .merge(creating)
         .route("/payments/{id}", get(payments::get))
+        .route(
+            "/stored-cards/{id}",
+            get(stored_cards::get).delete(stored_cards::delete),
+        )
         .route("/test/clock", post(test_clock::advance))
         .route_layer(middleware::from_fn_with_state(
             state,

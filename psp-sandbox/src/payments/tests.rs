@@ -7,17 +7,24 @@ const TODAY: YearMonth = YearMonth {
     month: 9,
 };
 
-fn payment(capture_mode: &str) -> Payment {
+fn request(capture_mode: &str) -> NewPayment {
     NewPayment {
         amount: 4599,
         currency: "EUR".into(),
         capture_mode: capture_mode.into(),
         merchant_reference: "order-1".into(),
-        allowed_origin: "http://127.0.0.1:8080".into(),
+        allowed_origin: Some("http://127.0.0.1:8080".into()),
         description: None,
+        store_card: false,
+        stored_card_id: None,
+        initiator: None,
     }
-    .into_payment("pay_000000000000000000000000".into(), NOW)
-    .unwrap()
+}
+
+fn payment(capture_mode: &str) -> Payment {
+    request(capture_mode)
+        .into_payment("pay_000000000000000000000000".into(), NOW)
+        .unwrap()
 }
 
 fn card(number: &str) -> CheckedCard {
@@ -33,22 +40,16 @@ fn card(number: &str) -> CheckedCard {
 
 #[test]
 fn a_new_payment_is_checked() {
-    let mut request = NewPayment {
-        amount: 0,
-        currency: "EUR".into(),
-        capture_mode: "manual".into(),
-        merchant_reference: "order-1".into(),
-        allowed_origin: "http://127.0.0.1:8080".into(),
-        description: None,
-    };
+    let mut request = request("manual");
+    request.amount = 0;
     let id = || "pay_x".to_owned();
     assert!(request.clone().into_payment(id(), NOW).is_err());
     request.amount = MAX_AMOUNT_PLUS_ONE;
     assert!(request.clone().into_payment(id(), NOW).is_err());
     request.amount = 1;
-    request.allowed_origin = "http://a.fr/path".into();
+    request.allowed_origin = Some("http://a.fr/path".into());
     assert!(request.clone().into_payment(id(), NOW).is_err());
-    request.allowed_origin = "https://a.fr".into();
+    request.allowed_origin = Some("https://a.fr".into());
     request.currency = "USD".into();
     assert!(request.clone().into_payment(id(), NOW).is_err());
     request.currency = "EUR".into();
@@ -176,5 +177,168 @@ fn wallets_pay_automatic_payments_only() {
     assert_eq!(
         p.pay_with_wallet(&approve, NOW, 7),
         Err(PaymentError::InvalidState)
+    );
+}
+
+fn store_request() -> NewPayment {
+    NewPayment {
+        store_card: true,
+        ..request("manual")
+    }
+}
+
+fn merchant_initiated_request() -> NewPayment {
+    NewPayment {
+        allowed_origin: None,
+        stored_card_id: Some("card_000000000000000000000000".into()),
+        initiator: Some("merchant".into()),
+        ..request("manual")
+    }
+}
+
+fn stored(number: &str) -> crate::stored_cards::StoredCard {
+    let mut p = store_request().into_payment("pay_1".into(), NOW).unwrap();
+    p.submit_card(&card(number), NOW, 7).unwrap();
+    p.store_card_as("card_000000000000000000000000".into(), "default", NOW)
+        .unwrap()
+}
+
+#[test]
+fn card_on_file_requests_are_checked() {
+    let id = || "pay_x".to_owned();
+    assert!(store_request().into_payment(id(), NOW).is_ok());
+    let automatic = NewPayment {
+        capture_mode: "automatic".into(),
+        ..store_request()
+    };
+    assert!(automatic.into_payment(id(), NOW).is_err());
+    let p = merchant_initiated_request()
+        .into_payment(id(), NOW)
+        .unwrap();
+    assert_eq!((p.initiator, p.allowed_origin), (Initiator::Merchant, None));
+    let refused = [
+        // Each of the two without the other.
+        NewPayment {
+            initiator: None,
+            ..merchant_initiated_request()
+        },
+        NewPayment {
+            stored_card_id: None,
+            ..merchant_initiated_request()
+        },
+        NewPayment {
+            store_card: true,
+            ..merchant_initiated_request()
+        },
+        NewPayment {
+            allowed_origin: Some("https://a.fr".into()),
+            ..merchant_initiated_request()
+        },
+        NewPayment {
+            initiator: Some("robot".into()),
+            ..request("manual")
+        },
+        NewPayment {
+            allowed_origin: None,
+            ..request("manual")
+        },
+    ];
+    for request in refused {
+        assert!(
+            request.clone().into_payment(id(), NOW).is_err(),
+            "{request:?}"
+        );
+    }
+}
+
+#[test]
+fn an_authorization_with_consent_stores_the_card_once() {
+    let mut p = payment("manual");
+    p.submit_card(&card("4242424242424242"), NOW, 7).unwrap();
+    assert!(!p.stores_card_now(), "no consent, nothing stored");
+    let mut p = store_request().into_payment("pay_1".into(), NOW).unwrap();
+    p.submit_card(&card("4000000000009995"), NOW, 7).unwrap();
+    assert!(!p.stores_card_now(), "a decline stores nothing");
+    p.submit_card(&card("4000000000000341"), NOW, 7).unwrap();
+    assert!(p.stores_card_now());
+    let stored = p.store_card_as("card_1".into(), "default", NOW).unwrap();
+    assert_eq!(p.stored_card_id.as_deref(), Some("card_1"));
+    assert_eq!(p.card_merchant_initiated, None, "moved to the stored card");
+    assert_eq!((stored.brand, stored.last4.as_str()), (Brand::Visa, "0341"));
+    assert_eq!(
+        stored.merchant_initiated,
+        MerchantInitiated::Decline(DeclineCode::CardDeclined)
+    );
+    assert!(!p.stores_card_now());
+    assert_eq!(p.store_card_as("card_2".into(), "default", NOW), None);
+}
+
+#[test]
+fn a_card_is_stored_after_its_challenge_passes() {
+    let mut p = store_request().into_payment("pay_1".into(), NOW).unwrap();
+    p.submit_card(&card("4000000000003220"), NOW, 7).unwrap();
+    assert!(!p.stores_card_now());
+    p.answer_challenge(CHALLENGE_CODE, NOW, 7).unwrap();
+    let stored = p.store_card_as("card_1".into(), "default", NOW).unwrap();
+    assert_eq!(stored.merchant_initiated, MerchantInitiated::Approve);
+}
+
+#[test]
+fn a_merchant_initiated_payment_is_answered_at_once_and_takes_no_card() {
+    let later = NOW + 6 * 86_400;
+    let mut p = merchant_initiated_request()
+        .into_payment("pay_2".into(), later)
+        .unwrap();
+    assert_eq!(
+        p.authorize_on_file(&stored("4242424242424242"), TODAY, later, 7),
+        Ok(vec![EventType::Authorized])
+    );
+    assert_eq!(p.authorization_expires_at, Some(later + 7 * 86_400));
+    assert_eq!(
+        p.card.as_ref().and_then(|c| c.last4.as_deref()),
+        Some("4242")
+    );
+    assert_eq!(p.capture(None), Ok(vec![EventType::Captured]));
+
+    for (number, code) in [
+        ("4000000000000341", DeclineCode::CardDeclined),
+        ("4000000000009979", DeclineCode::InsufficientFunds),
+    ] {
+        let mut p = merchant_initiated_request()
+            .into_payment("pay_3".into(), later)
+            .unwrap();
+        assert_eq!(
+            p.authorize_on_file(&stored(number), TODAY, later, 7),
+            Ok(vec![EventType::Declined])
+        );
+        assert_eq!(p.decline_code, Some(code));
+        // Nobody may pay it on the page: the shopper is not there.
+        assert!(!p.takes_card());
+        assert_eq!(
+            p.submit_card(&card("4242424242424242"), later, 7),
+            Err(PaymentError::InvalidState)
+        );
+        assert_eq!(
+            p.authorize_on_file(&stored("4242424242424242"), TODAY, later, 7),
+            Err(PaymentError::InvalidState)
+        );
+    }
+}
+
+#[test]
+fn a_stored_card_past_its_expiry_is_declined_as_expired() {
+    // card() expires 12/30.
+    let after = YearMonth {
+        year: 2031,
+        month: 1,
+    };
+    let mut p = merchant_initiated_request()
+        .into_payment("pay_4".into(), NOW)
+        .unwrap();
+    p.authorize_on_file(&stored("4242424242424242"), after, NOW, 7)
+        .unwrap();
+    assert_eq!(
+        (p.status, p.decline_code),
+        (Status::Declined, Some(DeclineCode::ExpiredCard))
     );
 }

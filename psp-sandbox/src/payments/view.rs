@@ -12,7 +12,11 @@ pub struct PaymentView {
     pub capture_mode: &'static str,
     pub merchant_reference: String,
     pub description: Option<String>,
-    pub hosted_page_url: String,
+    /// `None` for a merchant-initiated payment: the shopper sees no page.
+    pub hosted_page_url: Option<String>,
+    pub initiator: &'static str,
+    pub store_card: bool,
+    pub stored_card_id: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
     pub authorized_at: Option<i64>,
@@ -43,7 +47,13 @@ impl PaymentView {
             capture_mode: payment.capture_mode.as_str(),
             merchant_reference: payment.merchant_reference.clone(),
             description: payment.description.clone(),
-            hosted_page_url: format!("{public_url}/pay/{}", payment.id),
+            hosted_page_url: payment
+                .allowed_origin
+                .is_some()
+                .then(|| format!("{public_url}/pay/{}", payment.id)),
+            initiator: payment.initiator.as_str(),
+            store_card: payment.store_card,
+            stored_card_id: payment.stored_card_id.clone(),
             created_at: payment.created_at,
             updated_at: payment.updated_at,
             authorized_at: payment.authorized_at,

@@ -2,15 +2,18 @@
 //! compare-and-set (`WHERE status = old`), so a webhook and a poll arriving
 //! together cannot both apply the same change or undo each other.
 
+use super::words::{optional_word, word, word_of};
 use super::{Database, DbError};
-use shop_api::order::{Address, OrderLine};
+use shop_api::order::{Address, Carrier, OrderLine, OrderStatus, PaymentDecline, PaymentMethod};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
 
 /// An order as stored; `orders.rs` turns it into the API's `Order`.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct OrderRow {
     pub id: String,
     pub account_id: i64,
-    pub status: String,
+    pub status: OrderStatus,
     pub created_at: i64,
     pub address_json: String,
     pub delivery_option_id: String,
@@ -20,12 +23,12 @@ pub struct OrderRow {
     pub payment_id: Option<String>,
     pub payment_attempt: i64,
     pub hosted_page_url: Option<String>,
-    pub last_decline: Option<String>,
+    pub last_decline: Option<PaymentDecline>,
     pub authorization_expires_at: Option<i64>,
     pub psp_updated_at: i64,
     pub debited: bool,
     pub cart_emptied: bool,
-    pub payment_method: String,
+    pub payment_method: PaymentMethod,
     pub terms_version: Option<String>,
     pub terms_accepted_at: Option<i64>,
     pub refunded_cents: i64,
@@ -36,27 +39,78 @@ pub struct OrderRow {
     pub shipped_at: Option<i64>,
     pub delivered_at: Option<i64>,
     pub cancelled_at: Option<i64>,
-    pub carrier: Option<String>,
+    pub carrier: Option<Carrier>,
     pub tracking_number: Option<String>,
     /// `YYYY-MM-DD`.
     pub estimated_delivery: Option<String>,
+    pub keep_card: bool,
+    pub stored_card_id: Option<String>,
+    pub card_brand: Option<String>,
+    pub card_last4: Option<String>,
+    pub reauthorization_declined_at: Option<i64>,
+}
+
+/// Status, method, refusal and carrier columns hold words the shop wrote
+/// (`super::words`); a word it does not know is a decoding error, never a
+/// default (an unknown status read as payable would take money).
+impl<'r> sqlx::FromRow<'r, SqliteRow> for OrderRow {
+    fn from_row(row: &'r SqliteRow) -> Result<Self, sqlx::Error> {
+        Ok(Self {
+            id: row.try_get("id")?,
+            account_id: row.try_get("account_id")?,
+            status: word(row, "status")?,
+            created_at: row.try_get("created_at")?,
+            address_json: row.try_get("address_json")?,
+            delivery_option_id: row.try_get("delivery_option_id")?,
+            lines_json: row.try_get("lines_json")?,
+            totals_json: row.try_get("totals_json")?,
+            total_cents: row.try_get("total_cents")?,
+            payment_id: row.try_get("payment_id")?,
+            payment_attempt: row.try_get("payment_attempt")?,
+            hosted_page_url: row.try_get("hosted_page_url")?,
+            last_decline: optional_word(row, "last_decline")?,
+            authorization_expires_at: row.try_get("authorization_expires_at")?,
+            psp_updated_at: row.try_get("psp_updated_at")?,
+            debited: row.try_get("debited")?,
+            cart_emptied: row.try_get("cart_emptied")?,
+            payment_method: word(row, "payment_method")?,
+            terms_version: row.try_get("terms_version")?,
+            terms_accepted_at: row.try_get("terms_accepted_at")?,
+            refunded_cents: row.try_get("refunded_cents")?,
+            number: row.try_get("number")?,
+            authorized_at: row.try_get("authorized_at")?,
+            production_started_at: row.try_get("production_started_at")?,
+            shipped_at: row.try_get("shipped_at")?,
+            delivered_at: row.try_get("delivered_at")?,
+            cancelled_at: row.try_get("cancelled_at")?,
+            carrier: optional_word(row, "carrier")?,
+            tracking_number: row.try_get("tracking_number")?,
+            estimated_delivery: row.try_get("estimated_delivery")?,
+            keep_card: row.try_get("keep_card")?,
+            stored_card_id: row.try_get("stored_card_id")?,
+            card_brand: row.try_get("card_brand")?,
+            card_last4: row.try_get("card_last4")?,
+            reauthorization_declined_at: row.try_get("reauthorization_declined_at")?,
+        })
+    }
 }
 
 pub(super) const COLUMNS: &str = "id, account_id, status, created_at, address_json, delivery_option_id, \
     lines_json, totals_json, total_cents, payment_id, payment_attempt, hosted_page_url, \
     last_decline, authorization_expires_at, psp_updated_at, debited, cart_emptied, payment_method, \
     terms_version, terms_accepted_at, refunded_cents, number, authorized_at, production_started_at, shipped_at, \
-    delivered_at, cancelled_at, carrier, tracking_number, estimated_delivery";
+    delivered_at, cancelled_at, carrier, tracking_number, estimated_delivery, keep_card, \
+    stored_card_id, card_brand, card_last4, reauthorization_declined_at";
 
 /// The column dating the step an order reaches with this status (its first
 /// time only): the timeline's dates are set by the status change itself.
-fn step_column(status: &str) -> Option<&'static str> {
+fn step_column(status: OrderStatus) -> Option<&'static str> {
     match status {
-        "authorized" | "paid" => Some("authorized_at"),
-        "in_production" => Some("production_started_at"),
-        "shipped" => Some("shipped_at"),
-        "delivered" => Some("delivered_at"),
-        "cancelled" => Some("cancelled_at"),
+        OrderStatus::Authorized | OrderStatus::Paid => Some("authorized_at"),
+        OrderStatus::InProduction => Some("production_started_at"),
+        OrderStatus::Shipped => Some("shipped_at"),
+        OrderStatus::Delivered => Some("delivered_at"),
+        OrderStatus::Cancelled => Some("cancelled_at"),
         _ => None,
     }
 }
@@ -71,7 +125,7 @@ pub struct NewOrderRow<'a> {
     pub id: &'a str,
     pub account_id: i64,
     pub idempotency_key: &'a str,
-    pub status: &'a str,
+    pub status: OrderStatus,
     pub now: i64,
     pub address_json: &'a str,
     pub delivery_option_id: &'a str,
@@ -82,15 +136,16 @@ pub struct NewOrderRow<'a> {
     pub number: &'a str,
     /// `YYYY-MM-DD`.
     pub estimated_delivery: &'a str,
+    pub keep_card: bool,
 }
 
 /// A change learnt from the PSP, applied only if the order is still in
 /// `from` and the news is not older than what was applied before.
-pub struct PaymentChange<'a> {
-    pub from: &'a str,
-    pub to: &'a str,
+pub struct PaymentChange {
+    pub from: OrderStatus,
+    pub to: OrderStatus,
     pub psp_updated_at: i64,
-    pub last_decline: Option<&'a str>,
+    pub last_decline: Option<PaymentDecline>,
     pub authorization_expires_at: Option<i64>,
     pub debited: bool,
     pub now: i64,
@@ -129,14 +184,14 @@ impl Database {
         let inserted = sqlx::query(
             "INSERT INTO orders (id, account_id, idempotency_key, status, created_at, updated_at, \
              address_json, delivery_option_id, lines_json, totals_json, total_cents, \
-             terms_version, terms_accepted_at, number, estimated_delivery) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             terms_version, terms_accepted_at, number, estimated_delivery, keep_card) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
              ON CONFLICT (account_id, idempotency_key) DO NOTHING",
         )
         .bind(new.id)
         .bind(new.account_id)
         .bind(new.idempotency_key)
-        .bind(new.status)
+        .bind(word_of(new.status))
         .bind(new.now)
         .bind(new.now)
         .bind(new.address_json)
@@ -148,6 +203,7 @@ impl Database {
         .bind(new.now)
         .bind(new.number)
         .bind(new.estimated_delivery)
+        .bind(new.keep_card)
         .execute(&self.pool)
         .await;
         let inserted = match inserted {
@@ -216,14 +272,14 @@ impl Database {
     pub async fn set_shipment(
         &self,
         id: &str,
-        carrier: &str,
+        carrier: Carrier,
         tracking_number: &str,
     ) -> Result<(), DbError> {
         sqlx::query(
             "UPDATE orders SET carrier = ?, tracking_number = ? \
              WHERE id = ? AND status IN ('authorized', 'paid', 'in_production')",
         )
-        .bind(carrier)
+        .bind(word_of(carrier))
         .bind(tracking_number)
         .bind(id)
         .execute(&self.pool)
@@ -303,7 +359,7 @@ impl Database {
         attempt: i64,
         payment_id: &str,
         hosted_page_url: Option<&str>,
-        method: &str,
+        method: PaymentMethod,
         now: i64,
     ) -> Result<(), DbError> {
         sqlx::query(
@@ -313,7 +369,7 @@ impl Database {
         .bind(payment_id)
         .bind(attempt)
         .bind(hosted_page_url)
-        .bind(method)
+        .bind(word_of(method))
         .bind(now)
         .bind(id)
         .execute(&self.pool)
@@ -341,7 +397,7 @@ impl Database {
     pub async fn change_order_status(
         &self,
         id: &str,
-        change: &PaymentChange<'_>,
+        change: &PaymentChange,
     ) -> Result<bool, DbError> {
         // The step's date goes in the same UPDATE as the status: a change
         // and its date are one fact.
@@ -361,14 +417,14 @@ impl Database {
             query = query.bind(change.now);
         }
         let result = query
-            .bind(change.to)
+            .bind(word_of(change.to))
             .bind(change.psp_updated_at)
-            .bind(change.last_decline)
+            .bind(change.last_decline.map(word_of))
             .bind(change.authorization_expires_at)
             .bind(change.debited)
             .bind(change.now)
             .bind(id)
-            .bind(change.from)
+            .bind(word_of(change.from))
             .bind(change.psp_updated_at)
             .execute(&self.pool)
             .await?;

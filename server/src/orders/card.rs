@@ -24,6 +24,7 @@ impl Orders<'_> {
                     allowed_origin: shop_origin,
                     description: &description,
                     capture_mode: CaptureMode::Manual,
+                    store_card: row.keep_card,
                 },
                 &key,
             )
@@ -37,7 +38,7 @@ impl Orders<'_> {
                         row.payment_attempt,
                         &payment.id,
                         payment.hosted_page_url.as_deref(),
-                        "card",
+                        PaymentMethod::Card,
                         now,
                     )
                     .await;
@@ -45,7 +46,7 @@ impl Orders<'_> {
                     Ok(()) => OrderRow {
                         payment_id: Some(payment.id),
                         hosted_page_url: payment.hosted_page_url,
-                        payment_method: "card".into(),
+                        payment_method: PaymentMethod::Card,
                         ..row.clone()
                     },
                     Err(error) => {
@@ -72,10 +73,16 @@ impl Orders<'_> {
     ) -> Result<Order, OrderError> {
         let row = self.owned(account_id, id).await?;
         let row = self.refresh(row, shop_origin, now).await?;
-        let status = parse_status(&row.status);
+        let status = row.status;
         if !status.payable() {
             return Err(OrderError::InvalidState);
         }
+        if status != OrderStatus::PaymentExpired && row.payment_id.is_some() {
+            return Ok(to_order(&row));
+        }
+        // A cancellation racing this must not find a fresh payment opened
+        // on the order it just cancelled.
+        let claim = self.claim(&row, "pay-again", now).await?;
         let row = if status == OrderStatus::PaymentExpired {
             let next = OrderRow {
                 payment_attempt: row.payment_attempt + 1,
@@ -83,11 +90,10 @@ impl Orders<'_> {
                 ..row
             };
             self.open_payment(&next, shop_origin, now).await
-        } else if row.payment_id.is_none() {
-            self.open_payment(&row, shop_origin, now).await
         } else {
-            row
+            self.open_payment(&row, shop_origin, now).await
         };
+        self.release(claim).await;
         Ok(to_order(&row))
     }
 

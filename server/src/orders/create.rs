@@ -95,7 +95,7 @@ impl Orders<'_> {
                     id: &id,
                     account_id,
                     idempotency_key,
-                    status: status_name(OrderStatus::AwaitingPayment),
+                    status: OrderStatus::AwaitingPayment,
                     now,
                     address_json: &address_json,
                     delivery_option_id: &request.delivery_option_id,
@@ -105,6 +105,7 @@ impl Orders<'_> {
                     number: number.as_str(),
                     estimated_delivery: &estimate,
                     terms_version: TERMS_VERSION,
+                    keep_card: request.keep_card,
                 })
                 .await?;
             if inserted.is_some() {

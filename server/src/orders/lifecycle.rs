@@ -20,10 +20,10 @@ pub fn after_payment(order: OrderStatus, payment: PaymentStatus) -> Option<Order
         (O::AwaitingPayment | O::PaymentFailed | O::PaymentExpired, P::Captured) => O::Paid,
         // A card's capture means shipped: only the shipping action captures.
         (O::Authorized | O::InProduction, P::Captured) => O::Shipped,
-        // Voided: cancelled before shipment.
-        (O::AwaitingPayment | O::PaymentFailed | O::Authorized | O::InProduction, P::Cancelled) => {
-            O::Cancelled
-        }
+        // Voided: cancelled before shipment. An unpaid order's closed
+        // session is no cancellation: the shop closes sessions to open
+        // others (a wallet, a fresh card page), and cancels orders itself.
+        (O::Authorized | O::InProduction, P::Cancelled) => O::Cancelled,
         // A paid order cancelled is refunded.
         (O::Paid | O::InProduction, P::Refunded) => O::Cancelled,
         // The authorization lapsed before shipment.
@@ -42,6 +42,18 @@ pub enum OperatorAction {
     MarkDelivered,
     /// Voids the authorization.
     Cancel,
+}
+
+impl OperatorAction {
+    /// The action's name in logs and claims.
+    pub fn name(self) -> &'static str {
+        match self {
+            OperatorAction::StartProduction => "production",
+            OperatorAction::Ship => "ship",
+            OperatorAction::MarkDelivered => "deliver",
+            OperatorAction::Cancel => "cancel",
+        }
+    }
 }
 
 /// Whether `action` applies to an order in `status`.
@@ -111,6 +123,8 @@ mod tests {
             Some(O::PaymentExpired)
         );
         assert_eq!(after_payment(O::Cancelled, P::Captured), None);
+        assert_eq!(after_payment(O::AwaitingPayment, P::Cancelled), None);
+        assert_eq!(after_payment(O::PaymentFailed, P::Cancelled), None);
     }
 
     #[test]

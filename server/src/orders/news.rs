@@ -11,7 +11,7 @@ impl Orders<'_> {
         shop_origin: &str,
         now: i64,
     ) -> Result<OrderRow, OrderError> {
-        let status = parse_status(&row.status);
+        let status = row.status;
         let Some(payment_id) = row.payment_id.clone() else {
             if status.payable() && status != OrderStatus::PaymentExpired {
                 return Ok(self.open_payment(&row, shop_origin, now).await);
@@ -29,7 +29,11 @@ impl Orders<'_> {
         match self.psp.payment(&payment_id).await {
             Ok(payment) => {
                 self.apply(&row, &payment, now).await?;
-                Ok(self.db.order_by_id(&row.id).await?.unwrap_or(row))
+                let row = self.reread(&row.id).await?;
+                if needs_card_page(&row, &payment) {
+                    return self.offer_card_again(row, shop_origin, now).await;
+                }
+                Ok(row)
             }
             // The PSP is down: show what the shop knows.
             Err(error) => {
@@ -37,6 +41,42 @@ impl Orders<'_> {
                 Ok(row)
             }
         }
+    }
+
+    /// A fresh card page for a payable order whose payment can no longer
+    /// be paid: its session was closed, or a wallet payment never went
+    /// through. Not while another action holds the order (a wallet call in
+    /// flight); the wallet payment is closed first, so a late call cannot
+    /// capture it once the card is offered.
+    async fn offer_card_again(
+        &self,
+        row: OrderRow,
+        shop_origin: &str,
+        now: i64,
+    ) -> Result<OrderRow, OrderError> {
+        let claim = match self.claim(&row, "reopen", now).await {
+            Ok(claim) => claim,
+            Err(OrderError::Busy) => return Ok(row),
+            Err(error) => return Err(error),
+        };
+        let reopened = self.reopen_claimed(&row, shop_origin, now).await;
+        self.release(claim).await;
+        reopened
+    }
+
+    pub(super) async fn reopen_claimed(
+        &self,
+        row: &OrderRow,
+        shop_origin: &str,
+        now: i64,
+    ) -> Result<OrderRow, OrderError> {
+        if let Some(payment_id) = row.payment_id.as_deref()
+            && row.payment_method != PaymentMethod::Card
+            && !self.close_unpaid(row, payment_id, now).await?
+        {
+            return self.reread(&row.id).await;
+        }
+        Ok(self.reopen_card(row, shop_origin, now).await)
     }
 
     /// Applies what the PSP says of the order's payment (webhook or poll).
@@ -66,9 +106,20 @@ impl Orders<'_> {
         {
             tracing::info!(order = %row.id, refunded_cents = payment.refunded_cents, "refund recorded");
         }
-        let current = parse_status(&row.status);
+        if let Some(card) = &payment.card {
+            self.db
+                .record_card(
+                    &row.id,
+                    &payment.id,
+                    &card.brand,
+                    card.last4.as_deref(),
+                    payment.stored_card_id.as_deref(),
+                )
+                .await?;
+        }
+        let current = row.status;
         let decline = (payment.status == PaymentStatus::Declined)
-            .then(|| payment.decline.map(decline_name).unwrap_or("other"));
+            .then(|| payment.decline.map_or(PaymentDecline::Other, decline_of));
         let Some(next) = after_payment(current, payment.status) else {
             // Same status, but a new refusal reason is still news.
             if decline.is_some() && current == OrderStatus::PaymentFailed {
@@ -76,8 +127,8 @@ impl Orders<'_> {
                     .change_order_status(
                         &row.id,
                         &PaymentChange {
-                            from: &row.status,
-                            to: &row.status,
+                            from: row.status,
+                            to: row.status,
                             psp_updated_at: payment.updated_at,
                             last_decline: decline,
                             authorization_expires_at: None,
@@ -94,18 +145,18 @@ impl Orders<'_> {
             .change_order_status(
                 &row.id,
                 &PaymentChange {
-                    from: &row.status,
-                    to: status_name(next),
+                    from: row.status,
+                    to: next,
                     psp_updated_at: payment.updated_at,
                     last_decline: decline,
-                    authorization_expires_at: payment.authorization_expires_at,
+                    authorization_expires_at: self.authorization_end(payment).await?,
                     debited: payment.status == PaymentStatus::Captured,
                     now,
                 },
             )
             .await?;
         if changed {
-            tracing::info!(order = %row.id, from = %row.status, to = status_name(next), "order status changed");
+            tracing::info!(order = %row.id, from = ?row.status, to = ?next, "order status changed");
             if matches!(next, OrderStatus::Authorized | OrderStatus::Paid) {
                 self.db
                     .empty_cart_for_order(&row.id, row.account_id)
@@ -114,4 +165,38 @@ impl Orders<'_> {
         }
         Ok(())
     }
+}
+
+impl Orders<'_> {
+    /// When an authorization stops holding: the PSP's word, or the shop's
+    /// deadline for the card's brand (from the authorization) when earlier.
+    pub(super) async fn authorization_end(
+        &self,
+        payment: &Payment,
+    ) -> Result<Option<i64>, OrderError> {
+        let reported = payment.authorization_expires_at;
+        let (Some(authorized_at), Some(card)) = (payment.authorized_at, &payment.card) else {
+            return Ok(reported);
+        };
+        let Some(days) = self.db.authorization_days(&card.brand).await? else {
+            return Ok(reported);
+        };
+        let deadline = authorized_at + days * 86_400;
+        Ok(Some(reported.map_or(deadline, |end| end.min(deadline))))
+    }
+}
+
+/// Whether a payable order's current payment is past paying: a closed
+/// session, or a wallet payment that was refused or never reached.
+fn needs_card_page(row: &OrderRow, payment: &Payment) -> bool {
+    let status = row.status;
+    if !status.payable() || status == OrderStatus::PaymentExpired {
+        return false;
+    }
+    payment.status == PaymentStatus::Cancelled
+        || (row.payment_method != PaymentMethod::Card
+            && matches!(
+                payment.status,
+                PaymentStatus::AwaitingShopper | PaymentStatus::Declined
+            ))
 }

@@ -24,7 +24,7 @@ impl Orders<'_> {
     /// service (an operator) can.
     pub async fn cancel(&self, account_id: i64, id: &str, now: i64) -> Result<Order, OrderError> {
         let row = self.owned(account_id, id).await?;
-        let status = parse_status(&row.status);
+        let status = row.status;
         // Production may have started before the authorization lapsed
         // (`payment_expired`): its date says so.
         if status.production_started() || row.production_started_at.is_some() {
@@ -46,11 +46,11 @@ impl Orders<'_> {
     ) -> Result<Order, OrderError> {
         if let Some(parcel) = parcel {
             let (carrier, tracking_number) = checked_shipment(parcel)?;
-            if !allows(parse_status(&row.status), OperatorAction::Ship) {
+            if !allows(row.status, OperatorAction::Ship) {
                 return Err(OrderError::InvalidState);
             }
             self.db
-                .set_shipment(&row.id, &carrier_name(carrier), &tracking_number)
+                .set_shipment(&row.id, carrier, &tracking_number)
                 .await?;
         }
         self.operate(row, OperatorAction::Ship, now).await
@@ -81,57 +81,86 @@ impl Orders<'_> {
         }
     }
 
+    /// An operator's step: production, shipping (which captures the
+    /// payment), delivery, or cancellation (which voids or refunds it),
+    /// under a claim on the order so that no other action moves its money
+    /// meanwhile.
     pub async fn operate(
         &self,
         row: OrderRow,
         action: OperatorAction,
         now: i64,
     ) -> Result<Order, OrderError> {
-        let status = parse_status(&row.status);
+        let status = row.status;
         if !allows(status, action) {
             return Err(OrderError::InvalidState);
         }
+        let claim = self.claim(&row, action.name(), now).await?;
+        let done = self.perform(&row, action, now).await;
+        self.release(claim).await;
+        done?;
+        let row = self.reread(&row.id).await?;
+        Ok(to_order(&row))
+    }
+
+    /// The step itself, once the order is claimed.
+    async fn perform(
+        &self,
+        row: &OrderRow,
+        action: OperatorAction,
+        now: i64,
+    ) -> Result<(), OrderError> {
         let simple = |to: OrderStatus| PaymentChange {
-            from: &row.status,
-            to: status_name(to),
+            from: row.status,
+            to,
             psp_updated_at: row.psp_updated_at,
             last_decline: None,
             authorization_expires_at: None,
             debited: false,
             now,
         };
+        // A step that moves no money still loses to news applied since the
+        // order was read: the order is then not where the operator saw it.
+        let step = |to: OrderStatus| async move {
+            if self.db.change_order_status(&row.id, &simple(to)).await? {
+                Ok(())
+            } else {
+                Err(OrderError::InvalidState)
+            }
+        };
         match action {
-            OperatorAction::StartProduction => {
-                self.db
-                    .change_order_status(&row.id, &simple(OrderStatus::InProduction))
-                    .await?;
-            }
-            OperatorAction::MarkDelivered => {
-                self.db
-                    .change_order_status(&row.id, &simple(OrderStatus::Delivered))
-                    .await?;
-            }
-            // Paid with a wallet: the money is in; shipping moves nothing.
+            OperatorAction::StartProduction => step(OrderStatus::InProduction).await?,
+            OperatorAction::MarkDelivered => step(OrderStatus::Delivered).await?,
+            // Paid with a wallet: the money is in, unless it was given back
+            // at the PSP meanwhile (a refund by customer service there):
+            // asked, applied, and only then shipped.
             OperatorAction::Ship if row.debited => {
-                self.db
-                    .change_order_status(&row.id, &simple(OrderStatus::Shipped))
-                    .await?;
+                let payment_id = row.payment_id.as_deref().ok_or(OrderError::InvalidState)?;
+                let payment = self.psp.payment(payment_id).await?;
+                self.apply(row, &payment, now).await?;
+                if !matches!(
+                    payment.status,
+                    PaymentStatus::Captured | PaymentStatus::PartiallyRefunded
+                ) {
+                    return Err(OrderError::InvalidState);
+                }
+                step(OrderStatus::Shipped).await?;
             }
             OperatorAction::Cancel if row.debited => {
                 let payment_id = row.payment_id.as_deref().ok_or(OrderError::InvalidState)?;
                 let key = format!("order-{}-refund-{}", row.id, row.payment_attempt);
                 let payment = self.psp.refund(payment_id, &key).await?;
-                self.apply(&row, &payment, now).await?;
+                self.apply(row, &payment, now).await?;
             }
             OperatorAction::Ship => {
                 let payment_id = row.payment_id.as_deref().ok_or(OrderError::InvalidState)?;
                 let key = format!("order-{}-capture-{}", row.id, row.payment_attempt);
                 match self.psp.capture(payment_id, &key).await {
-                    Ok(payment) => self.apply(&row, &payment, now).await?,
+                    Ok(payment) => self.apply(row, &payment, now).await?,
                     Err(ProviderError::AuthorizationExpired) => {
                         // Read the payment's expired state and apply it.
                         if let Ok(payment) = self.psp.payment(payment_id).await {
-                            self.apply(&row, &payment, now).await?;
+                            self.apply(row, &payment, now).await?;
                         }
                         return Err(OrderError::AuthorizationExpired);
                     }
@@ -140,18 +169,18 @@ impl Orders<'_> {
             }
             OperatorAction::Cancel => {
                 if let Some(payment_id) = row.payment_id.as_deref() {
-                    self.void(&row, payment_id, now).await?;
+                    self.void(row, payment_id, now).await?;
                 }
                 // Whatever the PSP's answer moved (or did not: an unpaid
                 // session, a new payment after a lapsed one), the order
                 // ends cancelled, from the status it has now.
                 let now_stored = self.reread(&row.id).await?;
-                if parse_status(&now_stored.status) != OrderStatus::Cancelled {
+                if now_stored.status != OrderStatus::Cancelled {
                     self.db
                         .change_order_status(
                             &row.id,
                             &PaymentChange {
-                                from: &now_stored.status,
+                                from: now_stored.status,
                                 ..simple(OrderStatus::Cancelled)
                             },
                         )
@@ -159,8 +188,7 @@ impl Orders<'_> {
                 }
             }
         }
-        let row = self.reread(&row.id).await?;
-        Ok(to_order(&row))
+        Ok(())
     }
 }
 
@@ -192,9 +220,6 @@ mod tests {
                 Err(OrderError::InvalidShipment)
             ));
         }
-        assert_eq!(carrier_name(Carrier::MondialRelay), "mondial_relay");
-        assert_eq!(parse_carrier("mondial_relay"), Carrier::MondialRelay);
-        assert_eq!(parse_carrier("pigeon"), Carrier::Other);
     }
 
     #[test]

@@ -42,7 +42,7 @@ mod tests {
         OrderRow {
             id: "commande-1".into(),
             account_id: 1,
-            status: "awaiting_payment".into(),
+            status: shop_api::order::OrderStatus::AwaitingPayment,
             created_at: 0,
             address_json: String::new(),
             delivery_option_id: "standard".into(),
@@ -57,7 +57,7 @@ mod tests {
             psp_updated_at: 0,
             debited: false,
             cart_emptied: false,
-            payment_method: "card".into(),
+            payment_method: shop_api::order::PaymentMethod::Card,
             terms_version: None,
             terms_accepted_at: None,
             number: None,
@@ -70,6 +70,11 @@ mod tests {
             tracking_number: None,
             estimated_delivery: None,
             refunded_cents: 0,
+            keep_card: false,
+            stored_card_id: None,
+            card_brand: None,
+            card_last4: None,
+            reauthorization_declined_at: None,
         }
     }
 
@@ -83,8 +88,12 @@ mod tests {
             merchant_reference: reference.map(Into::into),
             hosted_page_url: None,
             authorization_expires_at: None,
+            authorized_at: None,
             decline: None,
             updated_at: 1,
+            stored_card_id: None,
+            card: None,
+            captured_cents: 0,
         }
     }
 

@@ -27,7 +27,7 @@ pub(super) fn shipment(row: &OrderRow, status: OrderStatus) -> Option<Shipment> 
     if !matches!(status, OrderStatus::Shipped | OrderStatus::Delivered) {
         return None;
     }
-    let carrier = parse_carrier(row.carrier.as_deref()?);
+    let carrier = row.carrier?;
     let tracking_number = row.tracking_number.clone()?;
     Some(Shipment {
         carrier,
@@ -38,7 +38,7 @@ pub(super) fn shipment(row: &OrderRow, status: OrderStatus) -> Option<Shipment> 
 
 /// What number + e-mail show: no address, no payment, no price, no id.
 pub fn to_tracked(row: &OrderRow) -> TrackedOrder {
-    let status = parse_status(&row.status);
+    let status = row.status;
     let lines: Vec<OrderLine> = serde_json::from_str(&row.lines_json).unwrap_or_default();
     TrackedOrder {
         number: row.number.clone().unwrap_or_default(),
@@ -58,7 +58,7 @@ pub fn to_tracked(row: &OrderRow) -> TrackedOrder {
 }
 /// The API's view of a stored order.
 pub fn to_order(row: &OrderRow) -> Order {
-    let status = parse_status(&row.status);
+    let status = row.status;
     let totals: CartTotals = serde_json::from_str(&row.totals_json).unwrap_or(CartTotals {
         lines: Vec::new(),
         subtotal: Money::eur(0),
@@ -77,17 +77,13 @@ pub fn to_order(row: &OrderRow) -> Order {
         delivery_address: serde_json::from_str(&row.address_json).unwrap_or_default(),
         delivery_option_id: row.delivery_option_id.clone(),
         payment: OrderPayment {
-            method: match row.payment_method.as_str() {
-                "apple_pay" => PaymentMethod::ApplePay,
-                "google_pay" => PaymentMethod::GooglePay,
-                _ => PaymentMethod::Card,
-            },
+            method: row.payment_method,
             hosted_page_url: if status.payable() {
                 row.hosted_page_url.clone()
             } else {
                 None
             },
-            last_decline: row.last_decline.as_deref().map(parse_decline),
+            last_decline: row.last_decline,
             debited: row.debited,
             refunded: (row.refunded_cents > 0).then(|| Money::eur(row.refunded_cents)),
         },
@@ -107,7 +103,7 @@ pub fn to_summary(row: &OrderRow) -> OrderSummary {
     OrderSummary {
         id: row.id.clone(),
         number: row.number.clone().unwrap_or_default(),
-        status: parse_status(&row.status),
+        status: row.status,
         created_at: row.created_at,
         total: Money::eur(row.total_cents),
     }

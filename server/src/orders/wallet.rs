@@ -13,7 +13,7 @@ impl Orders<'_> {
         domain: &str,
     ) -> Result<String, OrderError> {
         let row = self.owned(account_id, id).await?;
-        if !parse_status(&row.status).payable() {
+        if !row.status.payable() {
             return Err(OrderError::InvalidState);
         }
         // A merchant session moves no money and lapses after 5 minutes: each
@@ -45,12 +45,28 @@ impl Orders<'_> {
     ) -> Result<Order, OrderError> {
         let row = self.owned(account_id, id).await?;
         let row = self.refresh(row, shop_origin, now).await?;
-        if !parse_status(&row.status).payable() {
+        if !row.status.payable() {
             return Err(OrderError::InvalidState);
         }
+        let claim = self.claim(&row, "wallet", now).await?;
+        let paid = self
+            .pay_claimed_with_wallet(&row, method, token_json, shop_origin, now)
+            .await;
+        self.release(claim).await;
+        paid
+    }
+
+    async fn pay_claimed_with_wallet(
+        &self,
+        row: &OrderRow,
+        method: WalletMethod,
+        token_json: &str,
+        shop_origin: &str,
+        now: i64,
+    ) -> Result<Order, OrderError> {
         let (wallet, method_name) = match method {
-            WalletMethod::ApplePay => (Wallet::ApplePay, "apple_pay"),
-            WalletMethod::GooglePay => (Wallet::GooglePay, "google_pay"),
+            WalletMethod::ApplePay => (Wallet::ApplePay, PaymentMethod::ApplePay),
+            WalletMethod::GooglePay => (Wallet::GooglePay, PaymentMethod::GooglePay),
         };
         let attempt = row.payment_attempt + 1;
         let key = format!("order-{}-payment-{attempt}", row.id);
@@ -64,6 +80,7 @@ impl Orders<'_> {
                     allowed_origin: shop_origin,
                     description: &description,
                     capture_mode: CaptureMode::Automatic,
+                    store_card: false,
                 },
                 &key,
             )
@@ -73,9 +90,11 @@ impl Orders<'_> {
             .await?;
         // The card page opened before is closed, so the order cannot be
         // paid twice. The order no longer follows that payment, so its
-        // cancellation event changes nothing.
+        // cancellation event changes nothing. (Should the PSP not answer,
+        // a card paid there all the same belongs to no live order: the
+        // reconciler voids it.)
         if let Some(card_payment) = row.payment_id.as_deref()
-            && row.payment_method == "card"
+            && row.payment_method == PaymentMethod::Card
         {
             let key = format!("order-{}-cancel-{}", row.id, row.payment_attempt);
             match self.psp.cancel(card_payment, &key).await {
@@ -85,27 +104,104 @@ impl Orders<'_> {
         }
         let row = self.reread(&row.id).await?;
         let key = format!("order-{}-wallet-{attempt}", row.id);
-        let paid = self
-            .psp
-            .pay_with_wallet(&payment.id, wallet, token_json, &key)
+        match self
+            .wallet_outcome(&payment.id, wallet, token_json, &key)
             .await
-            .map_err(|error| match error {
-                ProviderError::Invalid(_) => OrderError::InvalidWalletRequest,
-                other => other.into(),
-            });
-        match paid {
-            Ok(result) => self.apply(&row, &result, now).await?,
-            Err(error) => {
-                self.reopen_card(&row, shop_origin, now).await;
+        {
+            // The call never reached the PSP: nothing was paid.
+            WalletOutcome::Answered(result) if result.status == PaymentStatus::AwaitingShopper => {
+                self.reopen_claimed(&row, shop_origin, now).await?;
+                return Err(OrderError::PaymentUnavailable(
+                    "the wallet payment did not reach the PSP".into(),
+                ));
+            }
+            WalletOutcome::Answered(result) => self.apply(&row, &result, now).await?,
+            WalletOutcome::Refused(error) => {
+                if self.close_unpaid(&row, &payment.id, now).await? {
+                    self.reopen_card(&row, shop_origin, now).await;
+                }
                 return Err(error);
+            }
+            WalletOutcome::Unknown(error) => {
+                // It may have debited: the order keeps following it, and
+                // offers nothing else until the PSP says (a poll or its
+                // webhook).
+                tracing::warn!(%error, order = %row.id, payment = %payment.id, "wallet payment outcome unknown: kept, no card offered until the PSP answers");
+                return Err(OrderError::PaymentUnavailable(error.to_string()));
             }
         }
         let row = self.reread(&row.id).await?;
-        if parse_status(&row.status).payable() {
+        if row.status.payable() {
             // Refused: the card remains, on a new card page.
-            let reopened = self.reopen_card(&row, shop_origin, now).await;
+            let reopened = self.reopen_claimed(&row, shop_origin, now).await?;
             return Ok(to_order(&reopened));
         }
         Ok(to_order(&row))
     }
+
+    /// The wallet call's result, made certain: an answer that did not come
+    /// (timeout, 5xx) or was a conflict may hide a capture, so the same
+    /// call is made again with the same key and body (the PSP replays what
+    /// it did, or does it now), then the payment is read.
+    async fn wallet_outcome(
+        &self,
+        payment_id: &str,
+        wallet: Wallet,
+        token_json: &str,
+        key: &str,
+    ) -> WalletOutcome {
+        let mut last = None;
+        for _ in 0..2 {
+            match self
+                .psp
+                .pay_with_wallet(payment_id, wallet, token_json, key)
+                .await
+            {
+                Ok(payment) => return WalletOutcome::Answered(payment),
+                Err(ProviderError::Invalid(_)) => {
+                    return WalletOutcome::Refused(OrderError::InvalidWalletRequest);
+                }
+                Err(error) => last = Some(error),
+            }
+        }
+        match self.psp.payment(payment_id).await {
+            Ok(payment) => WalletOutcome::Answered(payment),
+            Err(error) => WalletOutcome::Unknown(last.unwrap_or(error)),
+        }
+    }
+
+    /// Closes a wallet payment the shopper did not pay, so that a late
+    /// call cannot capture it after the card is offered again; answers
+    /// whether it is closed (`false`: it was paid meanwhile, and that news
+    /// is applied).
+    pub(super) async fn close_unpaid(
+        &self,
+        row: &OrderRow,
+        payment_id: &str,
+        now: i64,
+    ) -> Result<bool, OrderError> {
+        let key = format!("order-{}-cancel-{}", row.id, row.payment_attempt);
+        match self.psp.cancel(payment_id, &key).await {
+            Ok(_) => Ok(true),
+            Err(ProviderError::InvalidState) => {
+                let payment = self.psp.payment(payment_id).await?;
+                self.apply(row, &payment, now).await?;
+                Ok(!matches!(
+                    payment.status,
+                    PaymentStatus::Authorized | PaymentStatus::Captured
+                ))
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+}
+
+/// What came of a wallet call once resolved with the PSP.
+enum WalletOutcome {
+    /// The payment as the PSP holds it (captured, or declined).
+    Answered(Payment),
+    /// The request itself was refused (token, validation): nothing moved.
+    Refused(OrderError),
+    /// The PSP could not say: the payment may have been captured.
+    Unknown(ProviderError),
 }

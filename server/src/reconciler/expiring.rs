@@ -1,12 +1,14 @@
-//! Authorizations nearing their end (`Orders::expiring`: within
-//! `EXPIRY_WARNING_SECONDS`). The design re-authorizes them with the
-//! shopper's stored card (merchant-initiated) before they lapse;
-//! [`Reconciler::reauthorize_due`] is where that goes. Until then it warns
-//! and journals each order once, so operators ship in time.
+//! Authorizations nearing their end. First those whose card is kept on
+//! file are renewed (`Orders::reauthorize_due`: a merchant-initiated
+//! authorization a day before the end, the old one voided); then every
+//! authorization still expiring within `EXPIRY_WARNING_SECONDS`
+//! (`Orders::expiring`) is warned of, once per order in the journal, so
+//! that operators ship in time.
 
 use super::journal::Journal;
 use super::{ReconcileError, Reconciler};
 use crate::db::OrderRow;
+use crate::orders::reauthorize::Renewal;
 use shop_api::reconcile::ReconcileKind;
 
 impl Reconciler {
@@ -15,6 +17,49 @@ impl Reconciler {
         journal: &mut Journal<'_>,
         now: i64,
     ) -> Result<(), ReconcileError> {
+        match self.orders().reauthorize_due(now).await {
+            Ok(renewals) => {
+                for renewal in renewals {
+                    match renewal {
+                        Renewal::Renewed {
+                            order_id,
+                            payment_id,
+                        } => {
+                            journal
+                                .record(
+                                    ReconcileKind::Reauthorized,
+                                    Some(&order_id),
+                                    Some(&payment_id),
+                                    "authorization renewed on the card kept on file; the old one voided".into(),
+                                )
+                                .await;
+                        }
+                        Renewal::Refused { order_id } => {
+                            journal
+                                .record(
+                                    ReconcileKind::ReauthorizationRefused,
+                                    Some(&order_id),
+                                    None,
+                                    "the PSP refused to authorize the kept card again: the shopper is asked to pay when the authorization lapses".into(),
+                                )
+                                .await;
+                        }
+                        // Busy or moved on: the next pass tries again.
+                        Renewal::Skipped { .. } => {}
+                    }
+                }
+            }
+            Err(error) => {
+                journal
+                    .record(
+                        ReconcileKind::Failed,
+                        None,
+                        None,
+                        format!("could not renew the authorizations due: {error}"),
+                    )
+                    .await;
+            }
+        }
         let at_risk = match self.orders().expiring(now).await {
             Ok(rows) => rows,
             Err(error) => {
@@ -29,14 +74,13 @@ impl Reconciler {
                 return Ok(());
             }
         };
-        self.reauthorize_due(journal, &at_risk, now).await
+        self.warn_expiring(journal, &at_risk, now).await
     }
 
-    /// The seam for re-authorization: `due` are the orders whose
-    /// authorization expires within the warning window, soonest first.
-    /// Today it only warns (once per order in the journal); re-authorizing
-    /// with a stored card replaces the body, keeping this signature.
-    pub(super) async fn reauthorize_due(
+    /// `due` are the orders whose authorization expires within the warning
+    /// window, soonest first, after renewals: each is warned of (logged
+    /// every pass, journalled once per order).
+    async fn warn_expiring(
         &self,
         journal: &mut Journal<'_>,
         due: &[OrderRow],
@@ -44,7 +88,7 @@ impl Reconciler {
     ) -> Result<(), ReconcileError> {
         for row in due {
             let expires_at = row.authorization_expires_at.unwrap_or(now);
-            tracing::warn!(order = %row.id, expires_at, "authorization expires soon and re-authorization is not implemented: ship it before");
+            tracing::warn!(order = %row.id, expires_at, "authorization expires soon and was not renewed: ship it before");
             if self
                 .inner
                 .db
@@ -59,7 +103,7 @@ impl Reconciler {
                     Some(&row.id),
                     row.payment_id.as_deref(),
                     format!(
-                        "authorization expires in {} hours; re-authorization is not implemented yet: ship before it lapses",
+                        "authorization expires in {} hours and was not renewed: ship before it lapses",
                         (expires_at - now).max(0) / 3600
                     ),
                 )

@@ -6,6 +6,7 @@
 
 use super::journal::Journal;
 use super::{LATE_NEWS_SECONDS, PER_RUN, ReconcileError, Reconciler};
+use crate::db::words::word_of;
 use crate::payments::ProviderError;
 use shop_api::reconcile::ReconcileKind;
 
@@ -75,8 +76,8 @@ impl Reconciler {
                         format!(
                             "no PSP news for over {} minutes: read from the PSP, {} → {}",
                             LATE_NEWS_SECONDS / 60,
-                            row.status,
-                            after.status
+                            word_of(row.status),
+                            word_of(after.status)
                         ),
                     )
                     .await;

@@ -8,6 +8,7 @@
 
 use super::journal::Journal;
 use super::{PER_RUN, ReconcileError, Reconciler, STRAY_GRACE_SECONDS};
+use crate::db::words::word_of;
 use crate::payments::{Payment, PaymentStatus, ProviderError};
 use shop_api::reconcile::ReconcileKind;
 
@@ -124,7 +125,7 @@ impl Reconciler {
             Some(order) => format!(
                 "order {} is {} with payment {}",
                 order.id,
-                order.status,
+                word_of(order.status),
                 order.payment_id.as_deref().unwrap_or("none")
             ),
             None => format!("reference {reference:?} is no order"),

@@ -7,11 +7,11 @@
 
 use super::journal::Journal;
 use super::{PER_RUN, ReconcileError, Reconciler, UNPAID_SECONDS};
+use crate::db::words::word_of;
 use crate::orders::lifecycle::OperatorAction;
 use crate::payments::ProviderError;
+use shop_api::order::OrderStatus;
 use shop_api::reconcile::ReconcileKind;
-
-const UNPAID: [&str; 2] = ["awaiting_payment", "payment_failed"];
 
 impl Reconciler {
     pub(super) async fn unpaid(
@@ -62,10 +62,13 @@ impl Reconciler {
             let Some(row) = db.order_by_id(&row.id).await? else {
                 continue;
             };
-            if !UNPAID.contains(&row.status.as_str()) {
+            if !matches!(
+                row.status,
+                OrderStatus::AwaitingPayment | OrderStatus::PaymentFailed
+            ) {
                 continue;
             }
-            let from = row.status.clone();
+            let from = word_of(row.status);
             match orders
                 .operate(row.clone(), OperatorAction::Cancel, now)
                 .await

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod faulty_psp;
 pub mod psp;
 
 use reqwest::header::{HeaderMap, SET_COOKIE};

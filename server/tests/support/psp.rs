@@ -30,6 +30,54 @@ impl Psp {
     }
 }
 
+impl Psp {
+    /// The payment as the sandbox holds it.
+    pub async fn payment(&self, id: &str) -> Value {
+        client()
+            .get(format!("{}/v1/payments/{id}", self.base))
+            .bearer_auth(MERCHANT_SECRET)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+}
+
+/// What the shopper types in the PSP's page (its own origin posts it).
+pub async fn pay(psp: &Psp, order: &Value, number: &str) -> Value {
+    let page = order["payment"]["hosted_page_url"].as_str().unwrap();
+    let payment_id = page.rsplit('/').next().unwrap();
+    client()
+        .post(format!("{}/pay/{payment_id}/card", psp.base))
+        .header("origin", &psp.base)
+        .json(&json!({"number": number, "expiry": "12/40", "security_code": "123", "holder": "Camille Martin"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+/// The PSP payment the shop follows for an order, read from its database.
+pub async fn current_payment_id(shop: &TestServer, order_id: &str) -> String {
+    let db = sqlx::SqlitePool::connect(&format!(
+        "sqlite://{}",
+        shop.data.path().join("shop.sqlite3").display()
+    ))
+    .await
+    .unwrap();
+    let (payment_id,): (String,) = sqlx::query_as("SELECT payment_id FROM orders WHERE id = ?")
+        .bind(order_id)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    db.close().await;
+    payment_id
+}
+
 impl Drop for Psp {
     fn drop(&mut self) {
         if let Some(stop) = self.stop.take() {
@@ -42,10 +90,32 @@ impl Drop for Psp {
 /// a sandbox that never calls the shop (lost webhooks).
 pub async fn shop_and_psp(webhooks: bool) -> (TestServer, Psp) {
     let psp_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    start_pair(webhooks, psp_listener, None).await
+}
+
+/// The shop calling the sandbox's merchant API through a proxy that fails
+/// some calls as `faults` says (the shopper's browser still reaches the
+/// sandbox directly).
+pub async fn shop_and_faulty_psp(
+    webhooks: bool,
+    faults: std::sync::Arc<super::faulty_psp::Faults>,
+) -> (TestServer, Psp) {
+    let psp_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let psp_base = format!("http://{}", psp_listener.local_addr().unwrap());
+    let proxy = super::faulty_psp::start(psp_base, faults).await;
+    start_pair(webhooks, psp_listener, Some(proxy)).await
+}
+
+async fn start_pair(
+    webhooks: bool,
+    psp_listener: tokio::net::TcpListener,
+    api_url: Option<String>,
+) -> (TestServer, Psp) {
     let psp_base = format!("http://{}", psp_listener.local_addr().unwrap());
     let origin = psp_base.clone();
     let shop = TestServer::start_with(move |config| {
         config.psp_origin = origin;
+        config.psp_api_url = api_url;
         config.psp_merchant_secret = MERCHANT_SECRET.into();
     })
     .await;

@@ -185,12 +185,15 @@ pub fn ReviewStep(
         }
         ok
     });
+    // Consent to keep the card at the PSP: unticked, and optional.
+    let keep_card = RwSignal::new(false);
     let new_order = move || {
         let delivery_option_id = contents.with_untracked(|c| c.delivery_option_id.clone())?;
         Some(NewOrder {
             delivery_address: address.get_untracked(),
             delivery_option_id,
             accepted_terms: accepted.get_untracked().then(|| TERMS_VERSION.to_owned()),
+            keep_card: keep_card.get_untracked(),
         })
     };
     let projects_ready = Signal::derive(move || save.with(SaveStatus::ready));
@@ -345,6 +348,17 @@ pub fn ReviewStep(
                 {move || c().card_brands.iter().map(|brand| view! { <li class="brand-badge">{*brand}</li> }).collect_view()}
             </ul>
             <p class="debit">{move || c().debit_sentence}</p>
+            <div class="checkbox-field keep-card">
+                <input
+                    type="checkbox"
+                    id=routes::KEEP_CARD_BOX_ID
+                    aria-describedby="conserver-carte-aide"
+                    prop:checked=move || keep_card.get()
+                    on:change=move |event| keep_card.set(event_target_checked(&event))
+                />
+                <label for=routes::KEEP_CARD_BOX_ID>{move || c().keep_card_label}</label>
+            </div>
+            <p class="field-hint" id="conserver-carte-aide">{move || c().keep_card_hint}</p>
             {move || error.get().map(|error| view! { <p class="form-error" role="alert">{error.message(c())}</p> })}
         </section>
         <div class="terms-field">

@@ -60,7 +60,7 @@ pub async fn submit(
         return Err(ApiFailure::not_found());
     }
     let current = state.ledger.get(&id).await?;
-    if !current.status.takes_card() {
+    if !current.takes_card() {
         return Err(LedgerError::Rule(PaymentError::InvalidState).into());
     }
     let submission = Submission {

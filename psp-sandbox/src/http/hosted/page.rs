@@ -14,7 +14,11 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> Resp
         return missing();
     }
     match state.ledger.get(&id).await {
-        Ok(payment) => page(&payment),
+        // A merchant-initiated payment has no page: the shopper is absent.
+        Ok(payment) => match &payment.allowed_origin {
+            Some(origin) => page(&payment, origin),
+            None => missing(),
+        },
         Err(crate::ledger::LedgerError::NotFound) => missing(),
         Err(error) => {
             tracing::error!(%error, "cannot show a payment page");
@@ -30,10 +34,10 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> Resp
     }
 }
 
-fn page(payment: &Payment) -> Response {
+fn page(payment: &Payment, allowed_origin: &str) -> Response {
     let html = PAGE
         .replace("{payment_id}", &payment.id)
-        .replace("{parent_origin}", &payment.allowed_origin)
+        .replace("{parent_origin}", allowed_origin)
         .replace("{status}", payment.status.as_str())
         .replace(
             "{decline_code}",
@@ -44,7 +48,7 @@ fn page(payment: &Payment) -> Response {
     let headers = response.headers_mut();
     // The framing layer leaves this policy alone: it names the payment's
     // own origin instead of the configured shop's.
-    if let Ok(policy) = HeaderValue::try_from(crate::framing::policy(&payment.allowed_origin)) {
+    if let Ok(policy) = HeaderValue::try_from(crate::framing::policy(allowed_origin)) {
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -9,8 +9,7 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-/// The one merchant a sandbox serves; the idempotency keys' namespace.
-pub const MERCHANT: &str = "default";
+pub use crate::MERCHANT;
 
 pub async fn require_merchant(
     State(state): State<AppState>,

@@ -209,7 +209,7 @@ impl From<OrderError> for ApiFailure {
                 (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidQuantity)
             }
             OrderError::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
-            OrderError::InvalidState | OrderError::AuthorizationExpired => {
+            OrderError::InvalidState | OrderError::AuthorizationExpired | OrderError::Busy => {
                 (StatusCode::CONFLICT, ErrorCode::InvalidOrderState)
             }
             OrderError::ProductionStarted => (StatusCode::CONFLICT, ErrorCode::ProductionStarted),
