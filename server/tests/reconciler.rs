@@ -388,7 +388,7 @@ async fn a_server_process_runs_a_pass_as_it_starts() {
 
 /// An order whose shopper ticked "keep my card for this order".
 async fn ordered_keeping_card<'a>(shop: &'a TestServer, email: &str) -> (Shopper<'a>, Value) {
-    let (mut shopper, _) = ordered(shop, email).await;
+    let (shopper, _) = ordered(shop, email).await;
     // `ordered` made one order already; the cart is still full (unpaid),
     // so a second order with consent is made from it.
     let response = client()
