@@ -9,8 +9,10 @@ mod catalogue;
 mod claims;
 mod declines;
 mod holds;
+mod leases;
 mod orders;
 mod projects;
+mod reconciler;
 mod sessions;
 mod support;
 mod throttle;
@@ -22,6 +24,7 @@ pub use declines::{NewDecline, OpenCardPage};
 pub use holds::PaymentHold;
 pub use orders::{NewOrderRow, OrderRow, PaymentChange};
 pub use projects::PhotoRoom;
+pub use reconciler::kind_name as reconcile_kind_name;
 pub use sessions::SessionRow;
 pub use support::NewSupportError;
 

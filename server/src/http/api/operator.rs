@@ -6,11 +6,12 @@
 //! (`{"carrier": "colissimo", "tracking_number": "6A12345678901"}`); an
 //! empty body ships without one, as before.
 //! `support.rs`: the help centre's support requests, listed and answered.
+//! `reconciler.rs`: what the reconciler did, and a pass on demand.
 
+mod reconciler;
 mod support;
 
 use super::{ApiFailure, ApiState};
-use crate::accounts;
 use crate::db::PaymentHold;
 use crate::orders::lifecycle::OperatorAction;
 use crate::orders::{EXPIRY_WARNING_SECONDS, OrderError, Orders, to_order};
@@ -30,6 +31,7 @@ pub fn router() -> Router<ApiState> {
         .route("/v1/operator/payment-holds", get(payment_holds))
         .route("/v1/operator/orders/{id}/{action}", post(act))
         .merge(support::router())
+        .merge(reconciler::router())
 }
 
 /// A request carrying the operator token.
@@ -102,7 +104,7 @@ async fn at_risk(_: Operator, State(state): State<ApiState>) -> Result<Json<AtRi
         db: &state.db,
         psp: state.payments.as_ref(),
     };
-    let rows = orders.expiring(accounts::now()).await?;
+    let rows = orders.expiring(state.clock.now()).await?;
     Ok(Json(AtRisk {
         warning_seconds: EXPIRY_WARNING_SECONDS,
         orders: rows
@@ -146,10 +148,10 @@ async fn act(
     if action == OperatorAction::Ship {
         let parcel = ship_request(&body)?;
         return Ok(Json(
-            orders.ship(row, parcel.as_ref(), accounts::now()).await?,
+            orders.ship(row, parcel.as_ref(), state.clock.now()).await?,
         ));
     }
-    Ok(Json(orders.operate(row, action, accounts::now()).await?))
+    Ok(Json(orders.operate(row, action, state.clock.now()).await?))
 }
 
 /// The optional parcel of a shipment: no body (or only whitespace) is none;

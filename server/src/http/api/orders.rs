@@ -8,7 +8,6 @@ mod track;
 use super::json::ApiJson;
 use super::session_cookie::CurrentSession;
 use super::{ApiFailure, ApiState};
-use crate::accounts;
 use crate::orders::{OrderError, Orders, normalized_address};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -58,7 +57,7 @@ async fn create(
             key,
             &request,
             &state.public_origin,
-            accounts::now(),
+            state.clock.now(),
         )
         .await?;
     let status = if created {
@@ -87,7 +86,7 @@ async fn show(
                 current.account_id,
                 &id,
                 &state.public_origin,
-                accounts::now(),
+                state.clock.now(),
             )
             .await?,
     ))
@@ -100,7 +99,7 @@ async fn cancel(
 ) -> Result<Json<Order>, ApiFailure> {
     Ok(Json(
         orders(&state)
-            .cancel(current.account_id, &id, accounts::now())
+            .cancel(current.account_id, &id, state.clock.now())
             .await?,
     ))
 }
@@ -116,7 +115,7 @@ async fn pay_again(
                 current.account_id,
                 &id,
                 &state.public_origin,
-                accounts::now(),
+                state.clock.now(),
             )
             .await?,
     ))
@@ -136,7 +135,7 @@ async fn pay_with_wallet(
                 payment.method,
                 &payment.token_json,
                 &state.public_origin,
-                accounts::now(),
+                state.clock.now(),
             )
             .await?,
     ))
@@ -155,7 +154,7 @@ async fn apple_pay_session(
             &id,
             &request.validation_url,
             state.public_host(),
-            accounts::now(),
+            state.clock.now(),
         )
         .await?;
     Ok(Json(MerchantSession { session_json }))
@@ -185,7 +184,7 @@ async fn save_address(
     }
     state
         .db
-        .save_address(current.account_id, &address, accounts::now())
+        .save_address(current.account_id, &address, state.clock.now())
         .await?;
     Ok(Json(address))
 }
