@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use std::time::Duration;
 
 mod support;
-use support::psp::{Psp, ordered, pay, shop_and_psp};
+use support::psp::{Psp, order_project, ordered, pay, shop_and_psp};
 use support::{Shopper, TestServer, code};
 
 /// A Visa number that passes Luhn but is no test card: the sandbox
@@ -265,25 +265,20 @@ async fn the_account_is_blocked_after_twenty_declines_over_its_orders() {
     shop.stop().await;
 }
 
-/// Another order from the shopper's cart (still full: nothing was paid).
+/// Another order of the account, of another project (an order of the
+/// same projects would replace the unpaid one).
 async fn second_order(
     shop: &TestServer,
     shopper: &mut Shopper<'_>,
     key: &str,
 ) -> (StatusCode, Value) {
-    let response = support::client()
-        .post(shop.url("/api/v1/orders"))
-        .header("origin", &shop.base)
-        .header("cookie", shopper.cookie.clone().unwrap())
-        .header("Idempotency-Key", format!("key-{key}"))
-        .json(
-            &json!({"delivery_address": {"name": "Camille Martin", "street": "12 rue des Lilas",
-            "postcode": "35000", "city": "Rennes", "country": "FR", "phone": "0612345678"},
-            "delivery_option_id": "standard", "accepted_terms": shop_api::order::TERMS_VERSION}),
-        )
-        .send()
-        .await
-        .unwrap();
+    let response = order_project(
+        shop,
+        shopper,
+        &format!("projet-{key}"),
+        &format!("key-{key}"),
+    )
+    .await;
     let status = response.status();
     (status, response.json().await.unwrap())
 }
