@@ -31,6 +31,11 @@ impl Psp {
 }
 
 impl Psp {
+    /// The sandbox's own database file (to list an order's payments).
+    pub fn database_path(&self) -> std::path::PathBuf {
+        self._data.path().join("psp.sqlite3")
+    }
+
     /// The payment as the sandbox holds it.
     pub async fn payment(&self, id: &str) -> Value {
         client()
