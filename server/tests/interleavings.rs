@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 mod support;
-use support::psp::{Psp, operator, ordered, pay, shop_and_psp};
+use support::psp::{Psp, operator, order_project_keeping_card, pay, shop_and_psp};
 use support::{Answer, OPERATOR_TOKEN, STRONG, Shopper, TestServer, WEBHOOK_SECRET, client};
 
 #[derive(Debug, Clone)]
@@ -409,10 +409,14 @@ impl Case<'_> {
     }
 }
 
-async fn run_case(stack: &'static Stack, steps: Vec<Step>) {
+async fn run_case(stack: &'static Stack, keep_card: bool, steps: Vec<Step>) {
     let n = CASE.fetch_add(1, Ordering::Relaxed);
     let email = format!("cas{n}@exemple.fr");
-    let (shopper, order) = ordered(&stack.shop, &email).await;
+    let mut shopper = Shopper::signed_up(&stack.shop, &email).await;
+    let made =
+        order_project_keeping_card(&stack.shop, &mut shopper, "phare", &email, keep_card).await;
+    assert_eq!(made.status(), StatusCode::CREATED);
+    let order: Value = made.json().await.unwrap();
     let mut case = Case {
         stack,
         shopper,
@@ -438,10 +442,11 @@ proptest! {
 
     #[test]
     fn money_and_status_agree_whatever_the_order_of_events(
+        keep_card in any::<bool>(),
         steps in proptest::collection::vec(step(), 1..12)
     ) {
         // The stack starts on the runtime, outside any `block_on`.
         let stack = *STACK;
-        RUNTIME.block_on(run_case(stack, steps));
+        RUNTIME.block_on(run_case(stack, keep_card, steps));
     }
 }

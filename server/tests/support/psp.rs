@@ -179,6 +179,18 @@ pub async fn order_project(
     project_id: &str,
     key: &str,
 ) -> reqwest::Response {
+    order_project_keeping_card(shop, shopper, project_id, key, false).await
+}
+
+/// As [`order_project`], the shopper agreeing (`keep_card`) or not that
+/// the PSP keeps the card for the order.
+pub async fn order_project_keeping_card(
+    shop: &TestServer,
+    shopper: &mut Shopper<'_>,
+    project_id: &str,
+    key: &str,
+    keep_card: bool,
+) -> reqwest::Response {
     let choice = json!({"product_id": "poster", "format_id": "50x70", "quantity": 1});
     shopper
         .put(
@@ -208,7 +220,8 @@ pub async fn order_project(
         .json(
             &json!({"delivery_address": {"name": "Camille Martin", "street": "12 rue des Lilas",
             "postcode": "35000", "city": "Rennes", "country": "FR", "phone": "0612345678"},
-            "delivery_option_id": "standard", "accepted_terms": shop_api::order::TERMS_VERSION}),
+            "delivery_option_id": "standard", "accepted_terms": shop_api::order::TERMS_VERSION,
+            "keep_card": keep_card}),
         )
         .send()
         .await
