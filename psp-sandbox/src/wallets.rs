@@ -35,6 +35,9 @@ pub struct CheckedWallet {
     pub brand: Option<Brand>,
     pub last4: Option<String>,
     pub outcome: Outcome,
+    /// The test token `approve_then_timeout`: the payment is captured, then
+    /// the answer is lost (a `504`), as when a PSP times out after acting.
+    pub answer_lost: bool,
 }
 
 /// A token without its method's shape; the message says what is missing
@@ -72,10 +75,14 @@ fn brand_of(network: &str) -> Option<Brand> {
 /// payload is a real-looking token the sandbox cannot charge.
 fn outcome_of(payload: &Value) -> Outcome {
     match payload.get("sandbox").and_then(Value::as_str) {
-        Some("approve") => Outcome::Approve,
+        Some("approve" | "approve_then_timeout") => Outcome::Approve,
         Some("insufficient_funds") => Outcome::Decline(DeclineCode::InsufficientFunds),
         _ => Outcome::Decline(DeclineCode::CardDeclined),
     }
+}
+
+fn answer_lost(payload: &Value) -> bool {
+    payload.get("sandbox").and_then(Value::as_str) == Some("approve_then_timeout")
 }
 
 fn is_last4(value: &str) -> bool {

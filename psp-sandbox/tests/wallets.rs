@@ -340,3 +340,26 @@ async fn wait_for_types(received: &Received, count: usize) -> Vec<String> {
     }
     panic!("{count} webhooks did not arrive in 10 s");
 }
+
+#[tokio::test]
+async fn approve_then_timeout_captures_and_loses_the_answer_so_a_retry_must_read() {
+    let sandbox = Sandbox::start().await;
+    let payment = sandbox.new_payment("automatic").await;
+    let id = payment["id"].as_str().unwrap();
+    let path = format!("/v1/payments/{id}/wallet");
+    let body = google_pay("VISA", "4242", "approve_then_timeout");
+    let lost = sandbox
+        .merchant(Method::POST, &path, Some("wallet-1"), Some(body.clone()))
+        .await;
+    assert_eq!(lost.status, StatusCode::GATEWAY_TIMEOUT, "{:?}", lost.body);
+    assert_eq!(lost.body["error"]["code"], "timeout");
+    // A 5xx is not replayed: the same call again finds the payment paid.
+    let again = sandbox
+        .merchant(Method::POST, &path, Some("wallet-1"), Some(body))
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{:?}", again.body);
+    let read = sandbox.get(id).await;
+    assert_eq!(read["status"], "captured");
+    assert_eq!(read["captured_amount"], 4599);
+    sandbox.stop().await;
+}

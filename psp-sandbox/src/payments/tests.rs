@@ -151,6 +151,7 @@ fn wallets_pay_automatic_payments_only() {
         brand: Some(Brand::Visa),
         last4: Some("4242".into()),
         outcome: WalletOutcome::Approve,
+        answer_lost: false,
     };
     let mut manual = payment("manual");
     assert_eq!(
@@ -162,6 +163,7 @@ fn wallets_pay_automatic_payments_only() {
         brand: None,
         last4: Some("1117".into()),
         outcome: WalletOutcome::Decline(DeclineCode::InsufficientFunds),
+        answer_lost: false,
     };
     assert_eq!(
         p.pay_with_wallet(&unknown_network, NOW, 7),

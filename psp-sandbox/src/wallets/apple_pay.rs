@@ -1,7 +1,7 @@
 //! Apple Pay: the `token` of the `ApplePayPayment`. The last four digits
 //! are those that end `paymentMethod.displayName` (`"Visa 4242"`).
 
-use super::{CheckedWallet, InvalidToken, brand_of, outcome_of};
+use super::{CheckedWallet, InvalidToken, answer_lost, brand_of, outcome_of};
 use serde_json::Value;
 
 pub fn check(token: &Value) -> Result<CheckedWallet, InvalidToken> {
@@ -40,6 +40,7 @@ pub fn check(token: &Value) -> Result<CheckedWallet, InvalidToken> {
         brand: brand_of(network),
         last4,
         outcome: outcome_of(payment_data),
+        answer_lost: answer_lost(payment_data),
     })
 }
 

@@ -1,7 +1,7 @@
 //! Google Pay: the `paymentMethodData` of the `PaymentResponse`'s
 //! `details`, whose `tokenizationData.token` is a string holding JSON.
 
-use super::{CheckedWallet, InvalidToken, brand_of, is_last4, outcome_of};
+use super::{CheckedWallet, InvalidToken, answer_lost, brand_of, is_last4, outcome_of};
 use serde_json::Value;
 
 pub fn check(token: &Value) -> Result<CheckedWallet, InvalidToken> {
@@ -42,5 +42,6 @@ pub fn check(token: &Value) -> Result<CheckedWallet, InvalidToken> {
         brand: brand_of(network),
         last4,
         outcome: outcome_of(&payload),
+        answer_lost: answer_lost(&payload),
     })
 }

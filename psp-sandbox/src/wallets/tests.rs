@@ -27,6 +27,7 @@ fn google_pay_tokens_give_network_last4_and_outcome() {
             brand: Some(Brand::Visa),
             last4: Some("4242".into()),
             outcome: Outcome::Approve,
+            answer_lost: false,
         })
     );
     let token = google(
@@ -61,6 +62,7 @@ fn apple_pay_tokens_give_network_last4_and_outcome() {
             brand: Some(Brand::Mastercard),
             last4: Some("0004".into()),
             outcome: Outcome::Approve,
+            answer_lost: false,
         })
     );
     let token = apple("Amex", "Amex", json!({"sandbox": "decline"}));

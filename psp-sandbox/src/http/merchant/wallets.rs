@@ -72,5 +72,15 @@ pub async fn pay(
     })?;
     drop(body);
     let payment = state.ledger.pay_with_wallet(&id, &wallet).await?;
+    if wallet.answer_lost {
+        // Done, but the merchant never hears it: a 5xx is not kept for
+        // replay, so its retry finds the payment captured (`409`) and must
+        // read it to know.
+        return Err(ApiFailure::new(
+            StatusCode::GATEWAY_TIMEOUT,
+            "timeout",
+            "the payment was processed but its answer was lost (test token)",
+        ));
+    }
     Ok(answer(StatusCode::OK, state.ledger.view(&payment)))
 }
