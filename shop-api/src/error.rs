@@ -83,6 +83,12 @@ pub enum ErrorCode {
     /// Too many support requests from this address: wait
     /// `retry_after_seconds`.
     TooManySupportRequests,
+    /// A refund's reason is empty, longer than
+    /// `order::payments::REFUND_REASON_MAX_CHARS`, or has control characters.
+    InvalidRefundReason,
+    /// A refund of more than was debited and not yet given back (or of
+    /// nothing).
+    RefundTooLarge,
     /// A code this build does not know yet (newer server): keeps old
     /// storefronts parsing errors instead of failing on them.
     #[serde(other)]
