@@ -356,3 +356,82 @@ async fn operators_list_every_order_by_status_and_page() {
     drop(psp);
     shop.stop().await;
 }
+
+/// `ordered`, with the shopper's consent that the PSP keeps the card.
+async fn ordered_keeping_card<'a>(shop: &'a TestServer, email: &str) -> (Shopper<'a>, Value) {
+    let mut shopper = Shopper::signed_up(shop, email).await;
+    let choice = json!({"product_id": "poster", "format_id": "50x70", "quantity": 1});
+    shopper
+        .put(
+            "/api/v1/projects/phare",
+            json!({"name": "Le phare", "choice": choice, "photo_ids": ["p1"]}),
+        )
+        .await;
+    let uploaded = shopper
+        .send_bytes(
+            reqwest::Method::PUT,
+            "/api/v1/projects/phare/photos/p1",
+            "image/png",
+            support::png(40, 30, 80),
+        )
+        .await;
+    assert_eq!(uploaded.status, StatusCode::OK);
+    let cart = json!({"lines": [{"project_id": "phare", "project_name": "Le phare", "choice": choice, "copies": 1}]});
+    assert_eq!(
+        shopper.put("/api/v1/cart", cart).await.status,
+        StatusCode::OK
+    );
+    let response = client()
+        .post(shop.url("/api/v1/orders"))
+        .header("origin", &shop.base)
+        .header("cookie", shopper.cookie.clone().unwrap())
+        .header("Idempotency-Key", format!("key-{email}"))
+        .json(
+            &json!({"delivery_address": {"name": "Camille Martin", "street": "12 rue des Lilas",
+            "postcode": "35000", "city": "Rennes", "country": "FR", "phone": "0612345678"},
+            "delivery_option_id": "standard", "accepted_terms": shop_api::order::TERMS_VERSION,
+            "keep_card": true}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let order = response.json().await.unwrap();
+    (shopper, order)
+}
+
+#[tokio::test]
+async fn a_reauthorization_on_the_stored_card_is_a_merchant_payment_in_the_history() {
+    let (shop, psp) = shop_and_psp(false).await;
+    let (mut shopper, order) = ordered_keeping_card(&shop, "garde@exemple.fr").await;
+    let total = total(&order);
+    pay(&psp, &order, "4242 4242 4242 4242").await;
+    until_status(&mut shopper, &order, "authorized").await;
+    let first = current_payment_id(&shop, id(&order)).await;
+    // The shop's renewal pass, as the reconciler runs it, a week on.
+    let db = shop_server::db::Database::open(shop.data.path())
+        .await
+        .unwrap();
+    let sandbox =
+        shop_server::payments::sandbox::Sandbox::new(&psp.base, support::psp::MERCHANT_SECRET)
+            .unwrap();
+    let orders = shop_server::orders::Orders {
+        db: &db,
+        psp: &sandbox,
+    };
+    let week_on = shop_server::accounts::now() + 7 * 24 * 3600;
+    let renewals = orders.reauthorize_due(week_on).await.unwrap();
+    assert_eq!(renewals.len(), 1, "{renewals:?}");
+    let record = history(&shop, &order).await;
+    let payments = record["payments"].as_array().unwrap();
+    assert_eq!(payments.len(), 2, "{record}");
+    assert_eq!(payments[0]["initiator"], "merchant");
+    assert_eq!(payments[0]["status"], "authorized");
+    assert_eq!(payments[0]["authorized"]["cents"], total);
+    assert_eq!(payments[1]["payment_id"], first.as_str());
+    assert_eq!(payments[1]["initiator"], "shopper");
+    assert_eq!(payments[1]["status"], "cancelled", "the old hold is voided");
+    assert_eq!(payments[1]["authorized"]["cents"], 0);
+    drop(psp);
+    shop.stop().await;
+}
