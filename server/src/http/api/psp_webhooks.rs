@@ -48,7 +48,9 @@ async fn receive(
     if state.db.psp_event_seen(&event.id).await? {
         return Ok(StatusCode::OK);
     }
-    if let Some(row) = state.db.order_by_payment(&event.payment.id).await? {
+    // An earlier attempt's payment finds its order too: only its record
+    // moves (`Orders::apply`).
+    if let Some(row) = state.db.order_by_any_payment(&event.payment.id).await? {
         let orders = Orders {
             db: &state.db,
             psp: state.payments.as_ref(),
