@@ -435,3 +435,35 @@ async fn a_reauthorization_on_the_stored_card_is_a_merchant_payment_in_the_histo
     drop(psp);
     shop.stop().await;
 }
+
+#[tokio::test]
+async fn a_payment_record_with_an_unknown_word_is_an_error() {
+    let (shop, psp) = shop_and_psp(false).await;
+    let (_, order) = ordered(&shop, "mot@exemple.fr").await;
+    let opened = history(&shop, &order).await;
+    assert_eq!(
+        opened["payments"][0]["status"], "awaiting_shopper",
+        "{opened}"
+    );
+    assert_eq!(opened["payments"][0]["attempt"], 1);
+    let db = sqlx::SqlitePool::connect(&format!(
+        "sqlite://{}",
+        shop.data.path().join("shop.sqlite3").display()
+    ))
+    .await
+    .unwrap();
+    sqlx::query("UPDATE order_payments SET status = 'pending' WHERE order_id = ?")
+        .bind(id(&order))
+        .execute(&db)
+        .await
+        .unwrap();
+    db.close().await;
+    let (status, _) = operator_get(
+        &shop,
+        &format!("/api/v1/operator/orders/{}/payments", id(&order)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    drop(psp);
+    shop.stop().await;
+}

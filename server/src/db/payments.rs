@@ -52,6 +52,18 @@ pub struct NewRefund<'a> {
     pub now: i64,
 }
 
+/// How far a payment has gone, as SQL over a status column: the PSP's
+/// times are seconds, so two states of one second (a refund's answer and
+/// the webhook of the partial refund before it) are told apart by this, and
+/// the later state is kept.
+fn progress(column: &str) -> String {
+    format!(
+        "(CASE {column} WHEN 'awaiting_shopper' THEN 0 WHEN 'declined' THEN 1 \
+         WHEN 'authorized' THEN 2 WHEN 'captured' THEN 3 WHEN 'partially_refunded' THEN 4 \
+         ELSE 5 END)"
+    )
+}
+
 /// Typed on read like the orders' words: an unknown status, method,
 /// initiator or refusal is an error.
 fn typed_record(row: &SqliteRow) -> Result<PaymentRecord, sqlx::Error> {
@@ -80,7 +92,7 @@ impl Database {
     /// one brought up to this news unless the stored state is newer at the
     /// PSP. Brand, last four and refusal are kept when the news lacks them.
     pub async fn record_payment(&self, news: &PaymentNews<'_>) -> Result<(), DbError> {
-        sqlx::query(
+        sqlx::query(&format!(
             "INSERT INTO order_payments (payment_id, order_id, attempt, method, initiator, status, \
              amount_cents, currency, authorized_cents, captured_cents, refunded_cents, card_brand, \
              card_last4, decline, authorized_at, authorization_expires_at, created_at, updated_at) \
@@ -98,8 +110,12 @@ impl Database {
                  order_payments.authorization_expires_at), \
              updated_at = excluded.updated_at \
              WHERE order_payments.order_id = excluded.order_id \
-             AND order_payments.updated_at <= excluded.updated_at",
-        )
+             AND (order_payments.updated_at < excluded.updated_at \
+                  OR (order_payments.updated_at = excluded.updated_at \
+                      AND {} >= {}))",
+            progress("excluded.status"),
+            progress("order_payments.status"),
+        ))
         .bind(news.payment_id)
         .bind(news.order_id)
         .bind(news.attempt)
