@@ -467,3 +467,35 @@ async fn a_payment_record_with_an_unknown_word_is_an_error() {
     drop(psp);
     shop.stop().await;
 }
+
+#[tokio::test]
+async fn a_cancellation_refunds_what_is_left_and_says_so_in_the_history() {
+    let (shop, psp) = shop_and_psp(true).await;
+    let (mut shopper, order) = ordered(&shop, "annule@exemple.fr").await;
+    let total = total(&order);
+    let paid = pay_with_google_pay(&mut shopper, &order, "approve").await;
+    assert_eq!(paid.body["status"], "paid", "{:?}", paid.body);
+    let (status, _) = refund(
+        &shop,
+        &order,
+        json!({"amount_cents": 300, "reason": "Retard"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let cancelled: Value = operator(&shop, &order, "cancel")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(cancelled["status"], "cancelled", "{cancelled}");
+    assert_eq!(cancelled["payment"]["refunded"]["cents"], total);
+    let record = history(&shop, &order).await;
+    let refunds = record["refunds"].as_array().unwrap();
+    assert_eq!(refunds.len(), 2, "{record}");
+    assert_eq!(refunds[0]["number"], 2);
+    assert_eq!(refunds[0]["amount"]["cents"], total - 300);
+    assert_eq!(refunds[0]["reason"], "Commande annulée");
+    assert_eq!(psp_refunded(&psp, &shop, &order).await, total);
+    drop(psp);
+    shop.stop().await;
+}

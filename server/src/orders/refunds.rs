@@ -15,6 +15,9 @@ use super::*;
 use crate::db::NewRefund;
 use shop_api::order::RefundRequest;
 
+/// The reason a cancellation's refund is recorded with.
+pub const CANCELLATION_REASON: &str = "Commande annulée";
+
 impl Orders<'_> {
     /// Gives back `request.amount_cents` (all that is left by default) of
     /// the order's debited payment, and answers the order.
@@ -40,6 +43,48 @@ impl Orders<'_> {
         self.release(claim).await;
         done?;
         Ok(to_order(&self.reread(&row.id).await?))
+    }
+
+    /// What the shop knows was given back of this payment so far.
+    pub(super) async fn refunded_so_far(
+        &self,
+        row: &OrderRow,
+        payment_id: &str,
+    ) -> Result<i64, OrderError> {
+        Ok(match self.db.payment_record(payment_id).await? {
+            Some(record) => record.refunded.cents.max(row.refunded_cents),
+            None => row.refunded_cents,
+        })
+    }
+
+    /// A cancellation gives back all that is left: recorded among the
+    /// order's refunds with the shop's own reason. `before` is read before
+    /// the PSP is called, since the refund's webhook may come in before
+    /// its answer is handled.
+    pub(super) async fn record_cancellation_refund(
+        &self,
+        row: &OrderRow,
+        payment: &Payment,
+        before: i64,
+        now: i64,
+    ) -> Result<(), OrderError> {
+        let amount = payment.refunded_cents - before;
+        // A replayed answer (a retried cancellation) adds nothing new.
+        if amount <= 0 {
+            return Ok(());
+        }
+        let number = self.db.refund_count(&row.id).await? + 1;
+        self.db
+            .insert_refund(&NewRefund {
+                order_id: &row.id,
+                number,
+                payment_id: &payment.id,
+                amount_cents: amount,
+                reason: CANCELLATION_REASON,
+                now,
+            })
+            .await?;
+        Ok(())
     }
 
     async fn refund_claimed(
