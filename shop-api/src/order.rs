@@ -346,6 +346,17 @@ mod tests {
     }
 
     #[test]
+    fn a_payment_from_an_older_server_still_parses() {
+        let older: OrderPayment = serde_json::from_str(
+            r#"{"method": "card", "hosted_page_url": null, "last_decline": null, "debited": false}"#,
+        )
+        .unwrap();
+        assert_eq!(older.brand, None);
+        assert_eq!(older.authorized, None);
+        assert_eq!(older.debited_at, None);
+    }
+
+    #[test]
     fn only_unpaid_orders_are_payable() {
         assert!(OrderStatus::PaymentFailed.payable());
         assert!(!OrderStatus::Authorized.payable());
