@@ -271,3 +271,92 @@ impl Database {
         Ok((rows, total))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use sqlx::migrate::Migrator;
+    use sqlx::sqlite::SqlitePoolOptions;
+
+    /// Orders made before migration 0017 get their current payment in the
+    /// record, with the status their order implies.
+    #[tokio::test]
+    async fn the_migration_records_the_payment_of_every_earlier_order() {
+        let all = sqlx::migrate!("./migrations");
+        let before = Migrator {
+            migrations: all
+                .migrations
+                .iter()
+                .filter(|m| m.version < 17)
+                .cloned()
+                .collect::<Vec<_>>()
+                .into(),
+            ..sqlx::migrate!("./migrations")
+        };
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect("sqlite::memory:")
+            .await
+            .unwrap();
+        before.run(&pool).await.unwrap();
+        sqlx::query("INSERT INTO accounts (id, email, password_hash, created_at) VALUES (1, 'a@b.fr', 'x', 0)")
+            .execute(&pool)
+            .await
+            .unwrap();
+        // (id, status, payment, method, debited, refunded)
+        let orders = [
+            ("unpaid", "awaiting_payment", Some("pay_1"), "card", 0, 0),
+            ("held", "in_production", Some("pay_2"), "card", 0, 0),
+            (
+                "wallet",
+                "in_production",
+                Some("pay_3"),
+                "apple_pay",
+                1,
+                500,
+            ),
+            ("shipped", "shipped", Some("pay_4"), "card", 1, 4599),
+            ("voided", "cancelled", Some("pay_5"), "card", 0, 0),
+            ("none", "awaiting_payment", None, "card", 0, 0),
+        ];
+        for (id, status, payment, method, debited, refunded) in orders {
+            sqlx::query(
+                "INSERT INTO orders (id, account_id, idempotency_key, status, created_at, updated_at, \
+                 address_json, delivery_option_id, lines_json, totals_json, total_cents, payment_id, \
+                 payment_method, debited, refunded_cents, authorized_at, number) \
+                 VALUES (?, 1, ?, ?, 10, 10, '{}', 'standard', '[]', '{}', 4599, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(id)
+            .bind(id)
+            .bind(status)
+            .bind(payment)
+            .bind(method)
+            .bind(debited)
+            .bind(refunded)
+            .bind((id == "voided").then_some(5))
+            .bind(format!("SP-{id}"))
+            .execute(&pool)
+            .await
+            .unwrap();
+        }
+        all.run(&pool).await.unwrap();
+        let rows: Vec<(String, String, String, i64, i64, i64)> = sqlx::query_as(
+            "SELECT order_id, status, method, authorized_cents, captured_cents, refunded_cents \
+             FROM order_payments ORDER BY payment_id",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        let expected = [
+            ("unpaid", "awaiting_shopper", "card", 0, 0, 0),
+            ("held", "authorized", "card", 4599, 0, 0),
+            ("wallet", "partially_refunded", "apple_pay", 0, 4599, 500),
+            ("shipped", "refunded", "card", 0, 4599, 4599),
+            ("voided", "cancelled", "card", 0, 0, 0),
+        ];
+        let rows: Vec<_> = rows
+            .iter()
+            .map(|(o, s, m, a, c, r)| (o.as_str(), s.as_str(), m.as_str(), *a, *c, *r))
+            .collect();
+        assert_eq!(rows, expected);
+    }
+}
