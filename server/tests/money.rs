@@ -347,6 +347,9 @@ async fn operators_list_every_order_by_status_and_page() {
 
     let (status, _) = operator_get(&shop, "/api/v1/operator/orders?status=payable").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, body) = operator_get(&shop, "/api/v1/operator/orders?page=deux").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["error"]["code"], "invalid_json", "{body}");
     let anonymous = client()
         .get(shop.url("/api/v1/operator/orders"))
         .send()

@@ -12,6 +12,7 @@ use crate::db::words::parse_word;
 use crate::http::api::json::ApiJson;
 use crate::http::api::{ApiFailure, ApiState};
 use crate::orders::{OrderError, Orders, to_order};
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -45,15 +46,23 @@ struct ListQuery {
 async fn list(
     _: Operator,
     State(state): State<ApiState>,
-    Query(query): Query<ListQuery>,
+    query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Result<Response, ApiFailure> {
+    // Refused in JSON like every API error (axum's own answer is text).
+    let Query(query) = query.map_err(|rejection| {
+        ApiFailure::new(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::InvalidJson,
+            &format!("status, page and per_page: {rejection}"),
+        )
+    })?;
     let status = match query.status.as_deref() {
         None | Some("") => None,
         Some(AT_RISK) => return Ok(at_risk(&state).await?.into_response()),
         Some(word) => Some(parse_word::<OrderStatus>(word).ok_or_else(|| {
             ApiFailure::new(
                 StatusCode::BAD_REQUEST,
-                ErrorCode::InvalidOrderState,
+                ErrorCode::InvalidJson,
                 &format!("unknown status {word:?}: an order status, or at_risk"),
             )
         })?),
