@@ -334,6 +334,14 @@ pub struct CheckoutText {
     pub checking_payment: &'static str,
     pub payment_unavailable: &'static str,
     pub retry: &'static str,
+    /// Too many cards refused (card testing): from when (a clock time from
+    /// `clock_time`) the shopper may pay again.
+    pub payment_blocked: fn(&str) -> String,
+    /// What stays while they wait, and where to ask for help.
+    pub payment_blocked_kept: &'static str,
+    pub payment_blocked_help: &'static str,
+    /// A time of day as the language writes it, from hours and minutes.
+    pub clock_time: fn(u32, u32) -> String,
     pub errors: CheckoutErrors,
     pub declines: DeclineText,
     pub wallets: WalletText,

@@ -199,6 +199,7 @@ async fn the_order_payment_shows_the_card_the_hold_then_the_debit() {
         last4: Some("4242".into()),
         authorized: Some(Money::eur(4599)),
         debited_at: None,
+        retry_at: None,
     });
     let state = RwSignal::new(PaymentState::Authorized);
     let root = container();

@@ -84,12 +84,38 @@ pub struct Config {
         default_value = "sandbox-merchant"
     )]
     pub google_pay_gateway_merchant_id: String,
+    /// Lets `POST /api/v1/test/clock` move the server's clock forward (for
+    /// tests and the end-to-end journeys). Refused unless the server listens
+    /// on a loopback address: a shop on the network never runs on a clock
+    /// anyone may move.
+    #[arg(long, env = "SHOP_TEST_CLOCK")]
+    pub test_clock: bool,
     /// Log filter, e.g. `info` or `shop_server=debug,tower_http=debug`.
     #[arg(long, env = "SHOP_LOG", default_value = "info")]
     pub log_level: String,
     /// Log format: human-readable text or one JSON object per line.
     #[arg(long, env = "SHOP_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error(
+        "--test-clock (SHOP_TEST_CLOCK) is only allowed on a loopback address, not {0}: \
+         anyone reaching the server could move its clock"
+    )]
+    TestClockNotLoopback(SocketAddr),
+}
+
+impl Config {
+    /// Checks what flags alone cannot, against the address actually listened
+    /// on (tests bind port 0).
+    pub fn validate(&self, listening: SocketAddr) -> Result<(), ConfigError> {
+        if self.test_clock && !listening.ip().is_loopback() {
+            return Err(ConfigError::TestClockNotLoopback(listening));
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -116,7 +142,24 @@ pub fn parse_origin(value: &str) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_origin;
+    use super::*;
+
+    #[test]
+    fn the_test_clock_is_refused_off_loopback() {
+        let mut config = Config::parse_from(["shop-server"]);
+        assert!(!config.test_clock, "off by default");
+        let public: SocketAddr = "0.0.0.0:8080".parse().unwrap();
+        let loopback: SocketAddr = "127.0.0.1:8080".parse().unwrap();
+        let loopback6: SocketAddr = "[::1]:8080".parse().unwrap();
+        assert_eq!(config.validate(public), Ok(()));
+        config = Config::parse_from(["shop-server", "--test-clock"]);
+        assert!(config.test_clock);
+        assert_eq!(config.validate(loopback), Ok(()));
+        assert_eq!(config.validate(loopback6), Ok(()));
+        let refused = config.validate(public).unwrap_err();
+        assert_eq!(refused, ConfigError::TestClockNotLoopback(public));
+        assert!(refused.to_string().contains("loopback"));
+    }
 
     #[test]
     fn origins_are_scheme_host_and_port_only() {

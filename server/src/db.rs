@@ -7,10 +7,13 @@ mod card_on_file;
 mod carts;
 mod catalogue;
 mod claims;
+mod declines;
 mod holds;
+mod leases;
 mod orders;
 mod payments;
 mod projects;
+mod reconciler;
 mod sessions;
 mod support;
 mod throttle;
@@ -18,10 +21,12 @@ pub mod words;
 
 pub use accounts::{AccountRow, NewAccountError};
 pub use carts::CartUpdateError;
+pub use declines::{NewDecline, OpenCardPage};
 pub use holds::PaymentHold;
 pub use orders::{NewOrderRow, OrderRow, PaymentChange};
 pub use payments::{NewRefund, PaymentNews};
 pub use projects::PhotoRoom;
+pub use reconciler::kind_name as reconcile_kind_name;
 pub use sessions::SessionRow;
 pub use support::NewSupportError;
 

@@ -7,9 +7,11 @@ pub mod security_headers;
 pub mod storefront;
 
 use crate::accounts::throttle::Policy;
+use crate::clock::Clock;
 use crate::db::Database;
 use crate::payments::PaymentProvider;
 use crate::projects::files::PhotoFiles;
+use crate::reconciler::Reconciler;
 use axum::Router;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
@@ -30,6 +32,10 @@ pub struct AppState {
     pub client_throttle: Policy,
     /// From configuration, never from request headers.
     pub public_origin: Arc<str>,
+    /// "Now" for every handler (moved by tests with `--test-clock`).
+    pub clock: Clock,
+    /// This process's reconciler, for the operators' passes.
+    pub reconciler: Reconciler,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -50,6 +56,8 @@ pub fn router(state: AppState) -> Router {
                 account_throttle: state.account_throttle,
                 client_throttle: state.client_throttle,
                 public_origin: state.public_origin.clone(),
+                clock: state.clock.clone(),
+                reconciler: state.reconciler.clone(),
             }),
         )
         .merge(storefront::router(state.storefront.clone()))

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod carts;
 pub mod catalogue;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod http;
@@ -11,6 +12,7 @@ pub mod logging;
 pub mod orders;
 pub mod payments;
 pub mod projects;
+pub mod reconciler;
 pub mod shutdown;
 pub mod support;
 
@@ -33,6 +35,8 @@ pub enum ServerError {
     Storefront(#[from] http::storefront::StorefrontError),
     #[error(transparent)]
     PhotoFiles(#[from] projects::files::FileError),
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
     #[error("cannot set up the payment provider: {0}")]
     Payments(#[from] payments::ProviderError),
 }
@@ -62,20 +66,33 @@ pub async fn serve(
     let storefront = http::storefront::Storefront::load(&config.dist_dir)?;
     let photos = projects::files::PhotoFiles::open(config.data_dir.join("photos"))?;
     let local = listener.local_addr().map_err(ServerError::Serve)?;
+    config.validate(local)?;
+    let clock = if config.test_clock {
+        tracing::warn!("test clock on: POST /api/v1/test/clock moves this server's time");
+        clock::Clock::test()
+    } else {
+        clock::Clock::system()
+    };
     let public_origin = config
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{local}"));
+    let payments: std::sync::Arc<dyn payments::PaymentProvider> =
+        std::sync::Arc::new(payments::sandbox::Sandbox::new(
+            config.psp_api_url.as_deref().unwrap_or(&config.psp_origin),
+            &config.psp_merchant_secret,
+        )?);
+    let reconciler = reconciler::Reconciler::new(db.clone(), payments.clone(), clock.clone());
+    let (stop_reconciler, reconciler_stopped) = tokio::sync::watch::channel(false);
+    let reconciling = reconciler.clone().spawn(reconciler_stopped);
     let app = http::router(http::AppState {
         public_origin: public_origin.as_str().into(),
         db: db.clone(),
         photos,
         storefront,
         psp_origin: config.psp_origin.clone(),
-        payments: std::sync::Arc::new(payments::sandbox::Sandbox::new(
-            config.psp_api_url.as_deref().unwrap_or(&config.psp_origin),
-            &config.psp_merchant_secret,
-        )?),
+        payments,
+        reconciler,
         psp_webhook_secret: config.psp_webhook_secret.as_str().into(),
         operator_token: config.operator_token.as_deref().map(Into::into),
         wallets: std::sync::Arc::new(shop_api::wallet::WalletConfig {
@@ -92,17 +109,24 @@ pub async fn serve(
             google_pay_gateway: config.google_pay_gateway.clone(),
             google_pay_gateway_merchant_id: config.google_pay_gateway_merchant_id.clone(),
         }),
+        clock: clock.clone(),
         account_throttle: accounts::throttle::Policy::ACCOUNT,
         client_throttle: accounts::throttle::Policy::CLIENT,
     });
     tracing::info!(address = %format!("http://{local}"), %public_origin, data_dir = %config.data_dir.display(), "shop server listening");
-    axum::serve(
+    let served = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
     .await
-    .map_err(ServerError::Serve)?;
+    .map_err(ServerError::Serve);
+    // The reconciler stops (releasing its lease) before the database closes.
+    let _ = stop_reconciler.send(true);
+    if let Err(error) = reconciling.await {
+        tracing::error!(%error, "the reconciler task ended abnormally");
+    }
+    served?;
     db.close().await;
     tracing::info!("shop server stopped");
     Ok(())

@@ -16,7 +16,7 @@
 mod card;
 mod claims;
 mod create;
-mod declines;
+pub mod declines;
 mod expiry;
 pub mod lifecycle;
 mod news;
@@ -27,15 +27,16 @@ mod reading;
 pub mod reauthorize;
 mod record;
 mod refunds;
+mod refusals;
 mod view;
 mod wallet;
 
 pub use create::normalized_address;
-use declines::*;
 use numbers::*;
 pub use numbers::{new_order_number, number_old_orders};
 pub use operator::checked_shipment;
 use record::Opened;
+use refusals::*;
 pub use view::{to_order, to_summary, to_tracked};
 
 use crate::catalogue::cart::totals;
@@ -101,6 +102,12 @@ pub enum OrderError {
     InvalidRefundReason,
     #[error("a refund of {asked} cents when {left} cents can be given back")]
     RefundTooLarge { asked: i64, left: i64 },
+    #[error("too many cards refused (card testing): no payment before {retry_at}")]
+    TooManyPaymentAttempts {
+        /// Unix seconds.
+        retry_at: i64,
+        retry_after_seconds: u64,
+    },
     #[error(transparent)]
     Db(#[from] DbError),
 }

@@ -203,3 +203,18 @@ pub trait PaymentProvider: Send + Sync {
     /// Reads a webhook body whose signature was already checked.
     fn parse_event(&self, body: &[u8]) -> Result<PaymentEvent, ProviderError>;
 }
+
+impl Payment {
+    /// The card last presented, brand and last four digits only (`"visa
+    /// 0002"`, empty when none): tells apart refusals of several cards
+    /// within the same second (`updated_at` is in seconds).
+    pub fn card_label(&self) -> String {
+        self.card.as_ref().map_or_else(String::new, |card| {
+            format!(
+                "{} {}",
+                card.brand,
+                card.last4.as_deref().unwrap_or_default()
+            )
+        })
+    }
+}

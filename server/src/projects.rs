@@ -9,8 +9,8 @@
 pub mod files;
 pub mod image;
 
-use crate::accounts;
 use crate::catalogue::{self, PricingError};
+use crate::clock::Clock;
 use crate::db::{Database, DbError, PhotoRoom};
 use files::{FileError, PhotoFiles};
 use image::ImageError;
@@ -96,14 +96,16 @@ pub struct Projects<'a> {
     db: &'a Database,
     files: &'a PhotoFiles,
     account_id: i64,
+    clock: &'a Clock,
 }
 
 impl<'a> Projects<'a> {
-    pub fn of(account_id: i64, db: &'a Database, files: &'a PhotoFiles) -> Self {
+    pub fn of(account_id: i64, db: &'a Database, files: &'a PhotoFiles, clock: &'a Clock) -> Self {
         Self {
             db,
             files,
             account_id,
+            clock,
         }
     }
 
@@ -134,7 +136,7 @@ impl<'a> Projects<'a> {
                 &checked.name,
                 &draft.choice,
                 &photo_ids,
-                accounts::now_ms(),
+                self.clock.now_ms(),
             )
             .await?;
         // The rows are gone: a file that cannot be deleted is only wasted
@@ -201,7 +203,7 @@ impl<'a> Projects<'a> {
             .await?;
         let saved = self
             .db
-            .save_photo(self.account_id, project.as_str(), &stored, accounts::now())
+            .save_photo(self.account_id, project.as_str(), &stored, self.clock.now())
             .await?;
         if saved {
             return Ok(stored);

@@ -288,16 +288,8 @@ async fn paying_empties_only_the_cart_lines_the_order_was_made_from() {
     assert_eq!(stored.status, StatusCode::OK, "{:?}", stored.body);
     pay(&psp, &order, "4242 4242 4242 4242").await;
     until_listed(&mut shopper, &order, "authorized").await;
-    // The cart is trimmed just after the status changes (two statements,
-    // see the closing note): wait for the ordered copy to leave it.
-    let mut left = Value::Null;
-    for _ in 0..200 {
-        left = shopper.get("/api/v1/cart").await.body;
-        if left["lines"][0]["copies"] != 3 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
+    // The cart is trimmed by the same transaction that changes the status.
+    let left = shopper.get("/api/v1/cart").await.body;
     let lines = left["lines"].as_array().unwrap();
     assert_eq!(lines.len(), 2, "{left}");
     // The ordered copy is gone from the poster's line, the rest stays.
@@ -496,6 +488,43 @@ async fn an_unknown_status_in_the_database_is_an_error_not_a_payable_order() {
         StatusCode::INTERNAL_SERVER_ERROR,
         "never read as payable, never applied"
     );
+    drop(psp);
+    shop.stop().await;
+}
+
+#[tokio::test]
+async fn a_second_order_of_the_same_cart_replaces_the_unpaid_first_so_it_cannot_be_paid_twice() {
+    let (shop, psp) = shop_and_psp(true).await;
+    let (mut shopper, first) = ordered(&shop, "deux-onglets@exemple.fr").await;
+    // The shopper ordered in one tab, left it unpaid, and orders the same
+    // cart again in another (another idempotency key).
+    let again = client()
+        .post(shop.url("/api/v1/orders"))
+        .header("origin", &shop.base)
+        .header("cookie", shopper.cookie.clone().unwrap())
+        .header("Idempotency-Key", "autre-onglet")
+        .json(
+            &json!({"delivery_address": {"name": "Camille Martin", "street": "12 rue des Lilas",
+            "postcode": "35000", "city": "Rennes", "country": "FR", "phone": "0612345678"},
+            "delivery_option_id": "standard", "accepted_terms": shop_api::order::TERMS_VERSION}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::CREATED);
+    let second: Value = again.json().await.unwrap();
+    assert_ne!(second["id"], first["id"]);
+    let old = order_now(&mut shopper, &first).await;
+    assert_eq!(
+        old["status"], "cancelled",
+        "replaced by the new order: {old:?}"
+    );
+    assert_eq!(old["payment"]["hosted_page_url"], Value::Null);
+    // The old tab's card page no longer takes a card.
+    let stale = pay(&psp, &first, "4242424242424242").await;
+    assert_ne!(stale["status"], "authorized", "{stale:?}");
+    let paid = pay(&psp, &second, "4242424242424242").await;
+    assert_eq!(paid["status"], "authorized", "{paid:?}");
     drop(psp);
     shop.stop().await;
 }

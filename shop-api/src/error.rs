@@ -89,6 +89,16 @@ pub enum ErrorCode {
     /// A refund of more than was debited and not yet given back (or of
     /// nothing).
     RefundTooLarge,
+    /// Too many cards refused on this order or account (card testing): no
+    /// payment before `retry_after_seconds` have passed (the order's
+    /// `payment.retry_at`).
+    TooManyPaymentAttempts,
+    /// `POST /api/v1/test/clock` with `advance_seconds` below 0 or beyond
+    /// 400 days.
+    InvalidClockAdvance,
+    /// An operator's reconciliation pass while another server process runs
+    /// one (it holds the lease): try again shortly.
+    ReconcilerBusy,
     /// A code this build does not know yet (newer server): keeps old
     /// storefronts parsing errors instead of failing on them.
     #[serde(other)]

@@ -12,7 +12,9 @@ pub mod legal;
 pub mod money;
 pub mod order;
 pub mod project;
+pub mod reconcile;
 pub mod support;
+pub mod test_clock;
 pub mod wallet;
 
 pub use account::{Account, Credentials, Session};

@@ -250,6 +250,12 @@ pub struct OrderPayment {
     /// payment), once debited.
     #[serde(default)]
     pub debited_at: Option<i64>,
+    /// Too many cards were refused on this order or its account (card
+    /// testing): no card page (`hosted_page_url` is `None`) and no wallet
+    /// until this time (Unix seconds). Absent otherwise, and from older
+    /// servers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -378,5 +384,23 @@ mod tests {
         }
         assert!(OrderStatus::InProduction.production_started());
         assert!(!OrderStatus::Cancelled.production_started());
+    }
+
+    #[test]
+    fn retry_at_is_optional_both_ways_for_older_clients_and_servers() {
+        let older =
+            r#"{"method":"card","hosted_page_url":null,"last_decline":"declined","debited":false}"#;
+        let payment: OrderPayment = serde_json::from_str(older).unwrap();
+        assert_eq!(payment.retry_at, None);
+        let json = serde_json::to_value(&payment).unwrap();
+        assert!(json.get("retry_at").is_none());
+        let blocked = OrderPayment {
+            retry_at: Some(1_800_003_600),
+            ..payment
+        };
+        assert_eq!(
+            serde_json::to_value(&blocked).unwrap()["retry_at"],
+            1_800_003_600
+        );
     }
 }

@@ -353,6 +353,12 @@ pub static STRINGS: Strings = Strings {
         checking_payment: "Checking the payment…",
         payment_unavailable: "The payment form could not be loaded. Your order is kept: try again in a moment.",
         retry: "Try again",
+        payment_blocked: |time| {
+            format!("Too many refused payments. For your security, you can try again from {time}.")
+        },
+        payment_blocked_kept: "Your order and your cart are kept: nothing was debited.",
+        payment_blocked_help: "A question? Write to us",
+        clock_time: |hours, minutes| format!("{hours:02}:{minutes:02}"),
         errors: CheckoutErrors {
             cart_empty: "Your cart is empty: the order was not created.",
             invalid_address: "The delivery address is incomplete: correct it before paying.",

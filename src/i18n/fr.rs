@@ -355,6 +355,14 @@ pub static STRINGS: Strings = Strings {
         checking_payment: "Vérification du paiement…",
         payment_unavailable: "Le formulaire de paiement n’a pas pu être chargé. Votre commande est gardée\u{a0}: réessayez dans un instant.",
         retry: "Réessayer",
+        payment_blocked: |time| {
+            format!(
+                "Trop de paiements refusés. Par sécurité, vous pourrez réessayer à partir de {time}."
+            )
+        },
+        payment_blocked_kept: "Votre commande et votre panier sont gardés\u{a0}: rien n’a été débité.",
+        payment_blocked_help: "Une question\u{a0}? Écrivez-nous",
+        clock_time: |hours, minutes| format!("{hours}\u{a0}h\u{a0}{minutes:02}"),
         errors: CheckoutErrors {
             cart_empty: "Votre panier est vide\u{a0}: la commande n’a pas été créée.",
             invalid_address: "L’adresse de livraison est incomplète\u{a0}: corrigez-la avant de payer.",

@@ -13,7 +13,7 @@ use crate::components::order_payment::OrderPaymentView;
 use crate::components::order_timeline::OrderTimeline;
 use crate::components::page_heading::PageHeading;
 use crate::dom::focus_by_id;
-use crate::i18n::{Locale, OrderText};
+use crate::i18n::{CheckoutText, Locale, OrderText};
 use crate::pages::account::RETURN_PARAM;
 use crate::pages::cart::describe;
 use crate::pages::checkout::PaymentPanel;
@@ -63,6 +63,13 @@ pub fn format_date(unix_seconds: i64, locale: Locale) -> String {
         Locale::En => "en-GB",
     };
     String::from(date.to_locale_date_string(tag, &JsValue::UNDEFINED))
+}
+
+/// A time of day in the shopper's own time zone, the way their language
+/// writes it (« 14 h 32 », "14:32").
+pub fn format_time(unix_seconds: i64, c: &CheckoutText) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(unix_seconds as f64 * 1000.0));
+    (c.clock_time)(date.get_hours(), date.get_minutes())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,6 +203,17 @@ fn OrderDetails(order: RwSignal<Option<Order>>) -> impl IntoView {
             && !too_late.get()
     });
     let paying = RwSignal::new(false);
+    // Card testing: too many cards refused, no card page until `retry_at`.
+    // The payment panel says until when, and its polls bring the card form
+    // back once the server offers it again.
+    let blocked = Memo::new(move |_| {
+        order.with(|o| o.as_ref().is_some_and(|o| o.payment.retry_at.is_some()))
+    });
+    Effect::new(move |_| {
+        if blocked.get() && payable.get_untracked() {
+            paying.set(true);
+        }
+    });
     let renew_failed = RwSignal::new(false);
     let renewing = RwSignal::new(false);
     let localized = move |name: &shop_api::catalogue::Localized| match locale.get() {
@@ -250,6 +268,20 @@ fn OrderDetails(order: RwSignal<Option<Order>>) -> impl IntoView {
             match outcome {
                 Ok(fresh) => {
                     order.try_set(Some(fresh));
+                    paying.try_set(true);
+                }
+                // Too many cards refused: the panel says until when.
+                Err(ApiError::Refused {
+                    code: ErrorCode::TooManyPaymentAttempts,
+                    retry_after_seconds,
+                    ..
+                }) => {
+                    let wait = retry_after_seconds.map_or(3600, |s| s as i64);
+                    let now = (js_sys::Date::now() / 1000.0) as i64;
+                    let mut blocked = current;
+                    blocked.payment.retry_at = Some(now + wait);
+                    blocked.payment.hosted_page_url = None;
+                    order.try_set(Some(blocked));
                     paying.try_set(true);
                 }
                 Err(_) => {

@@ -34,9 +34,15 @@ pub struct StackOptions {
     /// one the operator API is off.
     #[arg(long, env = "SHOP_OPERATOR_TOKEN", hide_env_values = true)]
     pub operator_token: Option<String>,
-    /// Let tests move the PSP sandbox's clock (authorization expiry).
-    #[arg(skip)]
-    pub test_clock: bool,
+    /// Let tools move the shop server's clock (`POST /api/v1/test/clock`:
+    /// sessions, unpaid orders, the reconciler). The shop listens on
+    /// loopback here, the only place it accepts a test clock.
+    #[arg(long, env = "SHOP_TEST_CLOCK")]
+    pub shop_test_clock: bool,
+    /// Let tools move the PSP sandbox's clock (`POST /v1/test/clock`:
+    /// authorization expiry).
+    #[arg(long, env = "PSP_TEST_CLOCK")]
+    pub psp_test_clock: bool,
 }
 
 /// Where the servers' output goes.
@@ -61,6 +67,20 @@ pub fn dev(root: &Path, options: &StackOptions) -> Result<(), XtaskError> {
     println!("  Shop (storefront + API): {}", stack.shop_url);
     println!("  PSP sandbox:             {}", stack.psp_url);
     println!("  Data:                    {}", data_dir.display());
+    for (on, clock) in [
+        (
+            options.shop_test_clock,
+            format!("{}/api/v1/test/clock", stack.shop_url),
+        ),
+        (
+            options.psp_test_clock,
+            format!("{}/v1/test/clock", stack.psp_url),
+        ),
+    ] {
+        if on {
+            println!("  Test clock:              POST {clock}");
+        }
+    }
     if options.operator_token.is_some() {
         println!(
             "  Operator API:            {}/api/v1/operator/orders",
@@ -120,6 +140,9 @@ impl Stack {
         if let Some(token) = &options.operator_token {
             shop.env("SHOP_OPERATOR_TOKEN", token);
         }
+        if options.shop_test_clock {
+            shop.arg("--test-clock");
+        }
         let mut psp = command(root, &bin.join("psp-sandbox").to_string_lossy());
         psp.args(["--addr", &format!("127.0.0.1:{}", options.psp_port)])
             .args([
@@ -133,7 +156,7 @@ impl Stack {
             // The sandbox keeps its own state, as a real PSP would.
             .arg("--data-dir")
             .arg(data_dir.join("psp"));
-        if options.test_clock {
+        if options.psp_test_clock {
             psp.arg("--test-clock");
         }
         for (name, mut cmd) in [("shop server", shop), ("PSP sandbox", psp)] {

@@ -185,7 +185,9 @@ fn end_to_end(root: &Path) -> Result<(bool, Counts), XtaskError> {
         data_dir: data_dir.clone(),
         log_level: "info".into(),
         operator_token: Some(E2E_OPERATOR_TOKEN.into()),
-        test_clock: true,
+        // Journeys move both clocks (authorization expiry, unpaid orders).
+        shop_test_clock: true,
+        psp_test_clock: true,
     };
     let mut stack = Stack::start(root, &options, &data_dir, Logs::Folder(work.join("logs")))?;
     let report = work.join("results.json");

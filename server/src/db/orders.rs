@@ -173,6 +173,62 @@ fn same_cart_line<'q>(
         .bind(choice.cover_id.as_deref().unwrap_or(""))
 }
 
+/// Takes an order's lines out of its account's cart, once (`cart_emptied`).
+/// Only what was ordered leaves: lines added since, and extra copies of an
+/// ordered project, stay for the next order (a line with no copy left goes).
+async fn trim_ordered_lines(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    order_id: &str,
+) -> Result<(), DbError> {
+    let marked =
+        sqlx::query("UPDATE orders SET cart_emptied = 1 WHERE id = ? AND cart_emptied = 0")
+            .bind(order_id)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected();
+    if marked == 0 {
+        return Ok(());
+    }
+    let (account_id, lines_json): (i64, String) =
+        sqlx::query_as("SELECT account_id, lines_json FROM orders WHERE id = ?")
+            .bind(order_id)
+            .fetch_one(&mut **tx)
+            .await?;
+    let ordered: Vec<OrderLine> = serde_json::from_str(&lines_json).unwrap_or_default();
+    for line in &ordered {
+        let copies = i64::from(line.copies);
+        same_cart_line(
+            sqlx::query(&format!(
+                "DELETE FROM cart_lines WHERE copies <= ? AND {SAME_CART_LINE}"
+            ))
+            .bind(copies),
+            account_id,
+            line,
+        )
+        .execute(&mut **tx)
+        .await?;
+        same_cart_line(
+            sqlx::query(&format!(
+                "UPDATE cart_lines SET copies = copies - ? WHERE {SAME_CART_LINE}"
+            ))
+            .bind(copies),
+            account_id,
+            line,
+        )
+        .execute(&mut **tx)
+        .await?;
+    }
+    sqlx::query(
+        "DELETE FROM carts WHERE account_id = ? \
+         AND NOT EXISTS (SELECT 1 FROM cart_lines WHERE account_id = ?)",
+    )
+    .bind(account_id)
+    .bind(account_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 impl Database {
     /// Creates the order, or answers the one this key already made.
     /// `created` tells which; `None` when the order number is taken (the
@@ -393,7 +449,10 @@ impl Database {
     }
 
     /// Applies a payment change if the order is still where the caller saw
-    /// it; answers whether it did.
+    /// it; answers whether it did. Reaching `authorized` or `paid` also
+    /// takes what was ordered out of the account's cart, in the same
+    /// transaction: no reader sees a paid order with its lines still in the
+    /// cart, and no crash between the two leaves them there.
     pub async fn change_order_status(
         &self,
         id: &str,
@@ -416,7 +475,9 @@ impl Database {
         if !stamp.is_empty() {
             query = query.bind(change.now);
         }
-        let result = query
+        // The UPDATE comes first: SQLite takes the write lock there.
+        let mut tx = self.pool.begin().await?;
+        let changed = query
             .bind(word_of(change.to))
             .bind(change.psp_updated_at)
             .bind(change.last_decline.map(word_of))
@@ -426,69 +487,15 @@ impl Database {
             .bind(id)
             .bind(word_of(change.from))
             .bind(change.psp_updated_at)
-            .execute(&self.pool)
-            .await?;
-        Ok(result.rows_affected() == 1)
-    }
-
-    /// The order's payment was authorized: its account's cart is emptied,
-    /// once, in the same transaction that marks it done.
-    pub async fn empty_cart_for_order(
-        &self,
-        order_id: &str,
-        account_id: i64,
-    ) -> Result<(), DbError> {
-        let mut tx = self.pool.begin().await?;
-        let marked =
-            sqlx::query("UPDATE orders SET cart_emptied = 1 WHERE id = ? AND cart_emptied = 0")
-                .bind(order_id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-        if marked == 1 {
-            // Only what was ordered leaves the cart: lines added since, and
-            // extra copies of an ordered project, stay for the next order
-            // (a line with no copy left goes).
-            let (lines_json,): (String,) =
-                sqlx::query_as("SELECT lines_json FROM orders WHERE id = ?")
-                    .bind(order_id)
-                    .fetch_one(&mut *tx)
-                    .await?;
-            let ordered: Vec<OrderLine> = serde_json::from_str(&lines_json).unwrap_or_default();
-            for line in &ordered {
-                let copies = i64::from(line.copies);
-                same_cart_line(
-                    sqlx::query(&format!(
-                        "DELETE FROM cart_lines WHERE copies <= ? AND {SAME_CART_LINE}"
-                    ))
-                    .bind(copies),
-                    account_id,
-                    line,
-                )
-                .execute(&mut *tx)
-                .await?;
-                same_cart_line(
-                    sqlx::query(&format!(
-                        "UPDATE cart_lines SET copies = copies - ? WHERE {SAME_CART_LINE}"
-                    ))
-                    .bind(copies),
-                    account_id,
-                    line,
-                )
-                .execute(&mut *tx)
-                .await?;
-            }
-            sqlx::query(
-                "DELETE FROM carts WHERE account_id = ? \
-                 AND NOT EXISTS (SELECT 1 FROM cart_lines WHERE account_id = ?)",
-            )
-            .bind(account_id)
-            .bind(account_id)
             .execute(&mut *tx)
-            .await?;
+            .await?
+            .rows_affected()
+            == 1;
+        if changed && matches!(change.to, OrderStatus::Authorized | OrderStatus::Paid) {
+            trim_ordered_lines(&mut tx, id).await?;
         }
         tx.commit().await?;
-        Ok(())
+        Ok(changed)
     }
 
     /// Notes that operators were warned of an expiring authorization;

@@ -150,16 +150,12 @@ impl Database {
         Ok(found.is_some())
     }
 
-    /// The order a PSP payment belongs to: the one following it now, or
-    /// the one that had it in an earlier attempt (whose record its news
-    /// still updates).
-    pub async fn order_by_any_payment(
+    /// The order that had this PSP payment in an earlier attempt (or has
+    /// it now), by its record: news of it still updates the record.
+    pub async fn order_of_earlier_payment(
         &self,
         payment_id: &str,
     ) -> Result<Option<OrderRow>, DbError> {
-        if let Some(row) = self.order_by_payment(payment_id).await? {
-            return Ok(Some(row));
-        }
         Ok(sqlx::query_as::<_, OrderRow>(&format!(
             "SELECT {COLUMNS} FROM orders WHERE id = \
              (SELECT order_id FROM order_payments WHERE payment_id = ?)"

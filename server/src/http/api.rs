@@ -13,13 +13,16 @@ mod projects;
 mod psp_webhooks;
 mod session_cookie;
 mod support;
+mod test_clock;
 
 pub use failure::ApiFailure;
 
 use crate::accounts::throttle::Policy;
+use crate::clock::Clock;
 use crate::db::Database;
 use crate::payments::PaymentProvider;
 use crate::projects::files::PhotoFiles;
+use crate::reconciler::Reconciler;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -45,6 +48,10 @@ pub struct ApiState {
     pub client_throttle: Policy,
     /// The shop's public origin (configuration, never request headers).
     pub public_origin: Arc<str>,
+    /// "Now" for every handler: read it here, never from the system.
+    pub clock: Clock,
+    /// This process's reconciler (`POST /v1/operator/reconcile`).
+    pub reconciler: Reconciler,
 }
 
 impl ApiState {
@@ -80,10 +87,14 @@ pub fn router(state: ApiState) -> Router {
     // Called by other servers (the PSP, operators' tools), which send no
     // `Origin`: they authenticate otherwise (signature, bearer token), so
     // they sit outside the same-origin check.
-    let machines = Router::new()
+    let mut machines = Router::new()
         .merge(psp_webhooks::router())
-        .merge(operator::router())
-        .with_state(state.clone());
+        .merge(operator::router());
+    // Mounted only on a test clock: otherwise the route does not exist (404).
+    if state.clock.is_adjustable() {
+        machines = machines.merge(test_clock::router());
+    }
+    let machines = machines.with_state(state.clone());
     Router::new()
         .route("/v1/health", get(health))
         .merge(account::router())

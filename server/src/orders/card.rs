@@ -13,6 +13,12 @@ impl Orders<'_> {
         shop_origin: &str,
         now: i64,
     ) -> OrderRow {
+        // Card testing: no page while the order or its account has had too
+        // many cards refused (`declines.rs`); the next read after the wait
+        // opens it.
+        if self.card_blocked(row, now).await {
+            return row.clone();
+        }
         let key = format!("order-{}-payment-{}", row.id, row.payment_attempt);
         let description = format!("Commande {}", row.number.as_deref().unwrap_or_default());
         let created = self
@@ -85,8 +91,10 @@ impl Orders<'_> {
         if !status.payable() {
             return Err(OrderError::InvalidState);
         }
+        // Card testing: asking again opens nothing while blocked (429).
+        self.refuse_when_blocked(&row, now).await?;
         if status != OrderStatus::PaymentExpired && row.payment_id.is_some() {
-            return Ok(to_order(&row));
+            return self.shopper_order(&row, now).await;
         }
         // A cancellation racing this must not find a fresh payment opened
         // on the order it just cancelled.
@@ -102,7 +110,7 @@ impl Orders<'_> {
             self.open_payment(&row, shop_origin, now).await
         };
         self.release(claim).await;
-        Ok(to_order(&row))
+        self.shopper_order(&row, now).await
     }
 
     /// A fresh card payment after a wallet attempt that did not pay.

@@ -28,7 +28,7 @@ impl Orders<'_> {
             // A retried request after the cart was emptied by this order's
             // authorization still finds its order.
             if let Some(existing) = self.existing(account_id, idempotency_key).await? {
-                return Ok((to_order(&existing), false));
+                return Ok((self.shopper_order(&existing, now).await?, false));
             }
             return Err(OrderError::CartEmpty);
         }
@@ -113,12 +113,55 @@ impl Orders<'_> {
             }
         }
         let (row, created) = inserted.ok_or(OrderError::NumberUnavailable)?;
+        if created {
+            self.supersede_unpaid(&row, now).await?;
+        }
         let row = if row.payment_id.is_none() {
             self.open_payment(&row, shop_origin, now).await
         } else {
             row
         };
-        Ok((to_order(&row), created))
+        Ok((self.shopper_order(&row, now).await?, created))
+    }
+}
+
+impl Orders<'_> {
+    /// Cancels the account's older unpaid orders that share a project with
+    /// `new` (the same cart ordered again from another tab, or after a
+    /// change): their card pages close, so the shopper cannot pay for the
+    /// same prints twice without knowing. Orders of other projects stay
+    /// payable. A cancellation the PSP could not confirm is logged; should
+    /// the old page be paid all the same, the payment belongs to no live
+    /// order and the reconciler voids it.
+    async fn supersede_unpaid(&self, new: &OrderRow, now: i64) -> Result<(), OrderError> {
+        let projects: Vec<String> = serde_json::from_str::<Vec<OrderLine>>(&new.lines_json)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|line| line.project_id)
+            .collect();
+        for old in self.db.orders_of(new.account_id).await? {
+            let unpaid = matches!(
+                old.status,
+                OrderStatus::AwaitingPayment | OrderStatus::PaymentFailed
+            );
+            let shares = serde_json::from_str::<Vec<OrderLine>>(&old.lines_json)
+                .unwrap_or_default()
+                .iter()
+                .any(|line| projects.contains(&line.project_id));
+            if old.id == new.id || !unpaid || !shares {
+                continue;
+            }
+            let old_id = old.id.clone();
+            match self.operate(old, OperatorAction::Cancel, now).await {
+                Ok(_) => {
+                    tracing::info!(order = %old_id, by = %new.id, "unpaid order replaced by a new order of the same projects");
+                }
+                Err(error) => {
+                    tracing::warn!(%error, order = %old_id, by = %new.id, "unpaid order not replaced; the reconciler settles any payment on it");
+                }
+            }
+        }
+        Ok(())
     }
 }
 

@@ -51,6 +51,11 @@ impl Orders<'_> {
         shop_origin: &str,
         now: i64,
     ) -> Result<OrderRow, OrderError> {
+        // Card testing: the page closed at the limit stays closed until
+        // the hour has passed (`declines.rs`); then this read reopens it.
+        if self.payment_block(&row, now).await?.is_some() {
+            return Ok(row);
+        }
         let claim = match self.claim(&row, "reopen", now).await {
             Ok(claim) => claim,
             Err(OrderError::Busy) => return Ok(row),
@@ -124,6 +129,11 @@ impl Orders<'_> {
                 )
                 .await?;
         }
+        // Card testing: every refusal counts, stale news included (a poll
+        // may have seen a later one first); at a limit the page closes.
+        if payment.status == PaymentStatus::Declined {
+            self.note_decline(row, payment, now).await?;
+        }
         let current = row.status;
         let decline = (payment.status == PaymentStatus::Declined)
             .then(|| payment.decline.map_or(PaymentDecline::Other, decline_of));
@@ -164,11 +174,6 @@ impl Orders<'_> {
             .await?;
         if changed {
             tracing::info!(order = %row.id, from = ?row.status, to = ?next, "order status changed");
-            if matches!(next, OrderStatus::Authorized | OrderStatus::Paid) {
-                self.db
-                    .empty_cart_for_order(&row.id, row.account_id)
-                    .await?;
-            }
         }
         Ok(())
     }

@@ -15,7 +15,7 @@ impl Orders<'_> {
     ) -> Result<Order, OrderError> {
         let row = self.owned(account_id, id).await?;
         let row = self.refresh(row, shop_origin, now).await?;
-        Ok(to_order(&row))
+        self.shopper_order(&row, now).await
     }
 
     pub async fn list(&self, account_id: i64) -> Result<Vec<OrderSummary>, OrderError> {

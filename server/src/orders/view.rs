@@ -113,6 +113,8 @@ pub fn to_order(row: &OrderRow) -> Order {
             last4: row.card_last4.clone(),
             authorized: held(row).then(|| Money::eur(row.total_cents)),
             debited_at: debited_at(row),
+            // Set by `Orders::shopper_order`, which knows the refusals.
+            retry_at: None,
         },
         accepted_terms: row.terms_version.clone().zip(row.terms_accepted_at).map(
             |(version, accepted_at)| AcceptedTerms {

@@ -11,11 +11,14 @@ impl Orders<'_> {
         id: &str,
         validation_url: &str,
         domain: &str,
+        now: i64,
     ) -> Result<String, OrderError> {
         let row = self.owned(account_id, id).await?;
         if !row.status.payable() {
             return Err(OrderError::InvalidState);
         }
+        // Card testing: no wallet sheet while blocked (`declines.rs`).
+        self.refuse_when_blocked(&row, now).await?;
         // A merchant session moves no money and lapses after 5 minutes: each
         // validation (a sheet opened again later, say) needs a fresh one, so
         // every request has its own key. Replaying the first answer would
@@ -48,6 +51,8 @@ impl Orders<'_> {
         if !row.status.payable() {
             return Err(OrderError::InvalidState);
         }
+        // Card testing: refused before the PSP is called (`declines.rs`).
+        self.refuse_when_blocked(&row, now).await?;
         let claim = self.claim(&row, "wallet", now).await?;
         let paid = self
             .pay_claimed_with_wallet(&row, method, token_json, shop_origin, now)
@@ -144,9 +149,9 @@ impl Orders<'_> {
         if row.status.payable() {
             // Refused: the card remains, on a new card page.
             let reopened = self.reopen_claimed(&row, shop_origin, now).await?;
-            return Ok(to_order(&reopened));
+            return self.shopper_order(&reopened, now).await;
         }
-        Ok(to_order(&row))
+        self.shopper_order(&row, now).await
     }
 
     /// The wallet call's result, made certain: an answer that did not come

@@ -56,6 +56,7 @@ impl TestServer {
             google_pay_production: false,
             google_pay_gateway: "psp-sandbox".into(),
             google_pay_gateway_merchant_id: "sandbox-merchant".into(),
+            test_clock: true,
             log_level: "warn".into(),
             log_format: LogFormat::Text,
         };

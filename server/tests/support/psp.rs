@@ -160,32 +160,46 @@ async fn start_pair(
 /// A signed-up shopper with a saved poster in the cart, and their order.
 pub async fn ordered<'a>(shop: &'a TestServer, email: &str) -> (Shopper<'a>, Value) {
     let mut shopper = Shopper::signed_up(shop, email).await;
+    let response = order_project(shop, &mut shopper, "phare", &format!("key-{email}")).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let order: Value = response.json().await.unwrap();
+    (shopper, order)
+}
+
+/// The shopper saves a poster project `project_id`, makes it their whole
+/// cart and orders it with `key`: the raw answer.
+pub async fn order_project(
+    shop: &TestServer,
+    shopper: &mut Shopper<'_>,
+    project_id: &str,
+    key: &str,
+) -> reqwest::Response {
     let choice = json!({"product_id": "poster", "format_id": "50x70", "quantity": 1});
     shopper
         .put(
-            "/api/v1/projects/phare",
+            &format!("/api/v1/projects/{project_id}"),
             json!({"name": "Le phare", "choice": choice, "photo_ids": ["p1"]}),
         )
         .await;
     let uploaded = shopper
         .send_bytes(
             reqwest::Method::PUT,
-            "/api/v1/projects/phare/photos/p1",
+            &format!("/api/v1/projects/{project_id}/photos/p1"),
             "image/png",
             super::png(40, 30, 80),
         )
         .await;
     assert_eq!(uploaded.status, StatusCode::OK);
-    let cart = json!({"lines": [{"project_id": "phare", "project_name": "Le phare", "choice": choice, "copies": 1}]});
+    let cart = json!({"lines": [{"project_id": project_id, "project_name": "Le phare", "choice": choice, "copies": 1}]});
     assert_eq!(
         shopper.put("/api/v1/cart", cart).await.status,
         StatusCode::OK
     );
-    let response = client()
+    client()
         .post(shop.url("/api/v1/orders"))
         .header("origin", &shop.base)
         .header("cookie", shopper.cookie.clone().unwrap())
-        .header("Idempotency-Key", format!("key-{email}"))
+        .header("Idempotency-Key", key)
         .json(
             &json!({"delivery_address": {"name": "Camille Martin", "street": "12 rue des Lilas",
             "postcode": "35000", "city": "Rennes", "country": "FR", "phone": "0612345678"},
@@ -193,10 +207,7 @@ pub async fn ordered<'a>(shop: &'a TestServer, email: &str) -> (Shopper<'a>, Val
         )
         .send()
         .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let order: Value = response.json().await.unwrap();
-    (shopper, order)
+        .unwrap()
 }
 
 /// An operator's action on an order, with the test token.

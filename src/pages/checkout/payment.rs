@@ -7,11 +7,16 @@
 
 use crate::api::{self, ApiError};
 use crate::i18n::DeclineText;
+use crate::pages::order::format_time;
 use crate::payment::{CardFrame, LocalFuture, WalletButtons, WalletServer};
+use crate::routes;
 use crate::state::locale::use_strings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
+use shop_api::ErrorCode;
 use shop_api::order::{Order, OrderStatus, PaymentDecline};
+use shop_api::support::SupportTopic;
 use shop_api::wallet::{MerchantSessionRequest, WalletPayment};
 use std::rc::Rc;
 use std::time::Duration;
@@ -45,7 +50,18 @@ fn wallet_server(id: String) -> WalletServer {
         }),
         pay: Rc::new(move |payment: WalletPayment| {
             let id = id.clone();
-            Box::pin(async move { api::wallets::pay(&id, &payment).await.ok() }) as LocalFuture<_>
+            Box::pin(async move {
+                match api::wallets::pay(&id, &payment).await {
+                    Ok(order) => Some(order),
+                    // Too many cards refused: nothing was tried; the order
+                    // says until when (and the panel shows it).
+                    Err(ApiError::Refused {
+                        code: ErrorCode::TooManyPaymentAttempts,
+                        ..
+                    }) => api::orders::get(&id).await.ok(),
+                    Err(_) => None,
+                }
+            }) as LocalFuture<_>
         }),
     }
 }
@@ -130,6 +146,9 @@ pub fn PaymentPanel(order: RwSignal<Option<Order>>, on_settled: Callback<Order>)
     let url = Memo::new(move |_| {
         order.with(|o| o.as_ref().and_then(|o| o.payment.hosted_page_url.clone()))
     });
+    // Card testing: too many cards refused on this order or account. No
+    // card form nor wallet until then; the polls bring the form back.
+    let retry_at = Memo::new(move |_| order.with(|o| o.as_ref().and_then(|o| o.payment.retry_at)));
     let decline = Signal::derive(move || {
         order.with(|o| {
             o.as_ref()
@@ -140,22 +159,40 @@ pub fn PaymentPanel(order: RwSignal<Option<Order>>, on_settled: Callback<Order>)
 
     view! {
         {move || {
+            if retry_at.get().is_some() {
+                return None;
+            }
             let config = wallet_config.get()?.ok()?;
             let id = id.get_value()?;
             Some(view! {
                 <WalletButtons config total=total? server=wallet_server(id) on_order=on_wallet />
             })
         }}
-        <p>{move || c().payment_intro}</p>
-        <p class="debit">{move || c().debit_sentence}</p>
+        {move || retry_at.get().is_none().then(|| view! {
+            <p>{move || c().payment_intro}</p>
+            <p class="debit">{move || c().debit_sentence}</p>
+        })}
+        // One live region: the refusal, or the wait that follows too many.
         <div role="alert" class="payment-decline-slot">
-            {move || decline.get().map(|decline| view! {
-                <p class="form-error">{decline_message(decline, &c().declines)}</p>
-            })}
+            {move || match retry_at.get() {
+                Some(at) => view! {
+                    <div class="payment-blocked">
+                        <p class="form-error">{move || (c().payment_blocked)(&format_time(at, c()))}</p>
+                        <p>
+                            {move || c().payment_blocked_kept} " "
+                            <A href=routes::help_contact(SupportTopic::Payment)>{move || c().payment_blocked_help}</A>
+                        </p>
+                    </div>
+                }.into_any(),
+                None => decline.get().map(|decline| view! {
+                    <p class="form-error">{decline_message(decline, &c().declines)}</p>
+                }).into_any(),
+            }}
         </div>
-        {move || match url.get() {
-            Some(url) => view! { <CardFrame url on_hint /> }.into_any(),
-            None => view! {
+        {move || match (retry_at.get(), url.get()) {
+            (Some(_), _) => ().into_any(),
+            (None, Some(url)) => view! { <CardFrame url on_hint /> }.into_any(),
+            (None, None) => view! {
                 <div class="form-error" role="alert">
                     <p>{c().payment_unavailable}</p>
                     <button type="button" class="button-secondary" on:click=renew disabled=move || renewing.get()>

@@ -6,8 +6,8 @@ use super::session_cookie::{self, CurrentSession};
 use super::{ApiFailure, ApiState};
 use crate::accounts::email::Email;
 use crate::accounts::password::{self, PasswordError};
+use crate::accounts::session;
 use crate::accounts::throttle::Policy;
-use crate::accounts::{self, session};
 use crate::db::{Database, NewAccountError};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -60,7 +60,7 @@ async fn create_account(
     let hash = hash_off_thread(credentials.password).await?;
     let account = match state
         .db
-        .create_account(&email, &hash, accounts::now())
+        .create_account(&email, &hash, state.clock.now())
         .await
     {
         Ok(account) => account,
@@ -76,6 +76,7 @@ async fn create_account(
     tracing::info!(account_id = account.id, "account created");
     start_session(
         &state.db,
+        state.clock.now(),
         state.secure_cookies(),
         account.id,
         account.email,
@@ -90,7 +91,7 @@ async fn sign_in(
     headers: HeaderMap,
     ApiJson(credentials): ApiJson<Credentials>,
 ) -> Result<Response, ApiFailure> {
-    let now = accounts::now_ms();
+    let now = state.clock.now_ms();
     // Keyed by what was typed, so unknown and known e-mails throttle alike.
     let typed: String = credentials
         .email
@@ -130,6 +131,7 @@ async fn sign_in(
             }
             start_session(
                 &state.db,
+                state.clock.now(),
                 state.secure_cookies(),
                 account.id,
                 account.email,
@@ -181,13 +183,14 @@ async fn sign_out(
 
 async fn start_session(
     db: &Database,
+    now: i64,
     secure_cookie: bool,
     account_id: i64,
     email: String,
     status: StatusCode,
 ) -> Result<Response, ApiFailure> {
     let token = session::new_token();
-    db.create_session(&session::token_hash(&token), account_id, accounts::now())
+    db.create_session(&session::token_hash(&token), account_id, now)
         .await?;
     let cookie = session_cookie::set(&token, secure_cookie);
     Ok((

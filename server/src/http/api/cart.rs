@@ -6,7 +6,6 @@
 use super::json::ApiJson;
 use super::session_cookie::CurrentSession;
 use super::{ApiFailure, ApiState};
-use crate::accounts;
 use crate::carts::{self, CartRefusal};
 use crate::db::CartUpdateError;
 use axum::extract::{DefaultBodyLimit, State};
@@ -50,7 +49,7 @@ async fn replace(
     let cart = carts::checked(&catalogue, cart)?;
     let stored = state
         .db
-        .update_cart(current.account_id, accounts::now(), |_| {
+        .update_cart(current.account_id, state.clock.now(), |_| {
             Ok::<_, CartRefusal>(cart)
         })
         .await?;
@@ -69,7 +68,7 @@ async fn merge(
     let guest = carts::checked(&catalogue, guest)?;
     let merged = state
         .db
-        .update_cart(current.account_id, accounts::now(), |stored| {
+        .update_cart(current.account_id, state.clock.now(), |stored| {
             carts::checked(&catalogue, stored.merged_with(guest))
         })
         .await?;

@@ -8,13 +8,13 @@
 //! `money.rs`: every order listed (by status, paginated; `status=at_risk`
 //! is the expiring authorizations below), an order's payment history, and
 //! refunds. `support.rs`: the help centre's support requests, listed and
-//! answered.
+//! answered. `reconciler.rs`: what the reconciler did, and a pass on demand.
 
 mod money;
+mod reconciler;
 mod support;
 
 use super::{ApiFailure, ApiState};
-use crate::accounts;
 use crate::db::PaymentHold;
 use crate::orders::lifecycle::OperatorAction;
 use crate::orders::{EXPIRY_WARNING_SECONDS, OrderError, Orders, to_order};
@@ -34,6 +34,7 @@ pub fn router() -> Router<ApiState> {
         .route("/v1/operator/orders/{id}/{action}", post(act))
         .merge(money::router())
         .merge(support::router())
+        .merge(reconciler::router())
 }
 
 /// A request carrying the operator token.
@@ -108,7 +109,7 @@ async fn at_risk(state: &ApiState) -> Result<Json<AtRisk>, ApiFailure> {
         db: &state.db,
         psp: state.payments.as_ref(),
     };
-    let rows = orders.expiring(accounts::now()).await?;
+    let rows = orders.expiring(state.clock.now()).await?;
     Ok(Json(AtRisk {
         warning_seconds: EXPIRY_WARNING_SECONDS,
         orders: rows
@@ -152,10 +153,10 @@ async fn act(
     if action == OperatorAction::Ship {
         let parcel = ship_request(&body)?;
         return Ok(Json(
-            orders.ship(row, parcel.as_ref(), accounts::now()).await?,
+            orders.ship(row, parcel.as_ref(), state.clock.now()).await?,
         ));
     }
-    Ok(Json(orders.operate(row, action, accounts::now()).await?))
+    Ok(Json(orders.operate(row, action, state.clock.now()).await?))
 }
 
 /// The optional parcel of a shipment: no body (or only whitespace) is none;

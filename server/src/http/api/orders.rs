@@ -8,7 +8,6 @@ mod track;
 use super::json::ApiJson;
 use super::session_cookie::CurrentSession;
 use super::{ApiFailure, ApiState};
-use crate::accounts;
 use crate::orders::{OrderError, Orders, normalized_address};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -58,7 +57,7 @@ async fn create(
             key,
             &request,
             &state.public_origin,
-            accounts::now(),
+            state.clock.now(),
         )
         .await?;
     let status = if created {
@@ -87,7 +86,7 @@ async fn show(
                 current.account_id,
                 &id,
                 &state.public_origin,
-                accounts::now(),
+                state.clock.now(),
             )
             .await?,
     ))
@@ -100,7 +99,7 @@ async fn cancel(
 ) -> Result<Json<Order>, ApiFailure> {
     Ok(Json(
         orders(&state)
-            .cancel(current.account_id, &id, accounts::now())
+            .cancel(current.account_id, &id, state.clock.now())
             .await?,
     ))
 }
@@ -116,7 +115,7 @@ async fn pay_again(
                 current.account_id,
                 &id,
                 &state.public_origin,
-                accounts::now(),
+                state.clock.now(),
             )
             .await?,
     ))
@@ -136,7 +135,7 @@ async fn pay_with_wallet(
                 payment.method,
                 &payment.token_json,
                 &state.public_origin,
-                accounts::now(),
+                state.clock.now(),
             )
             .await?,
     ))
@@ -155,6 +154,7 @@ async fn apple_pay_session(
             &id,
             &request.validation_url,
             state.public_host(),
+            state.clock.now(),
         )
         .await?;
     Ok(Json(MerchantSession { session_json }))
@@ -184,7 +184,7 @@ async fn save_address(
     }
     state
         .db
-        .save_address(current.account_id, &address, accounts::now())
+        .save_address(current.account_id, &address, state.clock.now())
         .await?;
     Ok(Json(address))
 }
@@ -232,11 +232,23 @@ impl From<OrderError> for ApiFailure {
                 StatusCode::SERVICE_UNAVAILABLE,
                 ErrorCode::PaymentUnavailable,
             ),
+            OrderError::TooManyPaymentAttempts { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::TooManyPaymentAttempts,
+            ),
             OrderError::Db(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         };
         if status.is_server_error() {
             tracing::error!(%error, "order request failed");
         }
-        ApiFailure::new(status, code, &error.to_string())
+        let mut failure = ApiFailure::new(status, code, &error.to_string());
+        if let OrderError::TooManyPaymentAttempts {
+            retry_after_seconds,
+            ..
+        } = error
+        {
+            failure.retry_after(retry_after_seconds);
+        }
+        failure
     }
 }

@@ -2,6 +2,9 @@
 //! The signature (and its age) is checked on the raw body before anything
 //! is read; an event already applied is acknowledged and ignored; the
 //! order follows only news that moves it forward (`orders::lifecycle`).
+//! An event whose payment is no order's current payment (an earlier
+//! attempt's, one the order is still recording, or one no order made) is
+//! kept in `psp_stray_events` and acknowledged: the reconciler settles it.
 
 use super::{ApiFailure, ApiState};
 use crate::accounts;
@@ -25,10 +28,16 @@ async fn receive(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<StatusCode, ApiFailure> {
-    let now = accounts::now();
+    // PSP signatures are dated by real time, never a test clock's.
+    let signed_now = accounts::now();
+    let now = state.clock.now();
     let signature = headers.get(SIGNATURE_HEADER).and_then(|v| v.to_str().ok());
-    if let Err(error) = webhook::verify(signature, &body, state.psp_webhook_secret.as_bytes(), now)
-    {
+    if let Err(error) = webhook::verify(
+        signature,
+        &body,
+        state.psp_webhook_secret.as_bytes(),
+        signed_now,
+    ) {
         tracing::warn!(%error, "webhook refused");
         return Err(ApiFailure::new(
             StatusCode::BAD_REQUEST,
@@ -48,14 +57,24 @@ async fn receive(
     if state.db.psp_event_seen(&event.id).await? {
         return Ok(StatusCode::OK);
     }
-    // An earlier attempt's payment finds its order too: only its record
-    // moves (`Orders::apply`).
-    if let Some(row) = state.db.order_by_any_payment(&event.payment.id).await? {
-        let orders = Orders {
-            db: &state.db,
-            psp: state.payments.as_ref(),
-        };
+    let orders = Orders {
+        db: &state.db,
+        psp: state.payments.as_ref(),
+    };
+    if let Some(row) = state.db.order_by_payment(&event.payment.id).await? {
         orders.apply(&row, &event.payment, now).await?;
+    } else {
+        // An earlier attempt's payment: its record follows (`apply` moves
+        // nothing else), and the event is kept all the same, since money
+        // on a payment the order left is the reconciler's to give back.
+        if let Some(row) = state.db.order_of_earlier_payment(&event.payment.id).await? {
+            orders.apply(&row, &event.payment, now).await?;
+        }
+        tracing::warn!(event = %event.id, payment = %event.payment.id, "PSP event for no order's current payment: kept for the reconciler");
+        state
+            .db
+            .keep_stray_event(&event.id, &event.payment.id, now)
+            .await?;
     }
     state.db.record_psp_event(&event.id, now).await?;
     Ok(StatusCode::OK)

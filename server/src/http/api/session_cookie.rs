@@ -2,7 +2,7 @@
 //! account (a 401 where one is needed, `None` where a guest is welcome).
 
 use super::{ApiFailure, ApiState};
-use crate::accounts::{self, session};
+use crate::accounts::session;
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -26,7 +26,7 @@ impl CurrentSession {
         let Some(row) = state.db.session(&token_hash).await? else {
             return Ok(None);
         };
-        let now = accounts::now();
+        let now = state.clock.now();
         if session::is_expired(row.created_at, row.last_seen_at, now) {
             state.db.delete_session(&token_hash).await?;
             return Ok(None);

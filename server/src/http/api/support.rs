@@ -5,7 +5,6 @@
 
 use super::json::ApiJson;
 use super::{ApiFailure, ApiState};
-use crate::accounts;
 use crate::db::NewSupportError;
 use crate::support::{self, SupportError};
 use axum::extract::{ConnectInfo, State};
@@ -30,7 +29,7 @@ async fn create(
     ApiJson(request): ApiJson<NewSupportRequest>,
 ) -> Result<(StatusCode, Json<SupportReceipt>), ApiFailure> {
     let request = support::check(request)?;
-    let now = accounts::now();
+    let now = state.clock.now();
     let client = client.ip().to_string();
     for _ in 0..REFERENCE_DRAWS {
         let reference = support::new_reference();

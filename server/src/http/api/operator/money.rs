@@ -7,7 +7,6 @@
 //! "…"}`).
 
 use super::{Operator, at_risk};
-use crate::accounts;
 use crate::db::words::parse_word;
 use crate::http::api::json::ApiJson;
 use crate::http::api::{ApiFailure, ApiState};
@@ -118,5 +117,5 @@ async fn refund(
         db: &state.db,
         psp: state.payments.as_ref(),
     };
-    Ok(Json(orders.refund(row, &request, accounts::now()).await?))
+    Ok(Json(orders.refund(row, &request, state.clock.now()).await?))
 }

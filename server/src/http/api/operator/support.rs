@@ -2,7 +2,6 @@
 //! first (`?limit=&before=`), and record an answer to one by its reference.
 
 use super::Operator;
-use crate::accounts;
 use crate::http::api::json::ApiJson;
 use crate::http::api::{ApiFailure, ApiState};
 use crate::support;
@@ -64,7 +63,7 @@ async fn answer(
     let answer = support::check_answer(&body.answer)?;
     state
         .db
-        .answer_support_request(&reference.to_ascii_uppercase(), &answer, accounts::now())
+        .answer_support_request(&reference.to_ascii_uppercase(), &answer, state.clock.now())
         .await?
         .map(Json)
         .ok_or_else(not_found)

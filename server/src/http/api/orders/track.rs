@@ -6,7 +6,6 @@
 //! wrong; failures are throttled per client address against guessing.
 
 use super::orders;
-use crate::accounts;
 use crate::accounts::email::Email;
 use crate::accounts::throttle::Policy;
 use crate::http::api::json::ApiJson;
@@ -21,7 +20,7 @@ pub async fn track(
     ConnectInfo(client): ConnectInfo<SocketAddr>,
     ApiJson(request): ApiJson<TrackRequest>,
 ) -> Result<Json<TrackAnswer>, ApiFailure> {
-    let now = accounts::now_ms();
+    let now = state.clock.now_ms();
     let key = format!("track:{}", client.ip());
     if let Some(wait) = state.db.throttle_record(&key).await?.wait(now) {
         return Err(ApiFailure::too_many_attempts(wait));
