@@ -5,6 +5,7 @@ pub mod cart_summary;
 pub mod credentials_form;
 pub mod footer;
 pub mod header;
+pub mod order_payment;
 pub mod order_timeline;
 pub mod page_heading;
 pub mod password_field;

@@ -430,15 +430,34 @@ pub struct OrderText {
     pub status_label: &'static str,
     /// Before the amount given back (a refund, partial or whole).
     pub refunded_label: &'static str,
-    pub status_awaiting_payment: &'static str,
-    pub status_payment_failed: &'static str,
-    pub status_authorized: &'static str,
-    pub status_paid: &'static str,
-    pub status_in_production: &'static str,
-    pub status_shipped: &'static str,
-    pub status_delivered: &'static str,
-    pub status_cancelled: &'static str,
-    pub status_payment_expired: &'static str,
+    /// Where the order stands (`shop_api::order::Headline`), one each.
+    pub headline_awaiting_payment: &'static str,
+    pub headline_payment_refused: &'static str,
+    pub headline_confirmed_debit_at_shipment: &'static str,
+    pub headline_confirmed_debited: &'static str,
+    pub headline_in_production: &'static str,
+    pub headline_shipped: &'static str,
+    pub headline_delivered: &'static str,
+    /// Shipped or delivered, all the money given back.
+    pub headline_refunded: &'static str,
+    pub headline_cancelled_nothing_debited: &'static str,
+    pub headline_cancelled_refunded: &'static str,
+    pub headline_pay_again: &'static str,
+    /// The order's money: how it is paid, what is held or was debited.
+    pub payment_heading: &'static str,
+    pub payment_method_label: &'static str,
+    /// A card, from its brand's name and last four digits when known
+    /// ("Carte Visa •••• 4242").
+    pub card: fn(Option<&str>, Option<&str>) -> String,
+    pub authorized_label: &'static str,
+    /// An authorized card, not debited yet.
+    pub debit_at_shipment: &'static str,
+    pub debited_label: &'static str,
+    /// When a card was debited, from the date in words.
+    pub card_debited_on: fn(&str) -> String,
+    /// When a wallet's account was debited, from the date in words.
+    pub wallet_debited_on: fn(&str) -> String,
+    pub nothing_debited: &'static str,
     pub pay_button: &'static str,
     pub pay_again_button: &'static str,
     pub renew_failed: &'static str,

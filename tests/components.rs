@@ -180,3 +180,64 @@ async fn the_order_timeline_dates_each_step_and_links_the_carrier() {
     next_tick().await;
     assert!(root.query_selector(".order-estimate").unwrap().is_none());
 }
+
+/// The order's money: the card's brand and last four, what is held and the
+/// debit at shipment; once debited, when (in words) and any refund.
+#[wasm_bindgen_test]
+async fn the_order_payment_shows_the_card_the_hold_then_the_debit() {
+    use shop_api::Money;
+    use shop_api::order::{OrderPayment, PaymentMethod, PaymentState};
+    use storefront::components::order_payment::OrderPaymentView;
+
+    let payment = RwSignal::new(OrderPayment {
+        method: PaymentMethod::Card,
+        hosted_page_url: None,
+        last_decline: None,
+        debited: false,
+        refunded: None,
+        brand: Some("visa".into()),
+        last4: Some("4242".into()),
+        authorized: Some(Money::eur(4599)),
+        debited_at: None,
+        retry_at: None,
+    });
+    let state = RwSignal::new(PaymentState::Authorized);
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <OrderPaymentView
+                payment=payment
+                state=state
+                total=Money::eur(4599)
+                heading_id="essai-paiement"
+            />
+        }
+    });
+    assert_eq!(text(&one(&root, "h2")), "Paiement");
+    assert_eq!(
+        text(&one(&root, ".order-payment-method")),
+        "Carte Visa •••• 4242"
+    );
+    assert_eq!(text(&one(&root, ".order-authorized")), "45,99 €");
+    assert_eq!(
+        text(&one(&root, ".order-debit")),
+        "Débit prévu à l’expédition"
+    );
+
+    // Shipped on 3 December 2026 (12:00 UTC), then 5 € given back.
+    payment.update(|p| {
+        p.debited = true;
+        p.authorized = None;
+        p.debited_at = Some(1_796_299_200);
+        p.refunded = Some(Money::eur(500));
+    });
+    state.set(PaymentState::PartiallyRefunded);
+    next_tick().await;
+    assert!(root.query_selector(".order-authorized").unwrap().is_none());
+    assert_eq!(text(&one(&root, ".order-debited")), "45,99 €");
+    assert_eq!(
+        text(&one(&root, ".order-debit")),
+        "Débitée le 3 décembre 2026"
+    );
+    assert_eq!(text(&one(&root, ".order-refund")), "5,00 €");
+}

@@ -25,6 +25,8 @@ mod operator;
 pub mod payment_check;
 mod reading;
 pub mod reauthorize;
+mod record;
+mod refunds;
 mod refusals;
 mod view;
 mod wallet;
@@ -33,6 +35,7 @@ pub use create::normalized_address;
 use numbers::*;
 pub use numbers::{new_order_number, number_old_orders};
 pub use operator::checked_shipment;
+use record::Opened;
 use refusals::*;
 pub use view::{to_order, to_summary, to_tracked};
 
@@ -49,8 +52,8 @@ use shop_api::cart::CartTotals;
 use shop_api::order::tracking::valid_tracking_number;
 use shop_api::order::{
     AcceptedTerms, Address, Carrier, NewOrder, Order, OrderLine, OrderNumber, OrderPayment,
-    OrderStatus, OrderSummary, PaymentDecline, PaymentMethod, ShipRequest, Shipment, TERMS_VERSION,
-    TimelineEvent, TimelineKind, TrackedLine, TrackedOrder,
+    OrderStatus, OrderSummary, PaymentDecline, PaymentInitiator, PaymentMethod, ShipRequest,
+    Shipment, TERMS_VERSION, TimelineEvent, TimelineKind, TrackedLine, TrackedOrder,
 };
 use shop_api::project::check_rules;
 use shop_api::wallet::WalletMethod;
@@ -95,6 +98,10 @@ pub enum OrderError {
     PaymentUnavailable(String),
     #[error("the wallet token or validation URL was refused")]
     InvalidWalletRequest,
+    #[error("a refund needs a reason of 1 to 500 characters")]
+    InvalidRefundReason,
+    #[error("a refund of {asked} cents when {left} cents can be given back")]
+    RefundTooLarge { asked: i64, left: i64 },
     #[error("too many cards refused (card testing): no payment before {retry_at}")]
     TooManyPaymentAttempts {
         /// Unix seconds.

@@ -190,8 +190,15 @@ pub trait PaymentProvider: Send + Sync {
         idempotency_key: &'a str,
     ) -> ProviderFuture<'a, Payment>;
 
-    /// Gives a captured payment's money back (a paid order cancelled).
-    fn refund<'a>(&'a self, id: &'a str, idempotency_key: &'a str) -> ProviderFuture<'a, Payment>;
+    /// Gives a captured payment's money back: `amount_cents`, or all that
+    /// is left when `None` (a paid order cancelled). More than is left is
+    /// refused ([`ProviderError::Invalid`]).
+    fn refund<'a>(
+        &'a self,
+        id: &'a str,
+        amount_cents: Option<i64>,
+        idempotency_key: &'a str,
+    ) -> ProviderFuture<'a, Payment>;
 
     /// Reads a webhook body whose signature was already checked.
     fn parse_event(&self, body: &[u8]) -> Result<PaymentEvent, ProviderError>;

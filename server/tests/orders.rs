@@ -292,7 +292,7 @@ async fn operators_need_their_token_and_cannot_ship_an_unpaid_order() {
         "cancelled"
     );
     let listed: Value = client()
-        .get(server.url("/api/v1/operator/orders"))
+        .get(server.url("/api/v1/operator/orders?status=at_risk"))
         .bearer_auth(OPERATOR_TOKEN)
         .send()
         .await

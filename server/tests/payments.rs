@@ -414,7 +414,7 @@ async fn an_authorization_that_lapses_before_shipment_is_paid_again() {
     // not yet within 48 h).
     let at_risk = |shop: &TestServer| {
         client()
-            .get(shop.url("/api/v1/operator/orders"))
+            .get(shop.url("/api/v1/operator/orders?status=at_risk"))
             .bearer_auth(OPERATOR_TOKEN)
             .send()
     };

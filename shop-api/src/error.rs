@@ -83,6 +83,12 @@ pub enum ErrorCode {
     /// Too many support requests from this address: wait
     /// `retry_after_seconds`.
     TooManySupportRequests,
+    /// A refund's reason is empty, longer than
+    /// `order::payments::REFUND_REASON_MAX_CHARS`, or has control characters.
+    InvalidRefundReason,
+    /// A refund of more than was debited and not yet given back (or of
+    /// nothing).
+    RefundTooLarge,
     /// Too many cards refused on this order or account (card testing): no
     /// payment before `retry_after_seconds` have passed (the order's
     /// `payment.retry_at`).

@@ -3,6 +3,8 @@
 //! the delivery address, the delivery option and an idempotency key.
 
 pub mod number;
+pub mod payments;
+pub mod standing;
 pub mod tracking;
 
 use crate::Money;
@@ -10,7 +12,12 @@ use crate::calendar::Date;
 use crate::cart::CartTotals;
 use crate::catalogue::ProductChoice;
 pub use number::OrderNumber;
+pub use payments::{
+    OrderPage, PaymentHistory, PaymentInitiator, PaymentRecord, PaymentRecordStatus, RefundRecord,
+    RefundRequest,
+};
 use serde::{Deserialize, Serialize};
+pub use standing::{Fulfilment, Headline, PaymentState, Standing};
 pub use tracking::{
     Carrier, ShipRequest, Shipment, TimelineEvent, TimelineKind, TrackAnswer, TrackRequest,
     TrackedLine, TrackedOrder,
@@ -176,6 +183,12 @@ impl OrderStatus {
             OrderStatus::InProduction | OrderStatus::Shipped | OrderStatus::Delivered
         )
     }
+
+    /// Shipped, delivered or cancelled: the PSP's news can no longer move
+    /// it ([`standing::settled`]).
+    pub fn settled(self) -> bool {
+        standing::settled(self)
+    }
 }
 
 /// Why the last card was refused; the storefront says it in plain words.
@@ -222,6 +235,21 @@ pub struct OrderPayment {
     /// Given back to the shopper so far, when anything was.
     #[serde(default)]
     pub refunded: Option<Money>,
+    /// The card's brand as the PSP names it (`visa`, `cartes_bancaires`…;
+    /// [`standing::brand_name`] gives the shopper's word), once known.
+    #[serde(default)]
+    pub brand: Option<String>,
+    /// The card's last four digits, once known (never more of it).
+    #[serde(default)]
+    pub last4: Option<String>,
+    /// What the card's current authorization holds: `None` once captured,
+    /// for wallets (debited at once), and before any authorization.
+    #[serde(default)]
+    pub authorized: Option<Money>,
+    /// Unix seconds of the debit (a card's capture at shipment, a wallet's
+    /// payment), once debited.
+    #[serde(default)]
+    pub debited_at: Option<i64>,
     /// Too many cards were refused on this order or its account (card
     /// testing): no card page (`hosted_page_url` is `None`) and no wallet
     /// until this time (Unix seconds). Absent otherwise, and from older
@@ -321,6 +349,17 @@ mod tests {
                 AddressField::Phone
             ]
         );
+    }
+
+    #[test]
+    fn a_payment_from_an_older_server_still_parses() {
+        let older: OrderPayment = serde_json::from_str(
+            r#"{"method": "card", "hosted_page_url": null, "last_decline": null, "debited": false}"#,
+        )
+        .unwrap();
+        assert_eq!(older.brand, None);
+        assert_eq!(older.authorized, None);
+        assert_eq!(older.debited_at, None);
     }
 
     #[test]

@@ -1,12 +1,15 @@
 //! `/commandes/{id}`: one order — "Commande confirmée" once the card is
 //! authorized (debited at shipment) or the wallet paid (debited already),
-//! its number (the id stays in the address only), status in words, dated
+//! its number (the id stays in the address only), where it stands in words
+//! (`shop_api::order::standing`), how it is paid and what was held, debited
+//! or refunded (`components/order_payment.rs`), dated
 //! steps, estimated delivery and parcel, lines, totals and address; paying
 //! again after a refusal or an expired authorization; cancelling (after a
 //! question) until production starts, and after that why not.
 
 use crate::api::{self, ApiError};
 use crate::components::cart_summary::{CartTotalsView, SummaryLine, SummaryLines};
+use crate::components::order_payment::OrderPaymentView;
 use crate::components::order_timeline::OrderTimeline;
 use crate::components::page_heading::PageHeading;
 use crate::dom::focus_by_id;
@@ -23,24 +26,33 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shop_api::ErrorCode;
-use shop_api::order::{Order, OrderStatus, TimelineKind};
+use shop_api::order::standing::standing_of_status;
+use shop_api::order::{Headline, Order, OrderStatus, TimelineKind};
 use wasm_bindgen::JsValue;
 
 const CANCEL_HEADING_ID: &str = "annulation-titre";
 
-/// The status in the shopper's words.
-pub fn status_text(status: OrderStatus, o: &OrderText) -> &'static str {
-    match status {
-        OrderStatus::AwaitingPayment => o.status_awaiting_payment,
-        OrderStatus::PaymentFailed => o.status_payment_failed,
-        OrderStatus::Authorized => o.status_authorized,
-        OrderStatus::Paid => o.status_paid,
-        OrderStatus::InProduction => o.status_in_production,
-        OrderStatus::Shipped => o.status_shipped,
-        OrderStatus::Delivered => o.status_delivered,
-        OrderStatus::Cancelled => o.status_cancelled,
-        OrderStatus::PaymentExpired => o.status_payment_expired,
+/// Where an order stands, in the shopper's words (`shop_api`'s
+/// `standing` decides which).
+pub fn headline_text(headline: Headline, o: &OrderText) -> &'static str {
+    match headline {
+        Headline::AwaitingPayment => o.headline_awaiting_payment,
+        Headline::PaymentRefused => o.headline_payment_refused,
+        Headline::ConfirmedDebitAtShipment => o.headline_confirmed_debit_at_shipment,
+        Headline::ConfirmedDebited => o.headline_confirmed_debited,
+        Headline::InProduction => o.headline_in_production,
+        Headline::Shipped => o.headline_shipped,
+        Headline::Delivered => o.headline_delivered,
+        Headline::Refunded => o.headline_refunded,
+        Headline::CancelledNothingDebited => o.headline_cancelled_nothing_debited,
+        Headline::CancelledRefunded => o.headline_cancelled_refunded,
+        Headline::PayAgain => o.headline_pay_again,
     }
+}
+
+/// An order known by its status only (a list line, a tracking answer).
+pub fn status_headline(status: OrderStatus, o: &OrderText) -> &'static str {
+    headline_text(standing_of_status(status).headline, o)
 }
 
 /// A date the way the shopper's language writes it (26/11/2026).
@@ -299,11 +311,7 @@ fn OrderDetails(order: RwSignal<Option<Order>>) -> impl IntoView {
             <p>{move || (o().placed_on)(&format_date(current.created_at, locale.get()))}</p>
             <dl class="order-facts">
                 <dt>{move || o().status_label}</dt>
-                <dd class="order-status">{move || status_text(current.status, o())}</dd>
-                {current.payment.refunded.map(|refunded| view! {
-                    <dt>{move || o().refunded_label}</dt>
-                    <dd class="order-refund">{refunded.format_fr()}</dd>
-                })}
+                <dd class="order-status">{move || headline_text(current.standing().headline, o())}</dd>
             </dl>
         })}
         {move || match (payable.get(), paying.get()) {
@@ -331,6 +339,17 @@ fn OrderDetails(order: RwSignal<Option<Order>>) -> impl IntoView {
                 estimated_delivery=current.estimated_delivery
                 heading_id="commande-etapes"
             />
+        })}
+        {move || order.get().map(|current| {
+            let state = current.standing().payment;
+            view! {
+                <OrderPaymentView
+                    payment=current.payment
+                    state=state
+                    total=current.totals.total
+                    heading_id="commande-paiement"
+                />
+            }
         })}
         <section class="review-block" aria-labelledby="commande-produits">
             <h2 id="commande-produits">{move || c().lines_heading}</h2>

@@ -8,7 +8,7 @@ use crate::components::order_timeline::OrderTimeline;
 use crate::components::page_heading::PageHeading;
 use crate::dom::focus_by_id;
 use crate::i18n::Locale;
-use crate::pages::order::{format_date, status_text};
+use crate::pages::order::{format_date, status_headline};
 use crate::routes;
 use crate::state::locale::{use_locale, use_strings};
 use crate::state::session::{SessionStatus, use_session};
@@ -71,7 +71,7 @@ fn OrderList() -> impl IntoView {
                         view! {
                             <li class="order-list__item">
                                 <A href=format!("{}/{}", routes::ORDER, summary.id)>{move || (text().order_link)(&number, &date())}</A>
-                                <span class="order-status">{move || status_text(summary.status, &t.get().order)}</span>
+                                <span class="order-status">{move || status_headline(summary.status, &t.get().order)}</span>
                                 <span>{move || text().total_label} " " {summary.total.format_fr()}</span>
                             </li>
                         }
@@ -167,7 +167,7 @@ fn TrackOrder() -> impl IntoView {
     // (a live region added with its text is often not announced).
     let announcement = move || {
         found()
-            .map(|order| (text().track_found)(&order.number, status_text(order.status, o())))
+            .map(|order| (text().track_found)(&order.number, status_headline(order.status, o())))
             .unwrap_or_default()
     };
     let product_name = move |product_id: &str| {
@@ -228,7 +228,7 @@ fn TrackOrder() -> impl IntoView {
                         <h3 id=RESULT_HEADING_ID tabindex="-1">{(text().track_result_heading)(&order.number)}</h3>
                         <dl class="order-facts">
                             <dt>{move || o().status_label}</dt>
-                            <dd class="order-status">{move || status_text(status, o())}</dd>
+                            <dd class="order-status">{move || status_headline(status, o())}</dd>
                         </dl>
                         <h4>{move || text().track_lines_heading}</h4>
                         <ul class="tracked-lines">

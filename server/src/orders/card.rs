@@ -49,12 +49,20 @@ impl Orders<'_> {
                     )
                     .await;
                 match stored {
-                    Ok(()) => OrderRow {
-                        payment_id: Some(payment.id),
-                        hosted_page_url: payment.hosted_page_url,
-                        payment_method: PaymentMethod::Card,
-                        ..row.clone()
-                    },
+                    Ok(()) => {
+                        let opened = Opened {
+                            attempt: row.payment_attempt,
+                            method: PaymentMethod::Card,
+                            initiator: PaymentInitiator::Shopper,
+                        };
+                        self.remember_or_log(&row.id, opened, &payment, now).await;
+                        OrderRow {
+                            payment_id: Some(payment.id),
+                            hosted_page_url: payment.hosted_page_url,
+                            payment_method: PaymentMethod::Card,
+                            ..row.clone()
+                        }
+                    }
                     Err(error) => {
                         tracing::error!(%error, order = %row.id, "could not record the PSP payment");
                         row.clone()

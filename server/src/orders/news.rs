@@ -20,10 +20,7 @@ impl Orders<'_> {
         };
         // Only shipped, delivered and cancelled orders are settled; an expired
         // one may be paid again on a new payment.
-        if matches!(
-            status,
-            OrderStatus::Shipped | OrderStatus::Delivered | OrderStatus::Cancelled
-        ) {
+        if status.settled() {
             return Ok(row);
         }
         match self.psp.payment(&payment_id).await {
@@ -94,6 +91,14 @@ impl Orders<'_> {
         now: i64,
     ) -> Result<(), OrderError> {
         if row.payment_id.as_deref() != Some(payment.id.as_str()) {
+            // An earlier attempt's payment: its record follows, the order
+            // does not.
+            if payment_check::mismatch(row, payment).is_none()
+                && self.db.is_payment_of(&row.id, &payment.id).await?
+            {
+                self.remember(&row.id, Opened::current(row), payment, now)
+                    .await?;
+            }
             return Ok(());
         }
         if let Some(reason) = payment_check::mismatch(row, payment) {
@@ -103,6 +108,8 @@ impl Orders<'_> {
                 .await?;
             return Ok(());
         }
+        self.remember(&row.id, Opened::current(row), payment, now)
+            .await?;
         if payment.refunded_cents > row.refunded_cents
             && self
                 .db

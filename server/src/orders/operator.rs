@@ -149,7 +149,10 @@ impl Orders<'_> {
             OperatorAction::Cancel if row.debited => {
                 let payment_id = row.payment_id.as_deref().ok_or(OrderError::InvalidState)?;
                 let key = format!("order-{}-refund-{}", row.id, row.payment_attempt);
-                let payment = self.psp.refund(payment_id, &key).await?;
+                let before = self.refunded_so_far(row, payment_id).await?;
+                let payment = self.psp.refund(payment_id, None, &key).await?;
+                self.record_cancellation_refund(row, &payment, before, now)
+                    .await?;
                 self.apply(row, &payment, now).await?;
             }
             OperatorAction::Ship => {

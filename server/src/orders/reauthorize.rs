@@ -75,6 +75,12 @@ impl Orders<'_> {
             .psp
             .authorize_stored_card(stored_card, row.total_cents, &row.id, &description, &key)
             .await?;
+        let opened = Opened {
+            attempt,
+            method: PaymentMethod::Card,
+            initiator: PaymentInitiator::Merchant,
+        };
+        self.remember(&row.id, opened, &payment, now).await?;
         if payment.status != PaymentStatus::Authorized {
             tracing::warn!(order = %row.id, payment = %payment.id, "the PSP refused to authorize the stored card again");
             self.db.mark_reauthorization_declined(&row.id, now).await?;
@@ -101,7 +107,11 @@ impl Orders<'_> {
         // its cancellation news is about a payment the order left.
         let key = format!("order-{}-cancel-{}", row.id, row.payment_attempt);
         match self.psp.cancel(old_payment, &key).await {
-            Ok(_) | Err(ProviderError::InvalidState | ProviderError::AuthorizationExpired) => {}
+            Ok(voided) => {
+                self.remember_or_log(&row.id, Opened::current(row), &voided, now)
+                    .await;
+            }
+            Err(ProviderError::InvalidState | ProviderError::AuthorizationExpired) => {}
             Err(error) => {
                 tracing::warn!(%error, order = %row.id, payment = %old_payment, "old authorization not voided; it lapses by itself");
             }

@@ -56,6 +56,29 @@ pub fn to_tracked(row: &OrderRow) -> TrackedOrder {
         estimated_delivery: row.estimated_delivery.as_deref().and_then(Date::parse),
     }
 }
+/// Whether a card authorization holds the order's total now (a wallet is
+/// debited at once, a card at shipment).
+fn held(row: &OrderRow) -> bool {
+    row.payment_method == PaymentMethod::Card
+        && !row.debited
+        && matches!(
+            row.status,
+            OrderStatus::Authorized | OrderStatus::InProduction
+        )
+}
+
+/// When the money was taken: a wallet's payment (the order's paid date),
+/// a card's capture (its shipment).
+fn debited_at(row: &OrderRow) -> Option<i64> {
+    if !row.debited {
+        return None;
+    }
+    match row.payment_method {
+        PaymentMethod::Card => row.shipped_at,
+        PaymentMethod::ApplePay | PaymentMethod::GooglePay => row.authorized_at,
+    }
+}
+
 /// The API's view of a stored order.
 pub fn to_order(row: &OrderRow) -> Order {
     let status = row.status;
@@ -86,6 +109,10 @@ pub fn to_order(row: &OrderRow) -> Order {
             last_decline: row.last_decline,
             debited: row.debited,
             refunded: (row.refunded_cents > 0).then(|| Money::eur(row.refunded_cents)),
+            brand: row.card_brand.clone(),
+            last4: row.card_last4.clone(),
+            authorized: held(row).then(|| Money::eur(row.total_cents)),
+            debited_at: debited_at(row),
             // Set by `Orders::shopper_order`, which knows the refusals.
             retry_at: None,
         },

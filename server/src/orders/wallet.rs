@@ -93,6 +93,12 @@ impl Orders<'_> {
         self.db
             .set_order_payment(&row.id, attempt, &payment.id, None, method_name, now)
             .await?;
+        let opened = Opened {
+            attempt,
+            method: method_name,
+            initiator: PaymentInitiator::Shopper,
+        };
+        self.remember(&row.id, opened, &payment, now).await?;
         // The card page opened before is closed, so the order cannot be
         // paid twice. The order no longer follows that payment, so its
         // cancellation event changes nothing. (Should the PSP not answer,
@@ -103,7 +109,11 @@ impl Orders<'_> {
         {
             let key = format!("order-{}-cancel-{}", row.id, row.payment_attempt);
             match self.psp.cancel(card_payment, &key).await {
-                Ok(_) | Err(ProviderError::InvalidState) => {}
+                Ok(closed) => {
+                    self.remember_or_log(&row.id, Opened::current(row), &closed, now)
+                        .await;
+                }
+                Err(ProviderError::InvalidState) => {}
                 Err(error) => tracing::warn!(%error, order = %row.id, "card page not closed"),
             }
         }
@@ -187,7 +197,11 @@ impl Orders<'_> {
     ) -> Result<bool, OrderError> {
         let key = format!("order-{}-cancel-{}", row.id, row.payment_attempt);
         match self.psp.cancel(payment_id, &key).await {
-            Ok(_) => Ok(true),
+            Ok(closed) => {
+                self.remember_or_log(&row.id, Opened::current(row), &closed, now)
+                    .await;
+                Ok(true)
+            }
             Err(ProviderError::InvalidState) => {
                 let payment = self.psp.payment(payment_id).await?;
                 self.apply(row, &payment, now).await?;

@@ -343,13 +343,24 @@ impl PaymentProvider for Sandbox {
         })
     }
 
-    fn refund<'a>(&'a self, id: &'a str, idempotency_key: &'a str) -> ProviderFuture<'a, Payment> {
+    fn refund<'a>(
+        &'a self,
+        id: &'a str,
+        amount_cents: Option<i64>,
+        idempotency_key: &'a str,
+    ) -> ProviderFuture<'a, Payment> {
         Box::pin(async move {
+            // No amount: `{}` as before, so a retried cancellation's body
+            // (and its idempotent replay) is unchanged.
+            let body = match amount_cents {
+                Some(amount) => serde_json::json!({ "amount": amount }),
+                None => serde_json::json!({}),
+            };
             self.send(
                 self.client
                     .post(self.url(&format!("/payments/{id}/refund")))
                     .header("Idempotency-Key", idempotency_key)
-                    .json(&serde_json::json!({})),
+                    .json(&body),
             )
             .await
         })

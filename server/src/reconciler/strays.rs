@@ -96,7 +96,7 @@ impl Reconciler {
                 }
                 PaymentStatus::Captured | PaymentStatus::PartiallyRefunded => {
                     let key = format!("stray-{payment_id}-refund");
-                    let done = self.inner.psp.refund(&payment_id, &key).await;
+                    let done = self.inner.psp.refund(&payment_id, None, &key).await;
                     self.after_release(journal, now, &payment, &owner, done, false)
                         .await?;
                 }

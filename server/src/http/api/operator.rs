@@ -5,9 +5,12 @@
 //! Shipping takes an optional JSON body naming the parcel
 //! (`{"carrier": "colissimo", "tracking_number": "6A12345678901"}`); an
 //! empty body ships without one, as before.
-//! `support.rs`: the help centre's support requests, listed and answered.
-//! `reconciler.rs`: what the reconciler did, and a pass on demand.
+//! `money.rs`: every order listed (by status, paginated; `status=at_risk`
+//! is the expiring authorizations below), an order's payment history, and
+//! refunds. `support.rs`: the help centre's support requests, listed and
+//! answered. `reconciler.rs`: what the reconciler did, and a pass on demand.
 
+mod money;
 mod reconciler;
 mod support;
 
@@ -27,9 +30,9 @@ use shop_api::order::{Order, ShipRequest};
 
 pub fn router() -> Router<ApiState> {
     Router::new()
-        .route("/v1/operator/orders", get(at_risk))
         .route("/v1/operator/payment-holds", get(payment_holds))
         .route("/v1/operator/orders/{id}/{action}", post(act))
+        .merge(money::router())
         .merge(support::router())
         .merge(reconciler::router())
 }
@@ -99,7 +102,9 @@ async fn payment_holds(
     }))
 }
 
-async fn at_risk(_: Operator, State(state): State<ApiState>) -> Result<Json<AtRisk>, ApiFailure> {
+/// Authorizations expiring within the warning window, soonest first
+/// (`GET /api/v1/operator/orders?status=at_risk`).
+async fn at_risk(state: &ApiState) -> Result<Json<AtRisk>, ApiFailure> {
     let orders = Orders {
         db: &state.db,
         psp: state.payments.as_ref(),

@@ -222,6 +222,12 @@ impl From<OrderError> for ApiFailure {
                 StatusCode::UNPROCESSABLE_ENTITY,
                 ErrorCode::InvalidWalletRequest,
             ),
+            OrderError::InvalidRefundReason => {
+                (StatusCode::BAD_REQUEST, ErrorCode::InvalidRefundReason)
+            }
+            OrderError::RefundTooLarge { .. } => {
+                (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::RefundTooLarge)
+            }
             OrderError::PaymentUnavailable(_) => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 ErrorCode::PaymentUnavailable,

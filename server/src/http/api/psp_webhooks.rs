@@ -57,13 +57,19 @@ async fn receive(
     if state.db.psp_event_seen(&event.id).await? {
         return Ok(StatusCode::OK);
     }
+    let orders = Orders {
+        db: &state.db,
+        psp: state.payments.as_ref(),
+    };
     if let Some(row) = state.db.order_by_payment(&event.payment.id).await? {
-        let orders = Orders {
-            db: &state.db,
-            psp: state.payments.as_ref(),
-        };
         orders.apply(&row, &event.payment, now).await?;
     } else {
+        // An earlier attempt's payment: its record follows (`apply` moves
+        // nothing else), and the event is kept all the same, since money
+        // on a payment the order left is the reconciler's to give back.
+        if let Some(row) = state.db.order_of_earlier_payment(&event.payment.id).await? {
+            orders.apply(&row, &event.payment, now).await?;
+        }
         tracing::warn!(event = %event.id, payment = %event.payment.id, "PSP event for no order's current payment: kept for the reconciler");
         state
             .db

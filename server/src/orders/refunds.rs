@@ -1,0 +1,147 @@
+//! Refunds an operator makes on a debited order (a wallet order, or a card
+//! order once shipped): all that is left or a part, each with its reason,
+//! under a claim on the order like every action that moves money. Money
+//! and fulfilment are separate: a shipped order refunded in full stays
+//! shipped. (An order not shipped yet whose money is all given back is
+//! cancelled by the PSP's news, as before: it cannot ship unpaid.)
+//!
+//! Refund `n` of an order (n = refunds recorded so far + 1) carries the PSP
+//! idempotency key `order-{id}-refund-no-{n}`: a request retried after its
+//! answer was lost asks the same refund with the same key, and the PSP
+//! replays it instead of giving the money back twice. (The cancellation's
+//! own refund keeps its older key, `order-{id}-refund-{attempt}`.)
+
+use super::*;
+use crate::db::NewRefund;
+use shop_api::order::RefundRequest;
+
+/// The reason a cancellation's refund is recorded with.
+pub const CANCELLATION_REASON: &str = "Commande annulée";
+
+impl Orders<'_> {
+    /// Gives back `request.amount_cents` (all that is left by default) of
+    /// the order's debited payment, and answers the order.
+    pub async fn refund(
+        &self,
+        row: OrderRow,
+        request: &RefundRequest,
+        now: i64,
+    ) -> Result<Order, OrderError> {
+        let reason = request
+            .checked_reason()
+            .ok_or(OrderError::InvalidRefundReason)?;
+        // Before the money is in there is nothing to give back: an
+        // authorization is released by cancelling.
+        if !row.debited {
+            return Err(OrderError::InvalidState);
+        }
+        let payment_id = row.payment_id.clone().ok_or(OrderError::InvalidState)?;
+        let claim = self.claim(&row, "refund", now).await?;
+        let done = self
+            .refund_claimed(&row, &payment_id, request.amount_cents, reason, now)
+            .await;
+        self.release(claim).await;
+        done?;
+        Ok(to_order(&self.reread(&row.id).await?))
+    }
+
+    /// What the shop knows was given back of this payment so far.
+    pub(super) async fn refunded_so_far(
+        &self,
+        row: &OrderRow,
+        payment_id: &str,
+    ) -> Result<i64, OrderError> {
+        Ok(match self.db.payment_record(payment_id).await? {
+            Some(record) => record.refunded.cents.max(row.refunded_cents),
+            None => row.refunded_cents,
+        })
+    }
+
+    /// A cancellation gives back all that is left: recorded among the
+    /// order's refunds with the shop's own reason. `before` is read before
+    /// the PSP is called, since the refund's webhook may come in before
+    /// its answer is handled.
+    pub(super) async fn record_cancellation_refund(
+        &self,
+        row: &OrderRow,
+        payment: &Payment,
+        before: i64,
+        now: i64,
+    ) -> Result<(), OrderError> {
+        let amount = payment.refunded_cents - before;
+        // A replayed answer (a retried cancellation) adds nothing new.
+        if amount <= 0 {
+            return Ok(());
+        }
+        let number = self.db.refund_count(&row.id).await? + 1;
+        self.db
+            .insert_refund(&NewRefund {
+                order_id: &row.id,
+                number,
+                payment_id: &payment.id,
+                amount_cents: amount,
+                reason: CANCELLATION_REASON,
+                now,
+            })
+            .await?;
+        Ok(())
+    }
+
+    async fn refund_claimed(
+        &self,
+        row: &OrderRow,
+        payment_id: &str,
+        asked: Option<i64>,
+        reason: &str,
+        now: i64,
+    ) -> Result<(), OrderError> {
+        // What is left as the shop's record says. When an earlier answer
+        // was lost, the record has not moved either: the retry asks the
+        // same amount under the same key, and is replayed.
+        let (captured, refunded) = match self.db.payment_record(payment_id).await? {
+            Some(record) => (record.captured.cents, record.refunded.cents),
+            None => (row.total_cents, row.refunded_cents),
+        };
+        let left = captured - refunded.max(row.refunded_cents);
+        let amount = asked.unwrap_or(left);
+        if amount <= 0 || amount > left {
+            return Err(OrderError::RefundTooLarge {
+                asked: amount,
+                left,
+            });
+        }
+        let number = self.db.refund_count(&row.id).await? + 1;
+        let key = format!("order-{}-refund-no-{number}", row.id);
+        let payment = match self.psp.refund(payment_id, Some(amount), &key).await {
+            Ok(payment) => payment,
+            // The PSP knows of less to give back than the shop did (a
+            // refund made at the PSP itself): read and applied, then said.
+            Err(ProviderError::Invalid(code)) => {
+                tracing::warn!(order = %row.id, %code, "the PSP refused the refund's amount");
+                if let Ok(payment) = self.psp.payment(payment_id).await {
+                    self.apply(row, &payment, now).await?;
+                }
+                return Err(OrderError::RefundTooLarge {
+                    asked: amount,
+                    left,
+                });
+            }
+            Err(error) => return Err(error.into()),
+        };
+        let added = self
+            .db
+            .insert_refund(&NewRefund {
+                order_id: &row.id,
+                number,
+                payment_id,
+                amount_cents: amount,
+                reason,
+                now,
+            })
+            .await?;
+        if added {
+            tracing::info!(order = %row.id, number, amount_cents = amount, "refund made");
+        }
+        self.apply(row, &payment, now).await
+    }
+}
