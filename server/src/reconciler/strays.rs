@@ -224,13 +224,16 @@ impl Reconciler {
         payment_id: &str,
         resolution: String,
     ) -> Result<(), ReconcileError> {
+        // Journal first: a reader that finds the event resolved finds its
+        // action too (a crash between the two settles it again next pass,
+        // with the same PSP keys, and journals it twice at worst).
+        journal
+            .record(kind, order_id, Some(payment_id), resolution.clone())
+            .await;
         self.inner
             .db
             .resolve_stray_payment(payment_id, now, &resolution)
             .await?;
-        journal
-            .record(kind, order_id, Some(payment_id), resolution)
-            .await;
         Ok(())
     }
 }
