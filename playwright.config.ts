@@ -14,6 +14,11 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   timeout: 30_000,
+  projects: [
+    { name: 'shop', testIgnore: /over-time\.spec\.ts/ },
+    // Moves the shop's and the PSP's clocks days ahead: after everything else.
+    { name: 'over-time', testMatch: /over-time\.spec\.ts/, dependencies: ['shop'] },
+  ],
   use: {
     baseURL,
     browserName: 'chromium',

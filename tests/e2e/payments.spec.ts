@@ -152,6 +152,31 @@ test('an operator ships the order and it shows debited; another is cancelled and
   expect((await operator(page, cancelled, 'ship')).status()).toBe(409);
 });
 
+test('the order page shows the card and when it is debited, and a refund after shipment', async ({ page }) => {
+  test.setTimeout(120_000);
+  await toCheckout(page);
+  await toReview(page);
+  await toPayment(page);
+  await fillCard(frame(page), '4242 4242 4242 4242');
+  const id = await confirmed(page);
+  const main = page.locator('main');
+  await expect(main).toContainText('Carte Visa •••• 4242');
+  await expect(main).toContainText('Débit prévu à l’expédition');
+  const ship = await operator(page, id, 'ship');
+  expect(ship.status()).toBe(200);
+  // Customer service gives 5 € back for a scuffed print.
+  const refund = await page.request.post(`/api/v1/operator/orders/${id}/refund`, {
+    headers: { authorization: `Bearer ${OPERATOR_TOKEN}` },
+    data: { amount_cents: 500, reason: 'Tirage abîmé : geste commercial' },
+  });
+  expect(refund.status()).toBe(200);
+  expect((await refund.json()).status).toBe('shipped');
+  await page.reload();
+  await expect(page.locator('#static-shell')).toHaveCount(0);
+  await expect(main).toContainText(/Débitée le \d/);
+  await expect(main).toContainText(/Remboursé\s*:\s*5,00\s*€/);
+});
+
 test('forged messages from another window change nothing, and 20 clicks on Payer make one authorization', async ({ page }) => {
   test.setTimeout(120_000);
   await toCheckout(page);

@@ -11,11 +11,13 @@ import type { Page } from '@playwright/test';
 import { test, expect, appShows } from './fixtures';
 import { CARD_FRAME, cartLink, fillCard, serious, stepHeading, toCheckout, toReview } from './shopper';
 
+const OPERATOR_TOKEN = process.env.OPERATOR_TOKEN ?? '';
 const APPLE_PAY = 'https://apple.com/apple-pay';
 const GOOGLE_PAY = 'https://google.com/pay';
 const VALIDATION_URL = 'https://apple-pay-gateway.apple.com/paymentservices/startSession';
 
-type Outcome = 'approve' | 'decline' | 'cancel';
+// `approve_then_timeout`: the sandbox captures, then its answer is lost.
+type Outcome = 'approve' | 'decline' | 'cancel' | 'approve_then_timeout';
 type Double = { methods: string[]; outcome: Outcome; absent?: boolean };
 type Record = {
   requests: { methodData: any[]; details: any }[];
@@ -252,6 +254,30 @@ test.describe('wallets through the Payment Request API', () => {
     await page.getByRole('link', { name: 'Suivi de commande' }).click();
     await appShows(page, 'Suivi de commande');
     await expect(page.locator(`a[href="${orderUrl}"]`).locator('..')).toContainText('payée et débitée');
+  });
+
+  test('Google Pay: the PSP times out after capturing; the shop asks it, and the order is paid, debited once', async ({ page }) => {
+    test.setTimeout(90_000);
+    await installWallet(page, { methods: [GOOGLE_PAY], outcome: 'approve_then_timeout' });
+    await toCheckout(page);
+    await toReview(page);
+    await toPayment(page);
+    await googleButton(page).click();
+    // The shopper sees an ordinary success: the shop resolved the lost
+    // answer with the PSP before saying anything.
+    await debited(page);
+    expect((await record(page)).completes).toEqual(['success']);
+    // One debit: the card page is closed, the wallet payment captured once.
+    const orderId = new URL(page.url()).pathname.split('/').pop();
+    const history = await page.request.get(`/api/v1/operator/orders/${orderId}/payments`, {
+      headers: { authorization: `Bearer ${OPERATOR_TOKEN}` },
+    });
+    expect(history.status()).toBe(200);
+    const payments: { status: string; method: string; captured: { cents: number } }[] = (await history.json()).payments;
+    const debits = payments.filter((payment) => payment.captured.cents > 0);
+    expect(debits).toHaveLength(1);
+    expect(debits[0].method).toBe('google_pay');
+    expect(payments.filter((payment) => payment.method === 'card').every((payment) => payment.status !== 'authorized')).toBe(true);
   });
 
   test('Google Pay is offered where the shopper chooses how to pay, and one click there pays', async ({ page }) => {
