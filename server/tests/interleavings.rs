@@ -12,13 +12,12 @@
 use proptest::prelude::*;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use shop_server::payments::webhook;
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 mod support;
-use support::psp::{Psp, operator, order_project_keeping_card, pay, shop_and_psp};
-use support::{Answer, OPERATOR_TOKEN, STRONG, Shopper, TestServer, WEBHOOK_SECRET, client};
+use support::psp::{Psp, operator, order_project_keeping_card, pay, shop_and_psp, signed_event};
+use support::{Answer, OPERATOR_TOKEN, STRONG, Shopper, TestServer, client};
 
 #[derive(Debug, Clone)]
 enum Step {
@@ -199,26 +198,7 @@ impl Case<'_> {
     }
 
     async fn deliver(&mut self, event_id: String, payment: Value) {
-        let body = serde_json::to_vec(&json!({
-            "id": event_id, "type": "payment.updated", "created_at": payment["updated_at"],
-            "payment": payment,
-        }))
-        .unwrap();
-        let status = client()
-            .post(self.stack.shop.url("/api/v1/psp/webhooks"))
-            .header(
-                "PSP-Signature",
-                webhook::sign(
-                    &body,
-                    WEBHOOK_SECRET.as_bytes(),
-                    shop_server::accounts::now(),
-                ),
-            )
-            .body(body)
-            .send()
-            .await
-            .unwrap()
-            .status();
+        let status = signed_event(&self.stack.shop, &event_id, payment).await;
         assert_eq!(status, StatusCode::OK, "a webhook is always acknowledged");
     }
 

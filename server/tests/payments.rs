@@ -11,7 +11,7 @@ use shop_server::payments::webhook;
 use std::time::Duration;
 
 mod support;
-use support::psp::{MERCHANT_SECRET, operator, ordered, pay, shop_and_psp};
+use support::psp::{MERCHANT_SECRET, operator, ordered, pay, shop_and_psp, signed_event};
 use support::{OPERATOR_TOKEN, Shopper, TestServer, WEBHOOK_SECRET, client};
 
 async fn order_now(shopper: &mut Shopper<'_>, order: &Value) -> Value {
@@ -175,29 +175,6 @@ async fn cancelling_before_shipment_voids_the_authorization() {
 
 /// A correctly signed event about the order's own payment, as a sandbox
 /// with a leaked (or default) webhook secret would let anyone send.
-async fn forged_event(shop: &TestServer, id: &str, payment: Value) -> StatusCode {
-    let body = serde_json::to_vec(&json!({
-        "id": id, "type": "payment.authorized", "created_at": 2_000_000_000_i64,
-        "payment": payment,
-    }))
-    .unwrap();
-    client()
-        .post(shop.url("/api/v1/psp/webhooks"))
-        .header(
-            "PSP-Signature",
-            webhook::sign(
-                &body,
-                WEBHOOK_SECRET.as_bytes(),
-                shop_server::accounts::now(),
-            ),
-        )
-        .body(body)
-        .send()
-        .await
-        .unwrap()
-        .status()
-}
-
 #[tokio::test]
 async fn news_of_another_amount_currency_or_order_is_held_for_review_and_never_pays() {
     // No webhooks from the sandbox, and the card never typed: only the
@@ -232,7 +209,7 @@ async fn news_of_another_amount_currency_or_order_is_held_for_review_and_never_p
         ),
     ] {
         // Accepted (the PSP must not retry it for ever), not applied.
-        assert_eq!(forged_event(&shop, event, payment).await, StatusCode::OK);
+        assert_eq!(signed_event(&shop, event, payment).await, StatusCode::OK);
         let seen: Value = client()
             .get(shop.url("/api/v1/operator/payment-holds"))
             .bearer_auth(OPERATOR_TOKEN)

@@ -9,12 +9,12 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use shop_server::payments::sandbox::Sandbox;
-use shop_server::payments::{CaptureMode, NewCardPayment, PaymentProvider, Wallet, webhook};
+use shop_server::payments::{CaptureMode, NewCardPayment, PaymentProvider, Wallet};
 use std::time::Duration;
 
 mod support;
-use support::psp::{MERCHANT_SECRET, Psp, current_payment_id, ordered, shop_and_psp};
-use support::{OPERATOR_TOKEN, Shopper, TestServer, WEBHOOK_SECRET, client};
+use support::psp::{MERCHANT_SECRET, Psp, current_payment_id, ordered, shop_and_psp, signed_event};
+use support::{OPERATOR_TOKEN, Shopper, TestServer, client};
 
 const LEASE: &str = "reconciler";
 
@@ -430,30 +430,6 @@ async fn an_authorization_kept_on_file_is_renewed_by_a_pass_before_it_ends() {
     assert_eq!(listed_status(&mut shopper, &order).await, "authorized");
     drop(psp);
     shop.stop().await;
-}
-
-/// A correctly signed event, as the PSP sends them.
-async fn signed_event(shop: &TestServer, id: &str, payment: Value) -> StatusCode {
-    let body = serde_json::to_vec(&json!({
-        "id": id, "type": "payment.authorized", "created_at": 2_000_000_000_i64,
-        "payment": payment,
-    }))
-    .unwrap();
-    client()
-        .post(shop.url("/api/v1/psp/webhooks"))
-        .header(
-            "PSP-Signature",
-            webhook::sign(
-                &body,
-                WEBHOOK_SECRET.as_bytes(),
-                shop_server::accounts::now(),
-            ),
-        )
-        .body(body)
-        .send()
-        .await
-        .unwrap()
-        .status()
 }
 
 #[tokio::test]

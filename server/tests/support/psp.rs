@@ -66,6 +66,32 @@ pub async fn pay(psp: &Psp, order: &Value, number: &str) -> Value {
         .unwrap()
 }
 
+/// A correctly signed event about `payment`, as the PSP sends them; the
+/// shop's answer.
+pub async fn signed_event(shop: &TestServer, id: &str, payment: Value) -> StatusCode {
+    let created_at = payment["updated_at"].as_i64().unwrap_or(2_000_000_000);
+    let body = serde_json::to_vec(&json!({
+        "id": id, "type": "payment.updated", "created_at": created_at,
+        "payment": payment,
+    }))
+    .unwrap();
+    client()
+        .post(shop.url("/api/v1/psp/webhooks"))
+        .header(
+            "PSP-Signature",
+            shop_server::payments::webhook::sign(
+                &body,
+                WEBHOOK_SECRET.as_bytes(),
+                shop_server::accounts::now(),
+            ),
+        )
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
 /// The PSP payment the shop follows for an order, read from its database.
 pub async fn current_payment_id(shop: &TestServer, order_id: &str) -> String {
     let db = sqlx::SqlitePool::connect(&format!(
