@@ -73,3 +73,29 @@ test('a card kept on file: production outlasts the authorization, the order ship
   expect(captured[0].initiator).toBe('merchant');
   expect(history.payments.filter((p: any) => p.status === 'authorized')).toHaveLength(0);
 });
+
+test('a kept card the bank will not authorize again: production waits and the order page asks the shopper to pay again', async ({ page }) => {
+  test.setTimeout(120_000);
+  await toCheckout(page);
+  await toReview(page);
+  await page.getByLabel('Conserver ma carte chez notre prestataire de paiement pour cette commande').check();
+  await page.getByRole('button', { name: 'Payer par carte' }).click();
+  await expect(stepHeading(page)).toContainText('Paiement');
+  // Authorized now; the sandbox declines its merchant-initiated renewals.
+  await fillCard(frame(page), '4000 0000 0000 0341');
+  await appShows(page, 'Commande confirmée');
+  const id = new URL(page.url()).pathname.split('/').pop()!;
+  expect((await page.request.post(`/api/v1/operator/orders/${id}/production`, { headers: operatorHeaders })).status()).toBe(200);
+
+  await daysPass(page, 6.5 * DAY);
+  await page.reload();
+  expect(JSON.stringify(await reconcile(page))).toContain('reauthorization_refused');
+  // The authorization lapses: nothing was debited, and the shopper is asked.
+  await daysPass(page, 1 * DAY);
+  await page.reload();
+  await reconcile(page);
+  await page.reload();
+  await expect(page.locator('.order-status')).toHaveText('autorisation expirée, payez de nouveau');
+  await expect(page.getByRole('button', { name: 'Payer de nouveau' })).toBeVisible();
+  expect((await page.request.post(`/api/v1/operator/orders/${id}/ship`, { headers: operatorHeaders })).status()).toBe(409);
+});
