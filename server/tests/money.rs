@@ -262,6 +262,40 @@ async fn a_refund_retried_after_its_answer_was_lost_is_made_once() {
 }
 
 #[tokio::test]
+async fn a_full_refund_retried_after_its_answer_was_lost_and_its_webhook_came_is_made_once() {
+    let faults = Faults::new(vec![Fault {
+        suffix: "/refund",
+        reads: false,
+        when: When::AfterForwarding,
+        times: 1,
+    }]);
+    // Webhooks on: the refund's news reaches the shop before the retry.
+    let (shop, psp) = shop_and_faulty_psp(true, faults).await;
+    let (mut shopper, order) = ordered(&shop, "perte-totale@exemple.fr").await;
+    let paid = pay_with_google_pay(&mut shopper, &order, "approve").await;
+    assert_eq!(paid.body["status"], "paid", "{:?}", paid.body);
+    let request = json!({"reason": "Commande perdue par le transporteur"});
+    let (status, body) = refund(&shop, &order, request.clone()).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    assert_eq!(psp_refunded(&psp, &shop, &order).await, total(&order));
+    // The webhook has told the shop the money went back.
+    until_status(&mut shopper, &order, "cancelled").await;
+    let (status, again) = refund(&shop, &order, request).await;
+    assert_eq!(status, StatusCode::OK, "the same refund, replayed: {again}");
+    assert_eq!(
+        psp_refunded(&psp, &shop, &order).await,
+        total(&order),
+        "not twice"
+    );
+    let record = history(&shop, &order).await;
+    let refunds = record["refunds"].as_array().unwrap();
+    assert_eq!(refunds.len(), 1, "{record}");
+    assert_eq!(refunds[0]["amount"]["cents"], total(&order));
+    drop(psp);
+    shop.stop().await;
+}
+
+#[tokio::test]
 async fn a_shipped_card_order_refunded_in_full_stays_shipped() {
     let (shop, psp) = shop_and_psp(true).await;
     let (mut shopper, order) = ordered(&shop, "expedie@exemple.fr").await;

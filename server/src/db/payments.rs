@@ -195,6 +195,19 @@ impl Database {
         Ok(count)
     }
 
+    /// What the shop's own recorded refunds gave back of this payment (each
+    /// recorded once the PSP answered it).
+    pub async fn refunds_recorded(&self, order_id: &str, payment_id: &str) -> Result<i64, DbError> {
+        let (total,): (i64,) = sqlx::query_as(
+            "SELECT COALESCE(SUM(amount_cents), 0) FROM refunds WHERE order_id = ? AND payment_id = ?",
+        )
+        .bind(order_id)
+        .bind(payment_id)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(total)
+    }
+
     /// Records refund `number`; a second record of the same number (a
     /// replayed request) adds nothing. Answers whether it was added.
     pub async fn insert_refund(&self, refund: &NewRefund<'_>) -> Result<bool, DbError> {

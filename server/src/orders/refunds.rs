@@ -95,14 +95,17 @@ impl Orders<'_> {
         reason: &str,
         now: i64,
     ) -> Result<(), OrderError> {
-        // What is left as the shop's record says. When an earlier answer
-        // was lost, the record has not moved either: the retry asks the
-        // same amount under the same key, and is replayed.
-        let (captured, refunded) = match self.db.payment_record(payment_id).await? {
-            Some(record) => (record.captured.cents, record.refunded.cents),
-            None => (row.total_cents, row.refunded_cents),
+        // What is left as the shop's own refunds say: each is recorded only
+        // once the PSP answered it. When an answer was lost the PSP's news
+        // may already show the money back, but the refunds have not moved,
+        // so the retry asks the same amount under the same key and is
+        // replayed. A refund made at the PSP itself is the PSP's to refuse
+        // (`amount_too_large`, below).
+        let captured = match self.db.payment_record(payment_id).await? {
+            Some(record) => record.captured.cents,
+            None => row.total_cents,
         };
-        let left = captured - refunded.max(row.refunded_cents);
+        let left = captured - self.db.refunds_recorded(&row.id, payment_id).await?;
         let amount = asked.unwrap_or(left);
         if amount <= 0 || amount > left {
             return Err(OrderError::RefundTooLarge {
