@@ -70,6 +70,9 @@ impl Orders<'_> {
             Ok(payment) => self.apply(row, &payment, now).await,
             Err(ProviderError::InvalidState | ProviderError::AuthorizationExpired) => {
                 let payment = self.psp.payment(payment_id).await?;
+                // What the PSP says is news like any other: recorded and
+                // applied (a lapse shows as such before the cancellation).
+                self.apply(row, &payment, now).await?;
                 match payment.status {
                     PaymentStatus::Authorized | PaymentStatus::Captured => {
                         Err(OrderError::InvalidState)
