@@ -505,3 +505,54 @@ async fn a_second_order_of_the_same_cart_replaces_the_unpaid_first_so_it_cannot_
     drop(psp);
     shop.stop().await;
 }
+
+#[tokio::test]
+async fn cancelling_an_order_whose_authorization_lapsed_unheard_ends_cancelled() {
+    // No webhooks, and no read since the lapse: the shop still believes the
+    // order authorized when the shopper cancels.
+    let (shop, psp) = shop_and_psp(false).await;
+    let (mut shopper, order) = ordered(&shop, "expire-muet@exemple.fr").await;
+    pay(&psp, &order, "4242 4242 4242 4242").await;
+    assert_eq!(
+        order_now(&mut shopper, &order).await["status"],
+        "authorized"
+    );
+    assert_eq!(psp.advance_clock(8 * 24 * 3600).await, StatusCode::OK);
+    let id = order["id"].as_str().unwrap();
+    let cancelled = shopper
+        .post(&format!("/api/v1/orders/{id}/cancel"), json!({}))
+        .await;
+    assert_eq!(cancelled.status, StatusCode::OK, "{:?}", cancelled.body);
+    assert_eq!(
+        cancelled.body["status"], "cancelled",
+        "{:?}",
+        cancelled.body
+    );
+    drop(psp);
+    shop.stop().await;
+}
+
+#[tokio::test]
+async fn paying_again_twice_offers_the_same_fresh_page_not_a_second_one() {
+    let (shop, psp) = shop_and_psp(true).await;
+    let (mut shopper, order) = ordered(&shop, "deux-fois@exemple.fr").await;
+    pay(&psp, &order, "4242 4242 4242 4242").await;
+    until_listed(&mut shopper, &order, "authorized").await;
+    assert_eq!(psp.advance_clock(8 * 24 * 3600).await, StatusCode::OK);
+    assert_eq!(
+        order_now(&mut shopper, &order).await["status"],
+        "payment_expired"
+    );
+    let id = order["id"].as_str().unwrap();
+    let first = shopper
+        .post(&format!("/api/v1/orders/{id}/payment"), json!({}))
+        .await;
+    let second = shopper
+        .post(&format!("/api/v1/orders/{id}/payment"), json!({}))
+        .await;
+    let page = |answer: &support::Answer| answer.body["payment"]["hosted_page_url"].clone();
+    assert!(page(&first).is_string(), "{:?}", first.body);
+    assert_eq!(page(&first), page(&second), "one open page, not two");
+    drop(psp);
+    shop.stop().await;
+}

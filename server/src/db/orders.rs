@@ -142,6 +142,10 @@ pub struct NewOrderRow<'a> {
 /// A change learnt from the PSP, applied only if the order is still in
 /// `from` and the news is not older than what was applied before.
 pub struct PaymentChange {
+    /// The payment the news is about: applied only while the order still
+    /// follows it (a renewal or a wallet may have moved it on since the
+    /// news was read). `None` for an operator's step.
+    pub payment_id: Option<String>,
     pub from: OrderStatus,
     pub to: OrderStatus,
     pub psp_updated_at: i64,
@@ -469,7 +473,8 @@ impl Database {
              last_decline = COALESCE(?, last_decline), \
              authorization_expires_at = COALESCE(?, authorization_expires_at), \
              debited = MAX(debited, ?), updated_at = ? \
-             WHERE id = ? AND status = ? AND psp_updated_at <= ?"
+             WHERE id = ? AND status = ? AND psp_updated_at <= ? \
+             AND (? IS NULL OR payment_id = ?)"
         );
         let mut query = sqlx::query(&sql);
         if !stamp.is_empty() {
@@ -487,6 +492,8 @@ impl Database {
             .bind(id)
             .bind(word_of(change.from))
             .bind(change.psp_updated_at)
+            .bind(change.payment_id.as_deref())
+            .bind(change.payment_id.as_deref())
             .execute(&mut *tx)
             .await?
             .rows_affected()

@@ -96,6 +96,19 @@ impl Orders<'_> {
         if status != OrderStatus::PaymentExpired && row.payment_id.is_some() {
             return self.shopper_order(&row, now).await;
         }
+        // Asked again (a double click, a second tab): the page opened after
+        // the lapse is still the one to pay, and a second would be left
+        // open beside it.
+        if status == OrderStatus::PaymentExpired
+            && let Some(current) = row.payment_id.as_deref()
+            && self
+                .psp
+                .payment(current)
+                .await
+                .is_ok_and(|payment| payment.status == PaymentStatus::AwaitingShopper)
+        {
+            return self.shopper_order(&row, now).await;
+        }
         // A cancellation racing this must not find a fresh payment opened
         // on the order it just cancelled.
         let claim = self.claim(&row, "pay-again", now).await?;

@@ -144,6 +144,7 @@ impl Orders<'_> {
                     .change_order_status(
                         &row.id,
                         &PaymentChange {
+                            payment_id: Some(payment.id.clone()),
                             from: row.status,
                             to: row.status,
                             psp_updated_at: payment.updated_at,
@@ -162,6 +163,7 @@ impl Orders<'_> {
             .change_order_status(
                 &row.id,
                 &PaymentChange {
+                    payment_id: Some(payment.id.clone()),
                     from: row.status,
                     to: next,
                     psp_updated_at: payment.updated_at,

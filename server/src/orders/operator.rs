@@ -114,6 +114,7 @@ impl Orders<'_> {
         now: i64,
     ) -> Result<(), OrderError> {
         let simple = |to: OrderStatus| PaymentChange {
+            payment_id: None,
             from: row.status,
             to,
             psp_updated_at: row.psp_updated_at,
@@ -180,17 +181,23 @@ impl Orders<'_> {
                 // Whatever the PSP's answer moved (or did not: an unpaid
                 // session, a new payment after a lapsed one), the order
                 // ends cancelled, from the status it has now.
+                // The PSP's answer may have moved the order (a lapse heard
+                // only now) and its news time with it: both are read again.
                 let now_stored = self.reread(&row.id).await?;
-                if now_stored.status != OrderStatus::Cancelled {
-                    self.db
+                if now_stored.status != OrderStatus::Cancelled
+                    && !self
+                        .db
                         .change_order_status(
                             &row.id,
                             &PaymentChange {
                                 from: now_stored.status,
+                                psp_updated_at: now_stored.psp_updated_at,
                                 ..simple(OrderStatus::Cancelled)
                             },
                         )
-                        .await?;
+                        .await?
+                {
+                    return Err(OrderError::Busy);
                 }
             }
         }

@@ -69,7 +69,10 @@ impl Orders<'_> {
             });
         };
         let attempt = row.payment_attempt + 1;
-        let key = format!("order-{}-payment-{attempt}", row.id);
+        // Its own key space: a refused renewal leaves the attempt number
+        // unused, and the card page or wallet that may take it later must
+        // not meet this request's key with another body.
+        let key = format!("order-{}-reauth-{attempt}", row.id);
         let description = format!("Commande {}", row.number.as_deref().unwrap_or_default());
         let payment = self
             .psp
@@ -81,6 +84,14 @@ impl Orders<'_> {
             initiator: PaymentInitiator::Merchant,
         };
         self.remember(&row.id, opened, &payment, now).await?;
+        // Read back before the order moves to it: a replayed answer (a pass
+        // that died before switching) may name an authorization voided
+        // since as belonging to no order.
+        let payment = if payment.status == PaymentStatus::Authorized {
+            self.psp.payment(&payment.id).await?
+        } else {
+            payment
+        };
         if payment.status != PaymentStatus::Authorized {
             tracing::warn!(order = %row.id, payment = %payment.id, "the PSP refused to authorize the stored card again");
             self.db.mark_reauthorization_declined(&row.id, now).await?;
@@ -96,7 +107,7 @@ impl Orders<'_> {
         {
             // The order moved on (cancelled, lapsed) while the PSP answered:
             // the new authorization belongs to nothing, so it is released.
-            let key = format!("order-{}-cancel-{attempt}", row.id);
+            let key = format!("order-{}-reauth-cancel-{attempt}", row.id);
             self.psp.cancel(&payment.id, &key).await?;
             return Ok(Renewal::Skipped {
                 order_id: row.id.clone(),

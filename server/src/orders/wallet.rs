@@ -74,7 +74,9 @@ impl Orders<'_> {
             WalletMethod::GooglePay => (Wallet::GooglePay, PaymentMethod::GooglePay),
         };
         let attempt = row.payment_attempt + 1;
-        let key = format!("order-{}-payment-{attempt}", row.id);
+        // Not the card page's key space: a card page opened later on the
+        // same attempt number (after a lost answer) is another request.
+        let key = format!("order-{}-wallet-payment-{attempt}", row.id);
         let description = format!("Commande {}", row.number.as_deref().unwrap_or_default());
         let payment = self
             .psp
