@@ -80,6 +80,10 @@ pub struct MoneyFacts {
     pub refunded_cents: i64,
     /// The order's total, in cents.
     pub total_cents: i64,
+    /// Production started once (its step is dated), even if the status
+    /// went back to paying when the authorization lapsed: what is being
+    /// made stays in production.
+    pub production_started: bool,
 }
 
 /// Whether nothing the PSP says can move this order any more (shipped,
@@ -111,7 +115,10 @@ fn fulfilment(status: OrderStatus) -> Fulfilment {
 /// debited whatever the flag says (its capture is what shipped it).
 pub fn standing(status: OrderStatus, money: MoneyFacts) -> Standing {
     use OrderStatus as S;
-    let fulfilment = fulfilment(status);
+    let fulfilment = match fulfilment(status) {
+        Fulfilment::Placed if money.production_started => Fulfilment::InProduction,
+        other => other,
+    };
     let taken = match status {
         S::Paid | S::Shipped | S::Delivered => true,
         S::InProduction | S::Cancelled => money.debited,
@@ -169,6 +176,10 @@ impl Order {
                 debited: self.payment.debited,
                 refunded_cents: self.payment.refunded.map_or(0, |m| m.cents),
                 total_cents: self.totals.total.cents,
+                production_started: self
+                    .timeline
+                    .iter()
+                    .any(|event| event.kind == super::tracking::TimelineKind::InProduction),
             },
         )
     }
@@ -212,7 +223,25 @@ mod tests {
             debited,
             refunded_cents,
             total_cents: 4599,
+            production_started: false,
         }
+    }
+
+    #[test]
+    fn an_order_whose_authorization_lapsed_in_production_is_still_in_production() {
+        let lapsed = standing(
+            OrderStatus::PaymentExpired,
+            MoneyFacts {
+                production_started: true,
+                ..money(false, 0)
+            },
+        );
+        assert_eq!(lapsed.fulfilment, Fulfilment::InProduction);
+        assert_eq!(lapsed.payment, PaymentState::Lapsed);
+        assert_eq!(
+            standing(OrderStatus::PaymentExpired, money(false, 0)).fulfilment,
+            Fulfilment::Placed
+        );
     }
 
     #[test]
