@@ -24,7 +24,7 @@ pub use carts::CartUpdateError;
 pub use declines::{NewDecline, OpenCardPage};
 pub use holds::PaymentHold;
 pub use orders::{NewOrderRow, OrderRow, PaymentChange};
-pub use payments::{NewRefund, PaymentNews};
+pub use payments::{NewRefund, PaymentNews, PendingRefund};
 pub use projects::PhotoRoom;
 pub use reconciler::kind_name as reconcile_kind_name;
 pub use sessions::SessionRow;

@@ -102,6 +102,10 @@ pub enum OrderError {
     InvalidRefundReason,
     #[error("a refund of {asked} cents when {left} cents can be given back")]
     RefundTooLarge { asked: i64, left: i64 },
+    #[error(
+        "an earlier refund of {amount_cents} cents, whose answer was lost, was completed first: ask again for more"
+    )]
+    EarlierRefundCompleted { amount_cents: i64 },
     #[error("too many cards refused (card testing): no payment before {retry_at}")]
     TooManyPaymentAttempts {
         /// Unix seconds.

@@ -262,6 +262,50 @@ async fn a_refund_retried_after_its_answer_was_lost_is_made_once() {
 }
 
 #[tokio::test]
+async fn a_refund_whose_answer_was_lost_is_completed_and_recorded_before_another_is_made() {
+    let faults = Faults::new(vec![Fault {
+        suffix: "/refund",
+        reads: false,
+        when: When::AfterForwarding,
+        times: 1,
+    }]);
+    let (shop, psp) = shop_and_faulty_psp(false, faults).await;
+    let (mut shopper, order) = ordered(&shop, "autre-montant@exemple.fr").await;
+    let paid = pay_with_google_pay(&mut shopper, &order, "approve").await;
+    assert_eq!(paid.body["status"], "paid", "{:?}", paid.body);
+    let (status, body) = refund(
+        &shop,
+        &order,
+        json!({"amount_cents": 700, "reason": "Tirage abîmé"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    // The operator, unsure, asks another amount: the earlier refund is
+    // completed and recorded with its reason first, and they are told.
+    let other = json!({"amount_cents": 300, "reason": "Retard de livraison"});
+    let (status, body) = refund(&shop, &order, other.clone()).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(psp_refunded(&psp, &shop, &order).await, 700);
+    let record = history(&shop, &order).await;
+    let refunds = record["refunds"].as_array().unwrap();
+    assert_eq!(refunds.len(), 1, "{record}");
+    assert_eq!(refunds[0]["reason"], "Tirage abîmé");
+    // Asked again knowingly, the other refund is made.
+    let (status, body) = refund(&shop, &order, other).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(psp_refunded(&psp, &shop, &order).await, 1000);
+    assert_eq!(
+        history(&shop, &order).await["refunds"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    drop(psp);
+    shop.stop().await;
+}
+
+#[tokio::test]
 async fn a_full_refund_retried_after_its_answer_was_lost_and_its_webhook_came_is_made_once() {
     let faults = Faults::new(vec![Fault {
         suffix: "/refund",

@@ -43,6 +43,15 @@ pub struct PaymentNews<'a> {
 }
 
 /// A refund about to be recorded.
+/// A refund asked of the PSP whose answer never came.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PendingRefund {
+    pub number: i64,
+    pub payment_id: String,
+    pub amount_cents: i64,
+    pub reason: String,
+}
+
 pub struct NewRefund<'a> {
     pub order_id: &'a str,
     pub number: i64,
@@ -50,6 +59,8 @@ pub struct NewRefund<'a> {
     pub amount_cents: i64,
     pub reason: &'a str,
     pub now: i64,
+    /// Written before the PSP is asked, settled after.
+    pub pending: bool,
 }
 
 /// How far a payment has gone, as SQL over a status column: the PSP's
@@ -199,7 +210,8 @@ impl Database {
     /// recorded once the PSP answered it).
     pub async fn refunds_recorded(&self, order_id: &str, payment_id: &str) -> Result<i64, DbError> {
         let (total,): (i64,) = sqlx::query_as(
-            "SELECT COALESCE(SUM(amount_cents), 0) FROM refunds WHERE order_id = ? AND payment_id = ?",
+            "SELECT COALESCE(SUM(amount_cents), 0) FROM refunds \
+             WHERE order_id = ? AND payment_id = ? AND state <> 'refused'",
         )
         .bind(order_id)
         .bind(payment_id)
@@ -212,8 +224,8 @@ impl Database {
     /// replayed request) adds nothing. Answers whether it was added.
     pub async fn insert_refund(&self, refund: &NewRefund<'_>) -> Result<bool, DbError> {
         Ok(sqlx::query(
-            "INSERT INTO refunds (order_id, number, payment_id, amount_cents, reason, refunded_at) \
-             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, number) DO NOTHING",
+            "INSERT INTO refunds (order_id, number, payment_id, amount_cents, reason, refunded_at, state) \
+             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, number) DO NOTHING",
         )
         .bind(refund.order_id)
         .bind(refund.number)
@@ -221,17 +233,50 @@ impl Database {
         .bind(refund.amount_cents)
         .bind(refund.reason)
         .bind(refund.now)
+        .bind(if refund.pending { "pending" } else { "done" })
         .execute(&self.pool)
         .await?
         .rows_affected()
             == 1)
     }
 
+    /// The refund written but not yet answered by the PSP, if any.
+    pub async fn pending_refund(&self, order_id: &str) -> Result<Option<PendingRefund>, DbError> {
+        Ok(sqlx::query_as::<_, PendingRefund>(
+            "SELECT number, payment_id, amount_cents, reason FROM refunds \
+             WHERE order_id = ? AND state = 'pending' ORDER BY number LIMIT 1",
+        )
+        .bind(order_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// The PSP answered refund `number`: `done`, or `refused`.
+    pub async fn settle_refund(
+        &self,
+        order_id: &str,
+        number: i64,
+        done: bool,
+        now: i64,
+    ) -> Result<(), DbError> {
+        sqlx::query(
+            "UPDATE refunds SET state = ?, refunded_at = ? \
+             WHERE order_id = ? AND number = ? AND state = 'pending'",
+        )
+        .bind(if done { "done" } else { "refused" })
+        .bind(now)
+        .bind(order_id)
+        .bind(number)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     /// The order's refunds, newest first.
     pub async fn refunds_of(&self, order_id: &str) -> Result<Vec<RefundRecord>, DbError> {
         let rows: Vec<(i64, String, i64, String, i64)> = sqlx::query_as(
             "SELECT number, payment_id, amount_cents, reason, refunded_at FROM refunds \
-             WHERE order_id = ? ORDER BY number DESC",
+             WHERE order_id = ? AND state = 'done' ORDER BY number DESC",
         )
         .bind(order_id)
         .fetch_all(&self.pool)

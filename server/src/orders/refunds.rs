@@ -82,6 +82,7 @@ impl Orders<'_> {
                 amount_cents: amount,
                 reason: CANCELLATION_REASON,
                 now,
+                pending: false,
             })
             .await?;
         Ok(())
@@ -95,6 +96,12 @@ impl Orders<'_> {
         reason: &str,
         now: i64,
     ) -> Result<(), OrderError> {
+        if self
+            .complete_pending_refund(row, asked, reason, now)
+            .await?
+        {
+            return Ok(());
+        }
         // What is left as the shop's own refunds say: each is recorded only
         // once the PSP answered it. When an answer was lost the PSP's news
         // may already show the money back, but the refunds have not moved,
@@ -113,7 +120,69 @@ impl Orders<'_> {
                 left,
             });
         }
+        // Written before the PSP is asked: a lost answer leaves it pending,
+        // with its reason, to be completed by the next request.
         let number = self.db.refund_count(&row.id).await? + 1;
+        self.db
+            .insert_refund(&NewRefund {
+                order_id: &row.id,
+                number,
+                payment_id,
+                amount_cents: amount,
+                reason,
+                now,
+                pending: true,
+            })
+            .await?;
+        self.ask_refund(row, payment_id, number, amount, left, now)
+            .await
+    }
+
+    /// A refund asked before whose answer never came is completed first,
+    /// under its own key and amount (the PSP replays it, or makes it now):
+    /// `true` when it was the refund asked again now.
+    async fn complete_pending_refund(
+        &self,
+        row: &OrderRow,
+        asked: Option<i64>,
+        reason: &str,
+        now: i64,
+    ) -> Result<bool, OrderError> {
+        let Some(pending) = self.db.pending_refund(&row.id).await? else {
+            return Ok(false);
+        };
+        self.ask_refund(
+            row,
+            &pending.payment_id,
+            pending.number,
+            pending.amount_cents,
+            pending.amount_cents,
+            now,
+        )
+        .await?;
+        let same =
+            pending.reason == reason && asked.is_none_or(|cents| cents == pending.amount_cents);
+        if same {
+            Ok(true)
+        } else {
+            // Another amount or reason may be a correction of the first, or
+            // a second gesture: the operator says which, knowing.
+            Err(OrderError::EarlierRefundCompleted {
+                amount_cents: pending.amount_cents,
+            })
+        }
+    }
+
+    /// Asks the PSP for refund `number` and settles its row.
+    async fn ask_refund(
+        &self,
+        row: &OrderRow,
+        payment_id: &str,
+        number: i64,
+        amount: i64,
+        left: i64,
+        now: i64,
+    ) -> Result<(), OrderError> {
         let key = format!("order-{}-refund-no-{number}", row.id);
         let payment = match self.psp.refund(payment_id, Some(amount), &key).await {
             Ok(payment) => payment,
@@ -121,6 +190,7 @@ impl Orders<'_> {
             // refund made at the PSP itself): read and applied, then said.
             Err(ProviderError::Invalid(code)) => {
                 tracing::warn!(order = %row.id, %code, "the PSP refused the refund's amount");
+                self.db.settle_refund(&row.id, number, false, now).await?;
                 if let Ok(payment) = self.psp.payment(payment_id).await {
                     self.apply(row, &payment, now).await?;
                 }
@@ -129,22 +199,11 @@ impl Orders<'_> {
                     left,
                 });
             }
+            // No answer: the refund stays pending for the next request.
             Err(error) => return Err(error.into()),
         };
-        let added = self
-            .db
-            .insert_refund(&NewRefund {
-                order_id: &row.id,
-                number,
-                payment_id,
-                amount_cents: amount,
-                reason,
-                now,
-            })
-            .await?;
-        if added {
-            tracing::info!(order = %row.id, number, amount_cents = amount, "refund made");
-        }
+        self.db.settle_refund(&row.id, number, true, now).await?;
+        tracing::info!(order = %row.id, number, amount_cents = amount, "refund made");
         self.apply(row, &payment, now).await
     }
 }

@@ -225,6 +225,9 @@ impl From<OrderError> for ApiFailure {
             OrderError::InvalidRefundReason => {
                 (StatusCode::BAD_REQUEST, ErrorCode::InvalidRefundReason)
             }
+            OrderError::EarlierRefundCompleted { .. } => {
+                (StatusCode::CONFLICT, ErrorCode::InvalidOrderState)
+            }
             OrderError::RefundTooLarge { .. } => {
                 (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::RefundTooLarge)
             }
