@@ -43,6 +43,11 @@ pub struct StackOptions {
     /// authorization expiry).
     #[arg(long, env = "PSP_TEST_CLOCK")]
     pub psp_test_clock: bool,
+    /// Debug builds of the two servers, quicker to rebuild while working
+    /// on them; by default they run as released (`--release`), as a shop
+    /// would run them.
+    #[arg(long)]
+    pub debug: bool,
 }
 
 /// Where the servers' output goes.
@@ -114,15 +119,21 @@ impl Stack {
         data_dir: &Path,
         logs: Logs,
     ) -> Result<Self, XtaskError> {
-        process::run(command(root, "cargo").args([
+        let mut build = command(root, "cargo");
+        build.args([
             "build",
             "--quiet",
             "--package",
             "shop-server",
             "--package",
             "psp-sandbox",
-        ]))?;
-        let bin = root.join("target").join("debug");
+        ]);
+        if !options.debug {
+            build.arg("--release");
+        }
+        process::run(&mut build)?;
+        let profile = if options.debug { "debug" } else { "release" };
+        let bin = root.join("target").join(profile);
         let shop_url = format!("http://127.0.0.1:{}", options.port);
         let psp_url = format!("http://127.0.0.1:{}", options.psp_port);
         let mut stack = Stack {
