@@ -86,18 +86,6 @@ async fn pay(psp: &Psp, payment_id: &str) -> Value {
         .unwrap()
 }
 
-async fn at_psp(psp: &Psp, payment_id: &str) -> Value {
-    client()
-        .get(format!("{}/v1/payments/{payment_id}", psp.base))
-        .bearer_auth(MERCHANT_SECRET)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
-}
-
 /// The stored status, read without asking the PSP.
 async fn listed_status(shopper: &mut Shopper<'_>, order: &Value) -> String {
     let list = shopper.get("/api/v1/orders").await.body;
@@ -214,7 +202,7 @@ async fn a_stray_authorization_for_an_order_paid_otherwise_is_voided_and_recorde
     // Within its first minute it is left alone (the order may be
     // recording it at that moment).
     assert_eq!(count(&pass(&shop).await, "stray_voided"), 0);
-    assert_eq!(at_psp(&psp, &stray.id).await["status"], "authorized");
+    assert_eq!(psp.payment(&stray.id).await["status"], "authorized");
 
     advance_shop_clock(&shop, 61).await;
     let summary = pass(&shop).await;
@@ -230,9 +218,9 @@ async fn a_stray_authorization_for_an_order_paid_otherwise_is_voided_and_recorde
         voided["detail"].as_str().unwrap().contains("voided"),
         "{voided}"
     );
-    assert_eq!(at_psp(&psp, &stray.id).await["status"], "cancelled");
+    assert_eq!(psp.payment(&stray.id).await["status"], "cancelled");
     // The order's own payment is untouched.
-    assert_eq!(at_psp(&psp, &own).await["status"], "authorized");
+    assert_eq!(psp.payment(&own).await["status"], "authorized");
     assert_eq!(listed_status(&mut shopper, &order).await, "authorized");
     let after = report(&shop).await;
     let settled = after["stray_events"]
@@ -281,7 +269,7 @@ async fn a_stray_captured_payment_for_no_order_is_refunded() {
         )
         .await
         .unwrap();
-    assert_eq!(at_psp(&psp, &paid.id).await["status"], "captured");
+    assert_eq!(psp.payment(&paid.id).await["status"], "captured");
     for _ in 0..200 {
         let kept = report(&shop).await;
         if kept["stray_events"].as_array().unwrap().len() >= 2 {
@@ -293,7 +281,7 @@ async fn a_stray_captured_payment_for_no_order_is_refunded() {
     let summary = pass(&shop).await;
     assert_eq!(count(&summary, "stray_refunded"), 1, "{summary}");
     assert_eq!(count(&summary, "stray_voided"), 0, "{summary}");
-    assert_eq!(at_psp(&psp, &stray.id).await["status"], "refunded");
+    assert_eq!(psp.payment(&stray.id).await["status"], "refunded");
     // Its events (authorized, captured) are settled together. The refund's
     // own event, kept in turn (during the pass or after it), is settled at
     // the latest by the next pass, which refunds nothing twice.
@@ -318,7 +306,7 @@ async fn a_stray_captured_payment_for_no_order_is_refunded() {
         events.iter().all(|e| e["resolved_at"].is_i64()),
         "{settled}"
     );
-    assert_eq!(at_psp(&psp, &stray.id).await["refunded_amount"], 2500);
+    assert_eq!(psp.payment(&stray.id).await["refunded_amount"], 2500);
     drop(psp);
     shop.stop().await;
 }
@@ -425,8 +413,8 @@ async fn an_authorization_kept_on_file_is_renewed_by_a_pass_before_it_ends() {
     assert_eq!(count(&summary, "reauthorized"), 1, "{summary}");
     let renewed = current_payment_id(&shop, order["id"].as_str().unwrap()).await;
     assert_ne!(renewed, first);
-    assert_eq!(at_psp(&psp, &renewed).await["status"], "authorized");
-    assert_eq!(at_psp(&psp, &first).await["status"], "cancelled");
+    assert_eq!(psp.payment(&renewed).await["status"], "authorized");
+    assert_eq!(psp.payment(&first).await["status"], "cancelled");
     assert_eq!(listed_status(&mut shopper, &order).await, "authorized");
     drop(psp);
     shop.stop().await;
@@ -490,7 +478,7 @@ async fn an_order_left_unpaid_for_a_day_is_cancelled_and_its_psp_session_closed(
         .unwrap();
     assert_eq!(cancelled["order_id"], old["id"]);
     assert_eq!(listed_status(&mut shopper, &old).await, "cancelled");
-    assert_eq!(at_psp(&psp, &payment_id(&old)).await["status"], "cancelled");
+    assert_eq!(psp.payment(&payment_id(&old)).await["status"], "cancelled");
     assert_eq!(listed_status(&mut other, &fresh).await, "awaiting_payment");
     drop(psp);
     shop.stop().await;
@@ -506,7 +494,7 @@ async fn an_order_paid_but_unheard_of_is_brought_up_to_date_not_cancelled() {
     assert_eq!(count(&summary, "unpaid_cancelled"), 0, "{summary}");
     assert_eq!(listed_status(&mut shopper, &order).await, "authorized");
     assert_eq!(
-        at_psp(&psp, &payment_id(&order)).await["status"],
+        psp.payment(&payment_id(&order)).await["status"],
         "authorized"
     );
     drop(psp);

@@ -40,16 +40,7 @@ async fn pay_wallet(
 }
 
 async fn psp_payment(psp: &Psp, hosted_page: &str) -> Value {
-    let id = hosted_page.rsplit('/').next().unwrap();
-    client()
-        .get(format!("{}/v1/payments/{id}", psp.base))
-        .bearer_auth(MERCHANT_SECRET)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
+    psp.payment(hosted_page.rsplit('/').next().unwrap()).await
 }
 
 #[tokio::test]
