@@ -4,19 +4,8 @@ use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::dom::focus_by_id;
 use crate::pages::account::RETURN_PARAM;
-use crate::pages::{
-    account::AccountPage,
-    cart::CartPage,
-    checkout::CheckoutPage,
-    help::{HelpPage, answer::HelpAnswerPage, contact::ContactPage},
-    home::HomePage,
-    legal::{AccessibilityPage, CookiesPage, LegalNoticePage, PrivacyPage, TermsPage},
-    not_found::NotFoundPage,
-    order::OrderPage,
-    orders::OrdersPage,
-    payment_methods::PaymentMethodsPage,
-    project::{NewProjectPage, ProjectPage},
-};
+use crate::lazy_pages::{self, LazyPage, PendingHeadingFocus};
+use crate::pages::{home::HomePage, not_found::NotFoundPage};
 use crate::routes;
 use crate::state::browser_data::provide_browser_data;
 use crate::state::cart::{provide_cart, use_cart_count};
@@ -37,6 +26,7 @@ pub fn App() -> impl IntoView {
     provide_session();
     provide_cart();
     provide_projects();
+    PendingHeadingFocus::provide();
     let locale = use_locale();
     let session = use_session().status();
     let signed_in = Signal::derive(move || matches!(session.get(), SessionStatus::SignedIn(_)));
@@ -53,22 +43,22 @@ pub fn App() -> impl IntoView {
                 <main id=routes::MAIN_ID class="page" tabindex="-1">
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage />
-                        <Route path=path!("/panier") view=CartPage />
-                        <Route path=path!("/commande") view=CheckoutPage />
-                        <Route path=path!("/commandes/:id") view=OrderPage />
-                        <Route path=path!("/creer/:produit") view=NewProjectPage />
-                        <Route path=path!("/projets/:id") view=ProjectPage />
-                        <Route path=path!("/compte") view=AccountPage />
-                        <Route path=path!("/suivi-de-commande") view=OrdersPage />
-                        <Route path=path!("/aide") view=HelpPage />
-                        <Route path=path!("/aide/contact") view=ContactPage />
-                        <Route path=path!("/aide/:theme/:reponse") view=HelpAnswerPage />
-                        <Route path=path!("/mentions-legales") view=LegalNoticePage />
-                        <Route path=path!("/cgv") view=TermsPage />
-                        <Route path=path!("/confidentialite") view=PrivacyPage />
-                        <Route path=path!("/cookies") view=CookiesPage />
-                        <Route path=path!("/accessibilite") view=AccessibilityPage />
-                        <Route path=path!("/modes-de-paiement") view=PaymentMethodsPage />
+                        <Route path=path!("/panier") view=|| view! { <LazyPage load=lazy_pages::cart /> } />
+                        <Route path=path!("/commande") view=|| view! { <LazyPage load=lazy_pages::checkout /> } />
+                        <Route path=path!("/commandes/:id") view=|| view! { <LazyPage load=lazy_pages::order /> } />
+                        <Route path=path!("/creer/:produit") view=|| view! { <LazyPage load=lazy_pages::new_project /> } />
+                        <Route path=path!("/projets/:id") view=|| view! { <LazyPage load=lazy_pages::project /> } />
+                        <Route path=path!("/compte") view=|| view! { <LazyPage load=lazy_pages::account /> } />
+                        <Route path=path!("/suivi-de-commande") view=|| view! { <LazyPage load=lazy_pages::orders /> } />
+                        <Route path=path!("/aide") view=|| view! { <LazyPage load=lazy_pages::help /> } />
+                        <Route path=path!("/aide/contact") view=|| view! { <LazyPage load=lazy_pages::contact /> } />
+                        <Route path=path!("/aide/:theme/:reponse") view=|| view! { <LazyPage load=lazy_pages::help_answer /> } />
+                        <Route path=path!("/mentions-legales") view=|| view! { <LazyPage load=lazy_pages::legal_notice /> } />
+                        <Route path=path!("/cgv") view=|| view! { <LazyPage load=lazy_pages::terms /> } />
+                        <Route path=path!("/confidentialite") view=|| view! { <LazyPage load=lazy_pages::privacy /> } />
+                        <Route path=path!("/cookies") view=|| view! { <LazyPage load=lazy_pages::cookies /> } />
+                        <Route path=path!("/accessibilite") view=|| view! { <LazyPage load=lazy_pages::accessibility /> } />
+                        <Route path=path!("/modes-de-paiement") view=|| view! { <LazyPage load=lazy_pages::payment_methods /> } />
                     </Routes>
                 </main>
                 <Footer locale=locale on_switch_locale=Callback::new(move |l| locale.set(l)) />
@@ -85,8 +75,14 @@ fn FocusOnNavigation() -> impl IntoView {
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|previous| previous != path) {
-            request_animation_frame(|| {
-                focus_by_id(routes::HEADING_ID);
+            let pending = use_context::<PendingHeadingFocus>();
+            request_animation_frame(move || {
+                // A page still loading its code focuses its heading itself.
+                if !focus_by_id(routes::HEADING_ID)
+                    && let Some(PendingHeadingFocus(pending)) = pending
+                {
+                    pending.set_value(true);
+                }
             });
         }
         path

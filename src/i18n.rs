@@ -74,6 +74,14 @@ pub struct Strings {
     pub legal: LegalTexts,
     pub payment_methods: PaymentMethodsText,
     pub not_found: NotFoundText,
+    pub page_load: PageLoadText,
+}
+
+/// While a page's code arrives, and when it could not.
+pub struct PageLoadText {
+    pub loading: &'static str,
+    pub failed: &'static str,
+    pub retry: &'static str,
 }
 
 pub struct HomeText {

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod components;
 pub mod dom;
 pub mod i18n;
+pub mod lazy_pages;
 pub mod pages;
 pub mod payment;
 pub mod routes;

@@ -532,4 +532,9 @@ pub static STRINGS: Strings = Strings {
         body: "This page does not exist, or no longer does. Check the address, or start again from the home page.",
         home_link: "Back to the home page",
     },
+    page_load: PageLoadText {
+        loading: "Loading the page…",
+        failed: "This page could not be loaded. Check your internet connection, then try again: your cart and projects are kept.",
+        retry: "Try again",
+    },
 };

@@ -536,4 +536,9 @@ pub static STRINGS: Strings = Strings {
         body: "Cette page n’existe pas ou plus. Vérifiez l’adresse, ou repartez de l’accueil.",
         home_link: "Retour à l’accueil",
     },
+    page_load: PageLoadText {
+        loading: "Chargement de la page…",
+        failed: "Cette page n’a pas pu être chargée. Vérifiez votre connexion internet, puis réessayez\u{a0}: votre panier et vos projets sont gardés.",
+        retry: "Réessayer",
+    },
 };

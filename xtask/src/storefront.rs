@@ -1,5 +1,10 @@
-//! Builds the storefront with Trunk (release, offline) into `dist/` and
-//! writes brotli and gzip copies beside each asset for the server to send.
+//! Builds the storefront into `dist/`: Trunk (release, offline) for the
+//! page, styles and icons, `wasm` for the split wasm bundle, `boot` to start
+//! it from the page; then brotli and gzip copies beside each asset for the
+//! server to send.
+
+mod boot;
+pub mod wasm;
 
 use crate::compress;
 use crate::error::XtaskError;
@@ -34,7 +39,10 @@ pub fn build(root: &Path) -> Result<(), XtaskError> {
         return Ok(());
     }
     process::run(command(root, "trunk").args(["build", "--release"]))?;
-    precompress(&dist_dir(root))
+    let dist = dist_dir(root);
+    let bundle = wasm::build(root, &dist)?;
+    boot::insert(&dist.join("index.html"), &bundle)?;
+    precompress(&dist)
 }
 
 fn is_up_to_date(root: &Path) -> bool {
@@ -60,19 +68,22 @@ fn newest_modification(path: &Path) -> Option<SystemTime> {
         .max()
 }
 
-/// The files a browser downloads from `dist/` (not the compressed copies).
+/// The files a browser may download from `dist/` and its folders (not the
+/// compressed copies).
 pub fn assets(dist: &Path) -> Result<Vec<PathBuf>, XtaskError> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dist)
-        .map_err(XtaskError::io(dist))?
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.is_file())
-        .filter(|path| {
-            path.extension()
-                .and_then(|ext| ext.to_str())
-                .is_some_and(|ext| COMPRESSIBLE.contains(&ext))
-        })
-        .collect();
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dist).map_err(XtaskError::io(dist))? {
+        let path = entry.map_err(XtaskError::io(dist))?.path();
+        if path.is_dir() {
+            files.extend(assets(&path)?);
+        } else if path
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| COMPRESSIBLE.contains(&ext))
+        {
+            files.push(path);
+        }
+    }
     files.sort();
     Ok(files)
 }

@@ -1,0 +1,72 @@
+//! The split points of the storefront: every page but the home page lives
+//! in its own wasm chunk, fetched the first time a shopper opens it, so the
+//! home page downloads and compiles only what it shows.
+//!
+//! The split happens only in builds made with `--cfg storefront_split`,
+//! which `cargo xtask` gives the release build before it runs the splitter
+//! (`xtask/src/storefront/split.rs`). Other builds (unit and browser tests,
+//! clippy) call the same functions directly, so both paths share one
+//! signature: an async function that may fail to load.
+
+mod loader;
+
+pub use loader::{LazyPage, PendingHeadingFocus};
+
+use crate::pages::{
+    account::AccountPage,
+    cart::CartPage,
+    checkout::CheckoutPage,
+    help::{HelpPage, answer::HelpAnswerPage, contact::ContactPage},
+    legal::{AccessibilityPage, CookiesPage, LegalNoticePage, PrivacyPage, TermsPage},
+    order::OrderPage,
+    orders::OrdersPage,
+    payment_methods::PaymentMethodsPage,
+    project::{NewProjectPage, ProjectPage},
+};
+use leptos::prelude::*;
+
+/// A page's chunk did not arrive (offline, server restarted mid-deploy…).
+/// Not cached: asking again fetches it anew.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("the page's code could not be loaded")]
+pub struct ChunkLoadError;
+
+impl From<wasm_split_helpers::SplitLoaderError> for ChunkLoadError {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        Self
+    }
+}
+
+/// Declares `async fn $name() -> Result<AnyView, ChunkLoadError>` rendering
+/// `$page`, split into the chunk `$chunk` in split builds. Pages that share
+/// a chunk are always visited together (the help centre, the legal pages).
+macro_rules! split_page {
+    ($chunk:ident: $($name:ident => $page:ident),+ $(,)?) => {$(
+        #[cfg(storefront_split)]
+        #[wasm_split_helpers::wasm_split($chunk, fallible)]
+        pub fn $name() -> Result<AnyView, ChunkLoadError> {
+            Ok(view! { <$page /> }.into_any())
+        }
+
+        #[cfg(not(storefront_split))]
+        pub async fn $name() -> Result<AnyView, ChunkLoadError> {
+            Ok(view! { <$page /> }.into_any())
+        }
+    )+};
+}
+
+split_page!(cart: cart => CartPage);
+split_page!(checkout: checkout => CheckoutPage);
+split_page!(order: order => OrderPage);
+split_page!(orders: orders => OrdersPage);
+split_page!(project: new_project => NewProjectPage, project => ProjectPage);
+split_page!(account: account => AccountPage);
+split_page!(help: help => HelpPage, help_answer => HelpAnswerPage, contact => ContactPage);
+split_page!(legal:
+    legal_notice => LegalNoticePage,
+    terms => TermsPage,
+    privacy => PrivacyPage,
+    cookies => CookiesPage,
+    accessibility => AccessibilityPage,
+);
+split_page!(payment_methods: payment_methods => PaymentMethodsPage);
