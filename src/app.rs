@@ -3,8 +3,8 @@
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::dom::focus_by_id;
-use crate::pages::account::RETURN_PARAM;
 use crate::lazy_pages::{self, LazyPage, PendingHeadingFocus};
+use crate::pages::account::RETURN_PARAM;
 use crate::pages::{home::HomePage, not_found::NotFoundPage};
 use crate::routes;
 use crate::state::browser_data::provide_browser_data;

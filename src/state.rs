@@ -3,6 +3,7 @@
 
 pub mod browser_data;
 pub mod cart;
+pub mod catalogue;
 pub mod locale;
 pub mod projects;
 pub mod session;

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use storefront::components::header::Header;
+use storefront::lazy_pages::{ChunkLoadError, LazyPage};
 use storefront::pages::payment_methods::PaymentMethodsPage;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 mod support;
@@ -240,4 +242,49 @@ async fn the_order_payment_shows_the_card_the_hold_then_the_debit() {
         "Débitée le 3 décembre 2026"
     );
     assert_eq!(text(&one(&root, ".order-refund")), "5,00 €");
+}
+
+/// A page that reads the cart as it is built must not be rebuilt, losing
+/// what the shopper typed, each time the cart changes.
+#[wasm_bindgen_test]
+async fn a_page_loaded_on_demand_is_built_once_whatever_it_reads() {
+    let root = container();
+    let cart = RwSignal::new(0u32);
+    let builds = StoredValue::new(0u32);
+    let load = move || async move {
+        builds.update_value(|n| *n += 1);
+        let count = cart.get();
+        Ok::<_, ChunkLoadError>(view! { <p class="built">{count}</p> }.into_any())
+    };
+    let _app = leptos::mount::mount_to(root.clone(), move || view! { <LazyPage load /> });
+    next_tick().await;
+    assert_eq!(text(&one(&root, ".built")), "0");
+    cart.set(1);
+    next_tick().await;
+    assert_eq!(builds.get_value(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_page_whose_code_did_not_arrive_offers_a_retry() {
+    let root = container();
+    let attempts = StoredValue::new(0u32);
+    let load = move || async move {
+        attempts.update_value(|n| *n += 1);
+        if attempts.get_value() == 1 {
+            Err(ChunkLoadError)
+        } else {
+            Ok(view! { <h1>"Panier"</h1> }.into_any())
+        }
+    };
+    let _app = leptos::mount::mount_to(root.clone(), move || view! { <LazyPage load /> });
+    next_tick().await;
+    let alert = one(&root, "[role=alert]");
+    assert!(text(&alert).contains("n’a pas pu être chargée"));
+    one(&alert, "button")
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    next_tick().await;
+    next_tick().await;
+    assert_eq!(text(&one(&root, "h1")), "Panier");
 }

@@ -41,7 +41,7 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     let headers = Arc::new(security_headers::SecurityHeaders::new(
         &state.psp_origin,
-        state.storefront.inline_script_hashes(),
+        state.storefront.inline_hashes(),
     ));
     Router::new()
         .nest(

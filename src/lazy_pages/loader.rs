@@ -41,7 +41,13 @@ where
                 attempt.track();
                 // The browser runs one thread; Suspense asks for `Send`.
                 Suspend::new(SendWrapper::new(async move {
-                    match load().await {
+                    // Suspend re-runs when a signal read while it is polled
+                    // changes: the page reads the cart or the session as it
+                    // is built, and must not be rebuilt (losing its state)
+                    // each time they change.
+                    let mut page = Box::pin(load());
+                    let page = std::future::poll_fn(move |cx| untrack(|| page.as_mut().poll(cx))).await;
+                    match page {
                         Ok(page) => {
                             if let Some(PendingHeadingFocus(pending)) = pending_focus
                                 && pending.get_value()

@@ -52,7 +52,7 @@ pub fn CartPage() -> impl IntoView {
     let locale = use_locale();
     let cart = use_cart();
     let contents = cart.cart();
-    let catalogue = LocalResource::new(api::catalogue::catalogue);
+    let catalogue = LocalResource::new(crate::state::catalogue::catalogue);
     let totals = LocalResource::new(move || {
         let current = contents.get();
         async move {

@@ -1,7 +1,6 @@
 //! `/`: what the shop makes, with prices from the server, and how shoppers
 //! pay.
 
-use crate::api;
 use crate::components::page_heading::PageHeading;
 use crate::components::product_card::ProductCard;
 use crate::routes;
@@ -13,7 +12,7 @@ use leptos_router::components::A;
 pub fn HomePage() -> impl IntoView {
     let t = use_strings();
     let home = move || &t.get().home;
-    let catalogue = LocalResource::new(api::catalogue::catalogue);
+    let catalogue = LocalResource::new(crate::state::catalogue::catalogue);
     view! {
         <PageHeading title=Signal::derive(move || home().title.to_owned()) heading=Signal::derive(move || home().heading.to_owned()) />
         <p class="lead">{move || home().intro}</p>

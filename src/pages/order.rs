@@ -176,7 +176,7 @@ fn OrderDetails(order: RwSignal<Option<Order>>) -> impl IntoView {
     let o = move || &t.get().order;
     let c = move || &t.get().checkout;
     let locale = use_locale();
-    let catalogue = LocalResource::new(api::catalogue::catalogue);
+    let catalogue = LocalResource::new(crate::state::catalogue::catalogue);
     let status = Signal::derive(move || order.with(|o| o.as_ref().map(|o| o.status)));
     // Memos: a poll's answer that keeps the order payable (a refused card)
     // must not rebuild the card frame, nor close the cancel question.

@@ -104,7 +104,7 @@ fn TrackOrder() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let pending = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Outcome>);
-    let catalogue = LocalResource::new(api::catalogue::catalogue);
+    let catalogue = LocalResource::new(crate::state::catalogue::catalogue);
 
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();

@@ -54,7 +54,7 @@ pub fn NewProjectPage() -> impl IntoView {
     let failed = RwSignal::new(None::<&'static str>);
     spawn_local(async move {
         let product_id = params.with_untracked(|p| p.get("produit").unwrap_or_default());
-        let product = match api::catalogue::catalogue().await {
+        let product = match crate::state::catalogue::catalogue().await {
             Ok(catalogue) => catalogue.products.into_iter().find(|p| p.id == product_id),
             Err(_) => {
                 failed.try_set(Some(t.get_untracked().home.catalogue_unavailable));
@@ -157,7 +157,7 @@ async fn load(
     downloading: RwSignal<Option<(usize, usize)>>,
     projects: ProjectsContext,
 ) -> Loaded {
-    let Ok(catalogue) = api::catalogue::catalogue().await else {
+    let Ok(catalogue) = crate::state::catalogue::catalogue().await else {
         return Loaded::Failed;
     };
     let project = match projects.find(&id) {

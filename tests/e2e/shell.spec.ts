@@ -196,3 +196,31 @@ test('when the catalogue cannot be loaded, the shopper is told and can retry', a
   await alert.getByRole('button', { name: 'Réessayer' }).click();
   await expect(page.getByRole('region', { name: 'Nos produits photo' }).getByRole('listitem')).toHaveCount(4);
 });
+
+test('a page whose code cannot be loaded says so and loads on retry; the rest of the shop keeps working', async ({ page, watch }) => {
+  watch.allowProblems('the refused chunk request is logged by the browser and the loader');
+  await page.goto('/');
+  await appShows(page, ROUTES[0].heading);
+  // Each page but the home page is its own wasm module, fetched on first visit.
+  await page.route('**/split_cart.wasm', (route) => route.abort());
+  await page.getByRole('link', { name: /^Panier/ }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Cette page n’a pas pu être chargée.');
+  await expect(page.getByRole('link', { name: 'Aide et service client' })).toBeVisible();
+  await page.unroute('**/split_cart.wasm');
+  await alert.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Panier');
+  await page.getByRole('link', { name: 'Aide et service client' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aide et service client');
+});
+
+test('the home page downloads no other page’s code', async ({ page }) => {
+  const wasm: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname.split('/').pop()!);
+  });
+  await page.goto('/');
+  await appShows(page, ROUTES[0].heading);
+  await expect(page.getByRole('region', { name: 'Nos produits photo' }).getByRole('listitem')).toHaveCount(4);
+  expect(wasm).toEqual(['storefront_bg.wasm']);
+});

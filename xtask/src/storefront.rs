@@ -24,6 +24,9 @@ const INPUTS: &[&str] = &[
     "Cargo.lock",
     "Trunk.toml",
     "shop-api/Cargo.toml",
+    // How it is built: a new split or wasm-opt setting is a new build.
+    "xtask/src/storefront",
+    "xtask/src/storefront.rs",
 ];
 
 const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "svg"];

@@ -5,6 +5,7 @@
 use crate::error::XtaskError;
 use crate::process::{self, command};
 use crate::setup::{self, CHROMEDRIVER, CHROMIUM, Needs};
+use crate::size;
 use crate::stack::{self, Logs, Stack, StackOptions};
 use crate::storefront;
 use std::path::Path;
@@ -109,6 +110,10 @@ pub fn run(root: &Path) -> Result<(), XtaskError> {
             "--test",
             "*",
         ])),
+    );
+    step(
+        "size budgets (each route's first load)",
+        size::check(root).map(|ok| (ok, Counts::default())),
     );
     step("end-to-end tests (Playwright, Chromium)", end_to_end(root));
 

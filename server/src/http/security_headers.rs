@@ -1,6 +1,7 @@
 //! Headers every response carries, API and files alike: a strict
 //! Content-Security-Policy and the usual hardening headers.
 
+use super::storefront::InlineHashes;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, header};
 use axum::middleware::Next;
@@ -13,11 +14,11 @@ pub struct SecurityHeaders {
 
 impl SecurityHeaders {
     /// `psp_origin` is the only origin the storefront may frame (the hosted
-    /// card page); `script_hashes` allow the inline scripts of index.html
-    /// (Trunk's wasm loader) without `unsafe-inline`.
-    pub fn new(psp_origin: &str, script_hashes: &[String]) -> Self {
+    /// card page); `inline` allows the inline scripts (the wasm start
+    /// script) and styles of index.html without `unsafe-inline`.
+    pub fn new(psp_origin: &str, inline: &InlineHashes) -> Self {
         let mut headers = HeaderMap::new();
-        let policy = content_security_policy(psp_origin, script_hashes);
+        let policy = content_security_policy(psp_origin, inline);
         let pairs: [(HeaderName, String); 5] = [
             (header::CONTENT_SECURITY_POLICY, policy),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff".into()),
@@ -47,16 +48,19 @@ impl SecurityHeaders {
 /// Where Google Pay's payment method manifest lives.
 const GOOGLE_PAY_MANIFEST_ORIGINS: &str = "https://google.com https://pay.google.com";
 
-pub fn content_security_policy(psp_origin: &str, script_hashes: &[String]) -> String {
-    let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
-    for hash in script_hashes {
-        script_src.push(' ');
-        script_src.push_str(hash);
-    }
+pub fn content_security_policy(psp_origin: &str, inline: &InlineHashes) -> String {
+    let with_hashes = |base: &str, hashes: &[String]| {
+        std::iter::once(base)
+            .chain(hashes.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let script_src = with_hashes("'self' 'wasm-unsafe-eval'", &inline.scripts);
+    let style_src = with_hashes("'self'", &inline.styles);
     [
         "default-src 'self'".to_owned(),
         format!("script-src {script_src}"),
-        "style-src 'self'".to_owned(),
+        format!("style-src {style_src}"),
         "img-src 'self' data: blob:".to_owned(),
         "font-src 'self'".to_owned(),
         // The browser fetches Google Pay's payment method manifest (and the
@@ -90,10 +94,14 @@ mod tests {
 
     #[test]
     fn policy_is_strict_and_frames_only_the_psp() {
-        let policy =
-            content_security_policy("http://127.0.0.1:9090", &["'sha256-abc='".to_owned()]);
+        let inline = InlineHashes {
+            scripts: vec!["'sha256-abc='".to_owned()],
+            styles: vec!["'sha256-css='".to_owned()],
+        };
+        let policy = content_security_policy("http://127.0.0.1:9090", &inline);
         assert!(policy.contains("frame-src http://127.0.0.1:9090;"));
         assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc=';"));
+        assert!(policy.contains("style-src 'self' 'sha256-css=';"));
         assert!(policy.contains("frame-ancestors 'none'"));
         assert!(policy.contains("object-src 'none'"));
         assert!(policy.contains("base-uri 'none'"));

@@ -39,7 +39,17 @@ pub struct Storefront {
 struct Inner {
     dist_dir: PathBuf,
     index: Option<Bytes>,
-    script_hashes: Vec<String>,
+    hashes: InlineHashes,
+}
+
+/// CSP source expressions (`'sha256-…'`) of index.html's inline code.
+#[derive(Default)]
+pub struct InlineHashes {
+    /// The start script of the wasm bundle.
+    pub scripts: Vec<String>,
+    /// The styles, inlined so that no stylesheet request blocks the first
+    /// paint.
+    pub styles: Vec<String>,
 }
 
 impl Storefront {
@@ -53,21 +63,27 @@ impl Storefront {
             }
             Err(source) => return Err(StorefrontError::ReadIndex { path, source }),
         };
-        let script_hashes = index
+        let hashes = index
             .as_deref()
-            .map(|html| inline_script_hashes(&String::from_utf8_lossy(html)))
+            .map(|html| {
+                let html = String::from_utf8_lossy(html);
+                InlineHashes {
+                    scripts: inline_hashes(&html, "script"),
+                    styles: inline_hashes(&html, "style"),
+                }
+            })
             .unwrap_or_default();
         Ok(Self {
             inner: Arc::new(Inner {
                 dist_dir: dist_dir.to_owned(),
                 index,
-                script_hashes,
+                hashes,
             }),
         })
     }
 
-    pub fn inline_script_hashes(&self) -> &[String] {
-        &self.inner.script_hashes
+    pub fn inline_hashes(&self) -> &InlineHashes {
+        &self.inner.hashes
     }
 }
 
@@ -129,8 +145,9 @@ fn looks_like_a_file(path: &str) -> bool {
     last_segment(path).contains('.')
 }
 
-/// Trunk names built assets `name-<hex hash>.ext`: such a name never
-/// changes content, so browsers may keep it forever.
+/// Trunk names built assets `name-<hex hash>.ext`, and `cargo xtask` puts
+/// the split wasm in a folder `wasm-<hex hash>/`: such a name never changes
+/// content, so browsers may keep it forever.
 fn cache_policy(path: &str) -> &'static str {
     let name = last_segment(path);
     if !looks_like_a_file(path) || name == "index.html" {
@@ -139,23 +156,38 @@ fn cache_policy(path: &str) -> &'static str {
     let stem = name.split('.').next().unwrap_or(name);
     // wasm-bindgen appends `_bg` to the module's name after Trunk's hash.
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    let hashed = stem
-        .rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() >= 8 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
-    if hashed { HASHED_CACHE } else { OTHER_CACHE }
+    let in_hashed_folder = path
+        .trim_start_matches('/')
+        .split('/')
+        .collect::<Vec<_>>()
+        .split_last()
+        .is_some_and(|(_, folders)| folders.iter().copied().any(is_hashed));
+    if is_hashed(stem) || in_hashed_folder {
+        HASHED_CACHE
+    } else {
+        OTHER_CACHE
+    }
 }
 
-/// CSP source expressions (`'sha256-…'`) for each inline `<script>` of the
-/// page, so that Trunk's loader runs without `unsafe-inline`.
-pub fn inline_script_hashes(html: &str) -> Vec<String> {
+/// `name-<at least 8 hex digits>`.
+fn is_hashed(stem: &str) -> bool {
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() >= 8 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// CSP source expressions (`'sha256-…'`) for each inline `<script>` or
+/// `<style>` (`element`) of the page, so that they apply without
+/// `unsafe-inline`.
+pub fn inline_hashes(html: &str, element: &str) -> Vec<String> {
     let lower = html.to_ascii_lowercase();
+    let (open, close_tag) = (format!("<{element}"), format!("</{element}"));
     let mut hashes = Vec::new();
     let mut from = 0;
-    while let Some(start) = lower[from..].find("<script").map(|i| i + from) {
+    while let Some(start) = lower[from..].find(&open).map(|i| i + from) {
         let Some(tag_end) = lower[start..].find('>').map(|i| i + start) else {
             break;
         };
-        let Some(close) = lower[tag_end..].find("</script").map(|i| i + tag_end) else {
+        let Some(close) = lower[tag_end..].find(&close_tag).map(|i| i + tag_end) else {
             break;
         };
         let is_inline = !lower[start..tag_end].contains(" src=");
@@ -178,10 +210,23 @@ mod tests {
         let html = r#"<head><script src="/a.js"></script><SCRIPT type="module">
 import init from '/x.js';
 </SCRIPT></head>"#;
-        let hashes = inline_script_hashes(html);
+        let hashes = inline_hashes(html, "script");
         let expected = base64::engine::general_purpose::STANDARD
             .encode(Sha256::digest("\nimport init from '/x.js';\n".as_bytes()));
         assert_eq!(hashes, vec![format!("'sha256-{expected}'")]);
+    }
+
+    #[test]
+    fn hashes_each_inline_style() {
+        let html = "<head><style>a{color:red}</style><script>x</script><style>b{}</style></head>";
+        let hash = |css: &str| {
+            let digest = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(css));
+            format!("'sha256-{digest}'")
+        };
+        assert_eq!(
+            inline_hashes(html, "style"),
+            vec![hash("a{color:red}"), hash("b{}")]
+        );
     }
 
     #[test]
@@ -198,6 +243,15 @@ import init from '/x.js';
         assert_eq!(cache_policy("/"), INDEX_CACHE);
         assert_eq!(cache_policy("/panier"), INDEX_CACHE);
         assert_eq!(cache_policy("/index.html"), INDEX_CACHE);
+        assert_eq!(
+            cache_policy("/wasm-0123456789abcdef/split_cart.wasm"),
+            HASHED_CACHE
+        );
+        assert_eq!(
+            cache_policy("/wasm-0123456789abcdef/__wasm_split.js"),
+            HASHED_CACHE
+        );
+        assert_eq!(cache_policy("/images/split_cart.wasm"), OTHER_CACHE);
         assert_eq!(cache_policy("/robots.txt"), OTHER_CACHE);
         assert_eq!(cache_policy("/my-photos.css"), OTHER_CACHE);
     }

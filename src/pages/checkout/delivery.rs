@@ -2,7 +2,6 @@
 //! own radio group (so the cart keeps the choice and the two pages always
 //! agree), with the first option chosen until the shopper picks another.
 
-use crate::api;
 use crate::pages::cart::DeliveryChoice;
 use crate::state::locale::use_strings;
 use leptos::prelude::*;
@@ -15,7 +14,7 @@ pub fn DeliveryOptions(
 ) -> impl IntoView {
     let t = use_strings();
     let c = move || &t.get().checkout;
-    let catalogue = LocalResource::new(api::catalogue::catalogue);
+    let catalogue = LocalResource::new(crate::state::catalogue::catalogue);
     view! {
         {move || matches!(catalogue.get(), Some(Err(_))).then(|| view! {
             <div class="form-error" role="alert">

@@ -165,7 +165,7 @@ async fn run(
     projects: ProjectsContext,
     cart: CartContext,
 ) -> Result<SaveStatus, SaveError> {
-    let catalogue = api::catalogue::catalogue()
+    let catalogue = crate::state::catalogue::catalogue()
         .await
         .map_err(|error| match error {
             api::ApiError::Network(_) => SaveError::Interrupted,

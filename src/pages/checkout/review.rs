@@ -128,7 +128,7 @@ pub fn ReviewStep(
     let locale = use_locale();
     let cart = use_cart();
     let contents = cart.cart();
-    let catalogue = LocalResource::new(api::catalogue::catalogue);
+    let catalogue = LocalResource::new(crate::state::catalogue::catalogue);
     let totals = LocalResource::new(move || {
         let current = contents.get();
         async move {

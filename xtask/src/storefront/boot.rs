@@ -10,7 +10,10 @@ use std::path::Path;
 pub fn insert(index: &Path, bundle: &Bundle) -> Result<(), XtaskError> {
     let html = std::fs::read_to_string(index).map_err(XtaskError::io(index))?;
     let html = with_boot(&html, &bundle.dir_name).ok_or_else(|| {
-        XtaskError::Setup(format!("{} has no </head> to start the app from", index.display()))
+        XtaskError::Setup(format!(
+            "{} has no </head> to start the app from",
+            index.display()
+        ))
     })?;
     std::fs::write(index, html).map_err(XtaskError::io(index))
 }
@@ -34,8 +37,14 @@ mod tests {
 
     #[test]
     fn the_app_starts_from_the_bundle_before_the_head_ends() {
-        let html = with_boot("<html><head><title>t</title></head><body></body></html>", "wasm-0a1b").unwrap();
-        let script = html.find("<script type=\"module\">import init from \"/wasm-0a1b/storefront.js\"").unwrap();
+        let html = with_boot(
+            "<html><head><title>t</title></head><body></body></html>",
+            "wasm-0a1b",
+        )
+        .unwrap();
+        let script = html
+            .find("<script type=\"module\">import init from \"/wasm-0a1b/storefront.js\"")
+            .unwrap();
         assert!(script < html.find("</head>").unwrap());
         assert!(html.contains("module_or_path: \"/wasm-0a1b/storefront_bg.wasm\""));
         assert!(html.contains("href=\"/wasm-0a1b/__wasm_split.js\""));

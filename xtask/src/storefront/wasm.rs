@@ -14,6 +14,7 @@ use crate::process::{self, command};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The main module's file names inside the bundle's folder.
 pub const MAIN_JS: &str = "storefront.js";
@@ -49,22 +50,29 @@ pub fn build(root: &Path, dist: &Path) -> Result<Bundle, XtaskError> {
     recreate(&work)?;
     let split = split(&input, &work)?;
     let bindgen_out = work.join("bindgen");
-    process::run(command(root, "wasm-bindgen").args([
-        "--target=web",
-        "--keep-lld-exports",
-        "--no-typescript",
-        "--out-name=storefront",
-    ]).arg("--out-dir").arg(&bindgen_out).arg(&split.main))?;
+    process::run(
+        command(root, "wasm-bindgen")
+            .args([
+                "--target=web",
+                "--keep-lld-exports",
+                "--no-typescript",
+                "--out-name=storefront",
+            ])
+            .arg("--out-dir")
+            .arg(&bindgen_out)
+            .arg(&split.main),
+    )?;
 
     let bundle = dist.join(&dir_name);
     recreate(&bundle)?;
     copy(&bindgen_out.join(MAIN_JS), &bundle.join(MAIN_JS))?;
     copy(&work.join(LOADER_JS), &bundle.join(LOADER_JS))?;
-    optimise(root, &bindgen_out.join(MAIN_WASM), &bundle.join(MAIN_WASM))?;
+    let mut jobs = vec![(bindgen_out.join(MAIN_WASM), bundle.join(MAIN_WASM))];
     for module in &split.modules {
         let name = module.file_name().unwrap_or_default();
-        optimise(root, module, &bundle.join(name))?;
+        jobs.push((module.clone(), bundle.join(name)));
     }
+    optimise_all(root, &jobs)?;
     let manifest = serde_json::to_string_pretty(&split.prefetch)
         .map_err(|error| XtaskError::Setup(format!("cannot write the split manifest: {error}")))?;
     let manifest_path = bundle.join(MANIFEST);
@@ -86,7 +94,7 @@ fn cargo_build(root: &Path) -> Result<PathBuf, XtaskError> {
             // Relocations let the splitter move code between modules.
             .env(
                 "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-                "--cfg storefront_split -Clink-args=--emit-relocs",
+                "--cfg storefront_split --cfg erase_components -Clink-args=--emit-relocs",
             ),
     )?;
     Ok(root
@@ -119,14 +127,57 @@ fn split(input: &[u8], work: &Path) -> Result<Split, XtaskError> {
     })
 }
 
+/// wasm-opt on every module, on as many threads as the machine has cores:
+/// binaryen's npm build starts slowly and the splitter makes dozens of
+/// modules. Its output is shown only when it fails.
+fn optimise_all(root: &Path, jobs: &[(PathBuf, PathBuf)]) -> Result<(), XtaskError> {
+    println!(
+        "$ wasm-opt {} <module> -o <bundle>/<module>   ({} modules)",
+        WASM_OPT_ARGS.join(" "),
+        jobs.len()
+    );
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, usize::from);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| -> Result<(), XtaskError> {
+                    while let Some((input, output)) = jobs.get(next.fetch_add(1, Ordering::Relaxed))
+                    {
+                        optimise(root, input, output)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        handles.into_iter().try_for_each(|handle| {
+            handle
+                .join()
+                .unwrap_or_else(|_| Err(XtaskError::Setup("a wasm-opt worker panicked".into())))
+        })
+    })
+}
+
 fn optimise(root: &Path, input: &Path, output: &Path) -> Result<(), XtaskError> {
-    process::run(
-        command(root, "wasm-opt")
-            .args(WASM_OPT_ARGS)
-            .arg(input)
-            .arg("-o")
-            .arg(output),
-    )
+    let mut wasm_opt = command(root, "wasm-opt");
+    wasm_opt
+        .args(WASM_OPT_ARGS)
+        .arg(input)
+        .arg("-o")
+        .arg(output);
+    let description = process::describe(&wasm_opt);
+    let result = wasm_opt.output().map_err(|source| XtaskError::Spawn {
+        command: description.clone(),
+        source,
+    })?;
+    if result.status.success() {
+        return Ok(());
+    }
+    eprintln!("{}", String::from_utf8_lossy(&result.stderr));
+    Err(XtaskError::Failed {
+        command: description,
+        status: result.status.to_string(),
+    })
 }
 
 fn recreate(dir: &Path) -> Result<(), XtaskError> {
@@ -137,7 +188,9 @@ fn recreate(dir: &Path) -> Result<(), XtaskError> {
 }
 
 fn copy(from: &Path, to: &Path) -> Result<(), XtaskError> {
-    std::fs::copy(from, to).map(drop).map_err(XtaskError::io(from))
+    std::fs::copy(from, to)
+        .map(drop)
+        .map_err(XtaskError::io(from))
 }
 
 fn hex(bytes: &[u8]) -> String {
