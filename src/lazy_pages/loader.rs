@@ -1,13 +1,16 @@
 //! Shows a page whose code arrives on demand: a status line while it
 //! loads, and if it cannot load, a message with a retry button, never a
 //! dead app.
+//!
+//! No `<Suspense>` here on purpose: a Suspense would also wait for every
+//! resource the page reads, hiding and re-showing the whole page (and
+//! losing focus) each time one of them reloads.
 
 use super::ChunkLoadError;
 use crate::dom::focus_by_id;
 use crate::routes;
 use crate::state::locale::use_strings;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use std::future::Future;
 
 /// Set when a client-side navigation could not focus the new page's
@@ -24,6 +27,13 @@ impl PendingHeadingFocus {
     }
 }
 
+#[derive(Clone, Copy, PartialEq)]
+enum Status {
+    Loading,
+    Ready,
+    Failed,
+}
+
 #[component]
 pub fn LazyPage<F, Fut>(load: F) -> impl IntoView
 where
@@ -32,44 +42,62 @@ where
 {
     let t = use_strings();
     let text = move || &t.get().page_load;
-    let attempt = RwSignal::new(0u32);
+    let status = RwSignal::new(Status::Loading);
+    let page = StoredValue::new_local(None::<AnyView>);
+    let owner = Owner::current().unwrap_or_default();
     let pending_focus = use_context::<PendingHeadingFocus>();
-    let loading = move || view! { <p class="page-loading" role="status">{text().loading}</p> };
-    view! {
-        <Suspense fallback=loading>
-            {move || {
-                attempt.track();
-                // The browser runs one thread; Suspense asks for `Send`.
-                Suspend::new(SendWrapper::new(async move {
-                    // Suspend re-runs when a signal read while it is polled
-                    // changes: the page reads the cart or the session as it
-                    // is built, and must not be rebuilt (losing its state)
-                    // each time they change.
-                    let mut page = Box::pin(load());
-                    let page = std::future::poll_fn(move |cx| untrack(|| page.as_mut().poll(cx))).await;
-                    match page {
-                        Ok(page) => {
-                            if let Some(PendingHeadingFocus(pending)) = pending_focus
-                                && pending.get_value()
-                            {
-                                pending.set_value(false);
-                                request_animation_frame(|| {
-                                    focus_by_id(routes::HEADING_ID);
-                                });
-                            }
-                            page
-                        }
-                        Err(_) => view! {
-                            <div class="form-error" role="alert">
-                                <p>{text().failed}</p>
-                                <button type="button" class="button-secondary" on:click=move |_| attempt.update(|n| *n += 1)>
-                                    {text().retry}
-                                </button>
-                            </div>
-                        }.into_any(),
+
+    let start = Callback::new(move |()| {
+        status.set(Status::Loading);
+        let owner = owner.clone();
+        leptos::task::spawn_local(async move {
+            // The page is built while the future is polled: under this
+            // component's owner (its contexts, and disposal when the route
+            // changes), and untracked, so that nothing it reads as it is
+            // built ever rebuilds it.
+            let mut loading = Box::pin(load());
+            let loaded =
+                std::future::poll_fn(|cx| owner.with(|| untrack(|| loading.as_mut().poll(cx))))
+                    .await;
+            match loaded {
+                Ok(view) => {
+                    if page.try_set_value(Some(view)).is_none() {
+                        status.try_set(Status::Ready);
                     }
-                }))
-            }}
-        </Suspense>
+                }
+                Err(_) => {
+                    status.try_set(Status::Failed);
+                }
+            }
+        });
+    });
+    start.run(());
+
+    move || match status.get() {
+        Status::Loading => {
+            view! { <p class="page-loading" role="status">{text().loading}</p> }.into_any()
+        }
+        Status::Ready => {
+            if let Some(PendingHeadingFocus(pending)) = pending_focus
+                && pending.try_get_value() == Some(true)
+            {
+                pending.set_value(false);
+                request_animation_frame(|| {
+                    focus_by_id(routes::HEADING_ID);
+                });
+            }
+            page.try_update_value(Option::take)
+                .flatten()
+                .unwrap_or_else(|| ().into_any())
+        }
+        Status::Failed => view! {
+            <div class="form-error" role="alert">
+                <p>{text().failed}</p>
+                <button type="button" class="button-secondary" on:click=move |_| start.run(())>
+                    {text().retry}
+                </button>
+            </div>
+        }
+        .into_any(),
     }
 }

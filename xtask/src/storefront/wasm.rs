@@ -35,9 +35,11 @@ const WASM_OPT_ARGS: &[&str] = &[
     "--enable-reference-types",
 ];
 
-/// The built bundle: its folder's name under `dist/`.
+/// The built bundle: its folder's name under `dist/`, and the files (stems)
+/// each split point loads.
 pub struct Bundle {
     pub dir_name: String,
+    pub split_files: BTreeMap<String, Vec<String>>,
 }
 
 /// Builds the wasm and writes its bundle into `dist`.
@@ -77,7 +79,10 @@ pub fn build(root: &Path, dist: &Path) -> Result<Bundle, XtaskError> {
         .map_err(|error| XtaskError::Setup(format!("cannot write the split manifest: {error}")))?;
     let manifest_path = bundle.join(MANIFEST);
     std::fs::write(&manifest_path, manifest).map_err(XtaskError::io(&manifest_path))?;
-    Ok(Bundle { dir_name })
+    Ok(Bundle {
+        dir_name,
+        split_files: split.prefetch,
+    })
 }
 
 /// cargo's own output, before wasm-bindgen.
