@@ -7,6 +7,7 @@ pub mod security_headers;
 pub mod storefront;
 
 use crate::accounts::throttle::Policy;
+use crate::catalogue::cache::CatalogueCache;
 use crate::clock::Clock;
 use crate::db::Database;
 use crate::payments::PaymentProvider;
@@ -20,6 +21,8 @@ use tower_http::trace::TraceLayer;
 #[derive(Clone)]
 pub struct AppState {
     pub db: Database,
+    /// The catalogue, read once at start-up (`crate::catalogue::cache`).
+    pub catalogue: CatalogueCache,
     /// Uploaded photos' files, in the data folder.
     pub photos: PhotoFiles,
     pub storefront: storefront::Storefront,
@@ -48,6 +51,7 @@ pub fn router(state: AppState) -> Router {
             "/api",
             api::router(api::ApiState {
                 db: state.db.clone(),
+                catalogue: state.catalogue.clone(),
                 photos: state.photos.clone(),
                 payments: state.payments.clone(),
                 psp_webhook_secret: state.psp_webhook_secret.clone(),
