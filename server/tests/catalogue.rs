@@ -244,3 +244,29 @@ async fn cart_totals_are_recomputed_from_the_catalogue() {
     assert_eq!(totals["vat_included"]["cents"], 958); // 5748 / 6
     server.stop().await;
 }
+
+/// A small JSON answer goes out as it is (compressing it saves part of one
+/// packet and costs more than pricing the cart); a large one is compressed.
+#[tokio::test]
+async fn only_json_answers_over_a_kibibyte_are_compressed() {
+    let server = TestServer::start().await;
+    let totals = |lines: usize| {
+        client()
+            .post(server.url("/api/v1/cart/totals"))
+            .header("origin", &server.base)
+            .header("accept-encoding", "gzip, deflate, br, zstd")
+            .json(&json!({
+                "lines": vec![json!({"product_id": "tirages", "format_id": "10x15", "quantity": 50}); lines],
+                "delivery_option_id": "standard"
+            }))
+            .send()
+    };
+    let small = totals(2).await.unwrap();
+    assert_eq!(small.status(), StatusCode::OK);
+    assert!(small.headers().get("content-encoding").is_none());
+    assert!(small.bytes().await.unwrap().len() < 1024);
+    let large = totals(20).await.unwrap();
+    assert_eq!(large.status(), StatusCode::OK);
+    assert_eq!(large.headers()["content-encoding"], "br");
+    server.stop().await;
+}
