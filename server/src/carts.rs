@@ -64,7 +64,7 @@ mod tests {
     async fn seeded() -> (Catalogue, tempfile::TempDir) {
         let dir = tempfile::TempDir::new().unwrap();
         let db = Database::open(dir.path()).await.unwrap();
-        let catalogue = db.catalogue().await.unwrap();
+        let catalogue = db.load_catalogue().await.unwrap();
         db.close().await;
         (catalogue, dir)
     }

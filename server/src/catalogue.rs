@@ -1,7 +1,9 @@
 //! The catalogue and its pricing rules: the only place in the shop where a
-//! price is computed. Loaded from the database (seeded by migration), priced
-//! here in integer cents with overflow checks.
+//! price is computed. Loaded from the database (seeded by migration) once at
+//! start-up and kept in memory (`cache.rs`), priced here in integer cents
+//! with overflow checks.
 
+pub mod cache;
 pub mod cart;
 
 use shop_api::Money;

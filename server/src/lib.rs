@@ -32,6 +32,8 @@ pub enum ServerError {
     #[error(transparent)]
     Database(#[from] db::DbError),
     #[error(transparent)]
+    Catalogue(#[from] catalogue::cache::CatalogueCacheError),
+    #[error(transparent)]
     Storefront(#[from] http::storefront::StorefrontError),
     #[error(transparent)]
     PhotoFiles(#[from] projects::files::FileError),
@@ -63,6 +65,9 @@ pub async fn serve(
     let db = db::Database::open(&config.data_dir).await?;
     // Before the first request: no order is ever shown without its number.
     orders::number_old_orders(&db).await?;
+    // After the migrations (run by `open`): the catalogue cannot change
+    // while the server runs, so it is read once, here.
+    let catalogue = catalogue::cache::CatalogueCache::load(&db).await?;
     let storefront = http::storefront::Storefront::load(&config.dist_dir)?;
     let photos = projects::files::PhotoFiles::open(config.data_dir.join("photos"))?;
     let local = listener.local_addr().map_err(ServerError::Serve)?;
@@ -88,6 +93,7 @@ pub async fn serve(
     let app = http::router(http::AppState {
         public_origin: public_origin.as_str().into(),
         db: db.clone(),
+        catalogue,
         photos,
         storefront,
         psp_origin: config.psp_origin.clone(),

@@ -14,6 +14,7 @@ use crate::clock::Clock;
 use crate::db::{Database, DbError, PhotoRoom};
 use files::{FileError, PhotoFiles};
 use image::ImageError;
+use shop_api::catalogue::Catalogue;
 use shop_api::project::{
     self, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_PROJECT, PROJECT_NAME_MAX_CHARS, Photo, Project,
     ProjectDraft, ProjectSummary,
@@ -94,15 +95,24 @@ pub fn check_draft(draft: &ProjectDraft) -> Result<CheckedDraft, ProjectError> {
 /// The projects of one signed-in account.
 pub struct Projects<'a> {
     db: &'a Database,
+    /// The server's in-memory catalogue: a draft's choice must price.
+    catalogue: &'a Catalogue,
     files: &'a PhotoFiles,
     account_id: i64,
     clock: &'a Clock,
 }
 
 impl<'a> Projects<'a> {
-    pub fn of(account_id: i64, db: &'a Database, files: &'a PhotoFiles, clock: &'a Clock) -> Self {
+    pub fn of(
+        account_id: i64,
+        db: &'a Database,
+        catalogue: &'a Catalogue,
+        files: &'a PhotoFiles,
+        clock: &'a Clock,
+    ) -> Self {
         Self {
             db,
+            catalogue,
             files,
             account_id,
             clock,
@@ -125,8 +135,7 @@ impl<'a> Projects<'a> {
     /// lists are deleted, rows and files.
     pub async fn save(&self, id: &ClientId, draft: &ProjectDraft) -> Result<Project, ProjectError> {
         let checked = check_draft(draft)?;
-        let catalogue = self.db.catalogue().await?;
-        catalogue::quote(&catalogue, &draft.choice)?;
+        catalogue::quote(self.catalogue, &draft.choice)?;
         let photo_ids: Vec<&str> = checked.photo_ids.iter().map(ClientId::as_str).collect();
         let dropped = self
             .db

@@ -1,7 +1,9 @@
 //! `cargo xtask`: the project's developer tasks. `dev` runs the whole shop,
 //! `test` runs every check and test, `size` prints the storefront's
-//! critical-path bytes. Each installs the tools it needs first.
+//! critical-path bytes, `bench` its speed as released (API under load,
+//! Lighthouse). Each installs the tools it needs first.
 
+mod bench;
 mod compress;
 mod error;
 mod process;
@@ -33,6 +35,10 @@ enum Command {
     Test,
     /// Print the storefront's critical-path bytes (raw, gzip and brotli).
     Size,
+    /// Start the release stack, load the catalogue and cart totals with
+    /// wrk, run Lighthouse on four pages, and print the figures with the
+    /// date. Not part of `test`: timings are not tests.
+    Bench(bench::BenchOptions),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +48,7 @@ fn main() -> ExitCode {
         Command::Dev(options) => stack::dev(&root, &options),
         Command::Test => test::run(&root),
         Command::Size => size::run(&root),
+        Command::Bench(options) => bench::run(&root, &options),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,7 +1,7 @@
 //! Installs what the tasks need and skips what is already there: the wasm
 //! target, Trunk, the wasm-bindgen CLI matching `Cargo.lock`, npm packages
-//! from `package-lock.json` (wasm-opt, Playwright), and for tests Debian's
-//! Chromium with its driver. Every tool comes from a package registry,
+//! from `package-lock.json` (wasm-opt, Playwright, Lighthouse), for tests
+//! Debian's Chromium with its driver, and for the bench Debian's wrk. Every tool comes from a package registry,
 //! never from a download that a closed network would refuse.
 
 use crate::error::XtaskError;
@@ -127,6 +127,25 @@ fn ensure_chromium() -> Result<(), XtaskError> {
         return Ok(());
     }
     println!("xtask: installing Debian's chromium and chromium-driver");
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+/// The HTTP load generator of `cargo xtask bench`.
+pub fn ensure_wrk() -> Result<(), XtaskError> {
+    if on_path("wrk") {
+        return Ok(());
+    }
+    println!("xtask: installing Debian's wrk");
+    apt_install(&["wrk"])
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
+}
+
+/// `apt-get update` then `apt-get install`, through `sudo -n` unless root.
+fn apt_install(packages: &[&str]) -> Result<(), XtaskError> {
     let as_root = process::output(std::process::Command::new("id").arg("-u"))
         .is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
@@ -141,13 +160,7 @@ fn ensure_chromium() -> Result<(), XtaskError> {
         process::run(&mut apt)
     };
     apt(&["update"])?;
-    apt(&[
-        "install",
-        "-y",
-        "--no-install-recommends",
-        "chromium",
-        "chromium-driver",
-    ])
+    apt(&[&["install", "-y", "--no-install-recommends"], packages].concat())
 }
 
 #[cfg(test)]

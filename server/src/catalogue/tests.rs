@@ -7,7 +7,7 @@ use crate::db::Database;
 async fn seeded() -> (Catalogue, tempfile::TempDir) {
     let dir = tempfile::TempDir::new().unwrap();
     let db = Database::open(dir.path()).await.unwrap();
-    let catalogue = db.catalogue().await.unwrap();
+    let catalogue = db.load_catalogue().await.unwrap();
     db.close().await;
     (catalogue, dir)
 }

@@ -1,4 +1,6 @@
 //! Reads the catalogue tables into the wire form the storefront receives.
+//! The server does so once, at start-up (`crate::catalogue::cache`);
+//! requests use that in-memory copy.
 
 use super::{Database, DbError};
 use crate::catalogue::from_price;
@@ -35,7 +37,9 @@ fn kind(value: &str) -> ProductKind {
 }
 
 impl Database {
-    pub async fn catalogue(&self) -> Result<Catalogue, DbError> {
+    /// Reads every catalogue table: for `CatalogueCache::load`, not for
+    /// requests.
+    pub async fn load_catalogue(&self) -> Result<Catalogue, DbError> {
         let products: Vec<ProductRow> = sqlx::query_as(
             "SELECT id, kind, name_fr, name_en, description_fr, description_en, max_quantity, \
              production_days FROM products ORDER BY position",

@@ -18,6 +18,7 @@ mod test_clock;
 pub use failure::ApiFailure;
 
 use crate::accounts::throttle::Policy;
+use crate::catalogue::cache::CatalogueCache;
 use crate::clock::Clock;
 use crate::db::Database;
 use crate::payments::PaymentProvider;
@@ -39,6 +40,9 @@ const BODY_LIMIT_BYTES: usize = 16 * 1024;
 #[derive(Clone)]
 pub struct ApiState {
     pub db: Database,
+    /// Every request that shows or prices the catalogue reads it here, not
+    /// from the database.
+    pub catalogue: CatalogueCache,
     pub photos: PhotoFiles,
     pub payments: Arc<dyn PaymentProvider>,
     pub psp_webhook_secret: Arc<str>,
@@ -112,8 +116,10 @@ pub fn router(state: ApiState) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
-        // API answers are per-shopper and current: never cache them.
-        .layer(SetResponseHeaderLayer::overriding(
+        // API answers are per-shopper and current: never cache them. The
+        // one exception sets its own (the catalogue: `no-cache` with an
+        // ETag), which this leaves alone.
+        .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))

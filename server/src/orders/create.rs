@@ -2,12 +2,15 @@
 //! and its number, then the first card payment.
 
 use super::*;
+use shop_api::catalogue::Catalogue;
 
 impl Orders<'_> {
     /// Makes the order from the account's cart (or answers the one this
-    /// idempotency key already made) and opens its card payment.
+    /// idempotency key already made), priced with `catalogue` (the server's
+    /// in-memory copy), and opens its card payment.
     pub async fn create(
         &self,
+        catalogue: &Catalogue,
         account_id: i64,
         idempotency_key: &str,
         request: &NewOrder,
@@ -32,7 +35,6 @@ impl Orders<'_> {
             }
             return Err(OrderError::CartEmpty);
         }
-        let catalogue = self.db.catalogue().await?;
         let delivery_max_days = catalogue
             .delivery_options
             .iter()
@@ -66,7 +68,7 @@ impl Orders<'_> {
             .contents()
             .ok_or_else(|| OrderError::Pricing("overflow".into()))?;
         let totals =
-            totals(&catalogue, &contents).map_err(|e| OrderError::Pricing(e.to_string()))?;
+            totals(catalogue, &contents).map_err(|e| OrderError::Pricing(e.to_string()))?;
         let lines: Vec<OrderLine> = cart
             .lines
             .iter()

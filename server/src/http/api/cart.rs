@@ -45,8 +45,7 @@ async fn replace(
     State(state): State<ApiState>,
     ApiJson(cart): ApiJson<Cart>,
 ) -> Result<Json<Cart>, ApiFailure> {
-    let catalogue = state.db.catalogue().await?;
-    let cart = carts::checked(&catalogue, cart)?;
+    let cart = carts::checked(state.catalogue.catalogue(), cart)?;
     let stored = state
         .db
         .update_cart(current.account_id, state.clock.now(), |_| {
@@ -64,12 +63,12 @@ async fn merge(
     State(state): State<ApiState>,
     ApiJson(guest): ApiJson<Cart>,
 ) -> Result<Json<Cart>, ApiFailure> {
-    let catalogue = state.db.catalogue().await?;
-    let guest = carts::checked(&catalogue, guest)?;
+    let catalogue = state.catalogue.catalogue();
+    let guest = carts::checked(catalogue, guest)?;
     let merged = state
         .db
         .update_cart(current.account_id, state.clock.now(), |stored| {
-            carts::checked(&catalogue, stored.merged_with(guest))
+            carts::checked(catalogue, stored.merged_with(guest))
         })
         .await?;
     Ok(Json(merged))

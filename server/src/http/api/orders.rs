@@ -53,6 +53,7 @@ async fn create(
         .unwrap_or_default();
     let (order, created) = orders(&state)
         .create(
+            state.catalogue.catalogue(),
             current.account_id,
             key,
             &request,

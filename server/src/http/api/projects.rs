@@ -110,7 +110,13 @@ async fn download(
 }
 
 fn projects<'a>(state: &'a ApiState, current: &CurrentSession) -> Projects<'a> {
-    Projects::of(current.account_id, &state.db, &state.photos, &state.clock)
+    Projects::of(
+        current.account_id,
+        &state.db,
+        state.catalogue.catalogue(),
+        &state.photos,
+        &state.clock,
+    )
 }
 
 /// The body, up to `MAX_PHOTO_BYTES`: counted as it arrives, since a

@@ -1,0 +1,115 @@
+//! `cargo xtask bench`: how fast the shop is as released. Starts the release
+//! stack (the storefront Trunk builds, both servers with `--release`) on
+//! free ports with a throw-away data folder, loads the API with wrk
+//! (`load.rs`: the catalogue and cart totals), then has Lighthouse load four
+//! pages as a fresh visitor on a throttled phone (`lighthouse.rs`), and
+//! prints the figures with the date.
+//!
+//! Timings are figures, not tests: nothing here fails on a slow answer, and
+//! `cargo xtask test` does not run it. The figures depend on the machine and
+//! on what else runs on it, hence the core count and load average printed
+//! beside them.
+
+mod lighthouse;
+mod load;
+
+use crate::error::XtaskError;
+use crate::setup::{self, Needs};
+use crate::stack::{self, Logs, Stack, StackOptions};
+use crate::storefront;
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct BenchOptions {
+    /// Seconds wrk loads each endpoint (after a 2 s warm-up).
+    #[arg(long, default_value_t = 10)]
+    pub seconds: u32,
+    /// Open connections wrk keeps.
+    #[arg(long, default_value_t = 64)]
+    pub connections: u32,
+    /// Only the API load (no Lighthouse).
+    #[arg(long, conflicts_with = "pages_only")]
+    pub load_only: bool,
+    /// Only Lighthouse (no API load).
+    #[arg(long)]
+    pub pages_only: bool,
+}
+
+pub fn run(root: &Path, options: &BenchOptions) -> Result<(), XtaskError> {
+    setup::ensure(root, Needs::Browser)?;
+    setup::ensure_wrk()?;
+    storefront::build(root)?;
+    let work = root.join("target").join("bench");
+    let data_dir = work.join("data");
+    // A fresh shop each time: figures from the seeded catalogue only.
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).map_err(XtaskError::io(&work))?;
+    let stack_options = StackOptions {
+        port: stack::free_port()?,
+        psp_port: stack::free_port()?,
+        data_dir: data_dir.clone(),
+        log_level: "info".into(),
+        operator_token: None,
+        shop_test_clock: false,
+        psp_test_clock: false,
+        // As a shop runs them: what the figures are for.
+        debug: false,
+    };
+    let mut stack = Stack::start(
+        root,
+        &stack_options,
+        &data_dir,
+        Logs::Folder(work.join("logs")),
+    )?;
+    println!();
+    println!("xtask: bench of {} on {}", stack.shop_url, machine());
+    let load = if options.pages_only {
+        Vec::new()
+    } else {
+        load::run(&work, &stack.shop_url, options)?
+    };
+    let pages = if options.load_only {
+        Vec::new()
+    } else {
+        lighthouse::run(root, &work, &stack.shop_url)?
+    };
+    stack.stop();
+    println!();
+    println!("Figures of {} ({})", today(), machine());
+    if !load.is_empty() {
+        println!();
+        load::print(&load, options);
+    }
+    if !pages.is_empty() {
+        println!();
+        lighthouse::print(&pages);
+        println!();
+        println!(
+            "Lighthouse reports (JSON): {}",
+            work.join("lighthouse").display()
+        );
+    }
+    Ok(())
+}
+
+/// Today in France, `YYYY-MM-DD`, printed with the figures.
+fn today() -> String {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| {
+            i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)
+        });
+    shop_api::calendar::Date::in_paris(now).to_string()
+}
+
+/// Core count and 1-minute load average: other work on the machine skews
+/// every figure.
+fn machine() -> String {
+    let cores = std::thread::available_parallelism().map_or(0, usize::from);
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|text| text.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "?".into());
+    format!("{cores} cores, load average {load}")
+}
