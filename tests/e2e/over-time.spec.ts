@@ -48,12 +48,16 @@ test('a card kept on file: production outlasts the authorization, the order ship
 
   // A photo book's week and a half of making: the authorization is renewed
   // on the kept card the day before it ends.
+  // The shopper looks at the order on the way (the page shown means the
+  // session was used: a week without a request would end it).
   await daysPass(page, 6.5 * DAY);
   await page.reload();
+  await expect(page.locator('.order-status')).toHaveText('en préparation');
   const pass = await reconcile(page);
   expect(JSON.stringify(pass)).toContain('reauthorized');
   await daysPass(page, 1.5 * DAY);
   await page.reload();
+  await expect(page.locator('.order-status')).toHaveText('en préparation');
   await reconcile(page);
   await page.reload();
   await expect(page.locator('.order-status')).toHaveText('en préparation');
@@ -89,10 +93,12 @@ test('a kept card the bank will not authorize again: production waits and the or
 
   await daysPass(page, 6.5 * DAY);
   await page.reload();
+  await expect(page.locator('.order-status')).toHaveText('en préparation');
   expect(JSON.stringify(await reconcile(page))).toContain('reauthorization_refused');
   // The authorization lapses: nothing was debited, and the shopper is asked.
   await daysPass(page, 1 * DAY);
   await page.reload();
+  await expect(page.locator('.order-status')).toBeVisible();
   await reconcile(page);
   await page.reload();
   await expect(page.locator('.order-status')).toHaveText('autorisation expirée, payez de nouveau');

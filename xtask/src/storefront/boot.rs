@@ -105,7 +105,10 @@ mod tests {
     #[test]
     fn each_address_preloads_its_page_files() {
         let splits = BTreeMap::from([
-            ("cart".to_owned(), vec!["chunk_3".to_owned(), "split_cart".to_owned()]),
+            (
+                "cart".to_owned(),
+                vec!["chunk_3".to_owned(), "split_cart".to_owned()],
+            ),
             ("legal".to_owned(), vec!["split_legal".to_owned()]),
         ]);
         let table = page_preloads(&splits).unwrap();
