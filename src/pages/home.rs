@@ -16,6 +16,11 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <PageHeading title=Signal::derive(move || home().title.to_owned()) heading=Signal::derive(move || home().heading.to_owned()) />
         <p class="lead">{move || home().intro}</p>
+        // Above the products: nothing under the list moves when it arrives.
+        <p>
+            {move || home().payment_note} " "
+            <A href=routes::PAYMENT_METHODS>{move || home().payment_link}</A>
+        </p>
         <section aria-labelledby="produits">
             <h2 id="produits">{move || home().products_heading}</h2>
             {move || match catalogue.get() {
@@ -35,9 +40,5 @@ pub fn HomePage() -> impl IntoView {
                 }.into_any(),
             }}
         </section>
-        <p>
-            {move || home().payment_note} " "
-            <A href=routes::PAYMENT_METHODS>{move || home().payment_link}</A>
-        </p>
     }
 }
