@@ -233,8 +233,9 @@ async fn a_wallet_order_is_refunded_in_parts_with_reasons_and_never_beyond_what_
     shop.stop().await;
 }
 
-#[tokio::test]
-async fn a_refund_retried_after_its_answer_was_lost_is_made_once() {
+/// A wallet order paid through a PSP proxy that loses the answer to the
+/// first refund, after the PSP made it.
+async fn paid_losing_one_refund_answer(email: &str) -> (TestServer, Psp, Value) {
     let faults = Faults::new(vec![Fault {
         suffix: "/refund",
         reads: false,
@@ -242,9 +243,15 @@ async fn a_refund_retried_after_its_answer_was_lost_is_made_once() {
         times: 1,
     }]);
     let (shop, psp) = shop_and_faulty_psp(false, faults).await;
-    let (mut shopper, order) = ordered(&shop, "perte@exemple.fr").await;
+    let (mut shopper, order) = ordered(&shop, email).await;
     let paid = pay_with_google_pay(&mut shopper, &order, "approve").await;
     assert_eq!(paid.body["status"], "paid", "{:?}", paid.body);
+    (shop, psp, order)
+}
+
+#[tokio::test]
+async fn a_refund_retried_after_its_answer_was_lost_is_made_once() {
+    let (shop, psp, order) = paid_losing_one_refund_answer("perte@exemple.fr").await;
     let request = json!({"amount_cents": 700, "reason": "Tirage abîmé"});
     // The PSP refunded, but its answer never came back.
     let (status, body) = refund(&shop, &order, request.clone()).await;
@@ -263,16 +270,7 @@ async fn a_refund_retried_after_its_answer_was_lost_is_made_once() {
 
 #[tokio::test]
 async fn a_refund_whose_answer_was_lost_is_completed_and_recorded_before_another_is_made() {
-    let faults = Faults::new(vec![Fault {
-        suffix: "/refund",
-        reads: false,
-        when: When::AfterForwarding,
-        times: 1,
-    }]);
-    let (shop, psp) = shop_and_faulty_psp(false, faults).await;
-    let (mut shopper, order) = ordered(&shop, "autre-montant@exemple.fr").await;
-    let paid = pay_with_google_pay(&mut shopper, &order, "approve").await;
-    assert_eq!(paid.body["status"], "paid", "{:?}", paid.body);
+    let (shop, psp, order) = paid_losing_one_refund_answer("autre-montant@exemple.fr").await;
     let (status, body) = refund(
         &shop,
         &order,
