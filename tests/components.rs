@@ -288,3 +288,143 @@ async fn a_page_whose_code_did_not_arrive_offers_a_retry() {
     next_tick().await;
     assert_eq!(text(&one(&root, "h1")), "Panier");
 }
+
+/// Changing one line's copies updates that line in place: the other lines'
+/// elements stay as they are (a 100-line cart must not be rebuilt per click),
+/// and the line keeps focus-able elements the shopper is using.
+#[wasm_bindgen_test]
+async fn changing_one_line_s_copies_leaves_the_other_lines_untouched() {
+    use shop_api::cart::{Cart, CartLine};
+    use shop_api::catalogue::ProductChoice;
+    use storefront::pages::cart::CartPage;
+    use storefront::state::{cart::provide_cart, locale::provide_locale, session::provide_session};
+
+    let line = |n: u32| CartLine {
+        project_id: format!("projet-{n}"),
+        project_name: format!("Projet {n}"),
+        choice: ProductChoice {
+            product_id: "tirage-photo".into(),
+            format_id: "10x15".into(),
+            quantity: 1,
+            pages: None,
+            cover_id: None,
+        },
+        copies: 1,
+    };
+    let cart = Cart {
+        lines: (1..=3).map(line).collect(),
+        delivery_option_id: None,
+    };
+    let storage = window().local_storage().unwrap().unwrap();
+    storage
+        .set_item(
+            "service-photo.panier",
+            &serde_json::to_string(&cart).unwrap(),
+        )
+        .unwrap();
+
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), || {
+        leptos_meta::provide_meta_context();
+        provide_locale();
+        provide_session();
+        provide_cart();
+        view! { <Router><CartPage /></Router> }
+    });
+    // The session check fails here (no server): the shopper is a guest.
+    for _ in 0..5 {
+        next_tick().await;
+    }
+    let before = all(&root, "li.cart-line");
+    assert_eq!(before.len(), 3);
+
+    // Every change the page makes to the other lines' DOM is recorded.
+    let touched = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    let untouchable = [before[0].clone(), before[2].clone()];
+    let on_mutations = {
+        let touched = touched.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+            move |records: js_sys::Array| {
+                for record in records.iter() {
+                    let record: web_sys::MutationRecord = record.unchecked_into();
+                    let target = record.target().unwrap();
+                    if untouchable.iter().any(|line| line.contains(Some(&target))) {
+                        touched.set(touched.get() + 1);
+                    }
+                }
+            },
+        )
+    };
+    let observer = web_sys::MutationObserver::new(on_mutations.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_subtree(true);
+    options.set_child_list(true);
+    options.set_attributes(true);
+    options.set_character_data(true);
+    observer.observe_with_options(&root, &options).unwrap();
+
+    let more = one(&before[1], "button[aria-label^='Un exemplaire de plus']");
+    more.unchecked_ref::<web_sys::HtmlElement>().click();
+    next_tick().await;
+    for record in observer.take_records().iter() {
+        let record: web_sys::MutationRecord = record.unchecked_into();
+        let target = record.target().unwrap();
+        if [&before[0], &before[2]]
+            .iter()
+            .any(|line| line.contains(Some(&target)))
+        {
+            touched.set(touched.get() + 1);
+        }
+    }
+    observer.disconnect();
+    assert_eq!(touched.get(), 0, "the other lines' DOM was written to");
+
+    let after = all(&root, "li.cart-line");
+    assert_eq!(after.len(), 3);
+    assert!(
+        after[0].is_same_node(Some(&before[0])),
+        "line 1 was rebuilt"
+    );
+    assert!(
+        after[2].is_same_node(Some(&before[2])),
+        "line 3 was rebuilt"
+    );
+    let copies = one(&after[1], "input[type=number]");
+    assert_eq!(
+        copies.unchecked_ref::<web_sys::HtmlInputElement>().value(),
+        "2"
+    );
+    let more = one(&after[1], "button[aria-label^='Un exemplaire de plus']");
+    more.unchecked_ref::<web_sys::HtmlElement>().click();
+    next_tick().await;
+    assert_eq!(
+        one(&all(&root, "li.cart-line")[1], "input[type=number]")
+            .unchecked_ref::<web_sys::HtmlInputElement>()
+            .value(),
+        "3",
+        "the second click counts from the new number of copies"
+    );
+    let fewer = one(
+        &all(&root, "li.cart-line")[1],
+        "button[aria-label^='Un exemplaire de moins']",
+    );
+    assert!(
+        !fewer
+            .unchecked_ref::<web_sys::HtmlButtonElement>()
+            .disabled()
+    );
+
+    // Removing a line takes out that line only.
+    one(
+        &all(&root, "li.cart-line")[1],
+        "button[aria-label^='Retirer']",
+    )
+    .unchecked_ref::<web_sys::HtmlElement>()
+    .click();
+    next_tick().await;
+    let left = all(&root, "li.cart-line");
+    assert_eq!(left.len(), 2);
+    assert!(left[0].is_same_node(Some(&before[0])));
+    assert!(left[1].is_same_node(Some(&before[2])));
+    storage.remove_item("service-photo.panier").unwrap();
+}

@@ -14,9 +14,16 @@ use shop_api::cart::{CartLine, CartTotals};
 /// word (each product has its own maximum).
 pub const MAX_COPIES: u32 = 99;
 
+/// One line of the cart. Only the copies change while the line is shown
+/// (another project or product is another line, keyed by project), so the
+/// rest is built once and a click updates the stepper, the price and
+/// nothing else.
 #[component]
 pub fn CartLineItem(
     line: CartLine,
+    /// The line's copies as they change.
+    #[prop(into)]
+    copies: Signal<u32>,
     /// Product and format, in the shopper's language.
     #[prop(into)]
     description: Signal<String>,
@@ -26,7 +33,6 @@ pub fn CartLineItem(
 ) -> impl IntoView {
     let t = use_strings();
     let c = move || &t.get().cart;
-    let copies = line.copies;
     let input_id = format!("exemplaires-{}", line.project_id);
     let name = line.project_name.clone();
     let name_for_labels = StoredValue::new(line.project_name.clone());
@@ -45,10 +51,10 @@ pub fn CartLineItem(
                 <div class="stepper">
                     <button type="button" class="icon-button"
                         aria-label=move || (c().fewer_copies)(&name_for_labels.get_value())
-                        disabled={copies <= 1}
-                        on:click=move |_| on_copies.run(copies.saturating_sub(1).max(1))>"−"</button>
+                        disabled=move || { copies.get() <= 1 }
+                        on:click=move |_| on_copies.run(copies.get_untracked().saturating_sub(1).max(1))>"−"</button>
                     <input id=input_id type="number" inputmode="numeric" min="1" max=MAX_COPIES.to_string()
-                        prop:value=copies.to_string()
+                        prop:value=move || copies.get().to_string()
                         on:change=move |event| {
                             if let Ok(value) = event_target_value(&event).trim().parse::<u32>() {
                                 on_copies.run(value.clamp(1, MAX_COPIES));
@@ -56,8 +62,8 @@ pub fn CartLineItem(
                         } />
                     <button type="button" class="icon-button"
                         aria-label=move || (c().more_copies)(&name_for_labels.get_value())
-                        disabled={copies >= MAX_COPIES}
-                        on:click=move |_| on_copies.run((copies + 1).min(MAX_COPIES))>"+"</button>
+                        disabled=move || { copies.get() >= MAX_COPIES }
+                        on:click=move |_| on_copies.run((copies.get_untracked() + 1).min(MAX_COPIES))>"+"</button>
                 </div>
             </div>
             <p class="cart-line__total">

@@ -53,14 +53,21 @@ pub fn CartPage() -> impl IntoView {
     let cart = use_cart();
     let contents = cart.cart();
     let catalogue = LocalResource::new(crate::state::catalogue::catalogue);
+    // The totals carry the projects they were asked for: each line finds
+    // its own price, even while a removal's new totals are on their way.
     let totals = LocalResource::new(move || {
         let current = contents.get();
         async move {
             if current.lines.is_empty() {
                 return None;
             }
+            let projects: Vec<String> =
+                current.lines.iter().map(|l| l.project_id.clone()).collect();
             Some(match current.contents() {
-                Some(priced) => api::cart::totals(&priced).await.map_err(|_| ()),
+                Some(priced) => api::cart::totals(&priced)
+                    .await
+                    .map(|totals| (projects, totals))
+                    .map_err(|_| ()),
                 None => Err(()),
             })
         }
@@ -69,10 +76,58 @@ pub fn CartPage() -> impl IntoView {
     // option chosen at load) must not rebuild the page under the shopper's
     // pointer — "Commander" included.
     let empty = Memo::new(move |_| contents.with(|cart| cart.lines.is_empty()));
-    let line_total = move |index: usize| {
+    // The lines shown change only when one is added or removed; a change of
+    // copies reaches its own line only (see `CartLineItem`).
+    let projects = Memo::new(move |_| {
+        contents.with(|cart| {
+            cart.lines
+                .iter()
+                .map(|l| l.project_id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let line_total = move |project_id: String| {
         Signal::derive(move || match totals.get().flatten() {
-            Some(Ok(totals)) => totals.lines.get(index).map(|q| q.total),
+            Some(Ok((projects, totals))) => projects
+                .iter()
+                .position(|p| *p == project_id)
+                .and_then(|index| totals.lines.get(index))
+                .map(|quote| quote.total),
             _ => None,
+        })
+    };
+    let line_view = move |project_id: String| {
+        let line = contents.with_untracked(|cart| {
+            cart.lines
+                .iter()
+                .find(|l| l.project_id == project_id)
+                .cloned()
+        })?;
+        let id = StoredValue::new(project_id.clone());
+        let copies = Memo::new(move |_| {
+            id.with_value(|id| {
+                contents.with(|cart| {
+                    cart.lines
+                        .iter()
+                        .find(|l| l.project_id == *id)
+                        .map_or(1, |l| l.copies)
+                })
+            })
+        });
+        let choice = line.choice.clone();
+        let description = Signal::derive(move || match catalogue.get() {
+            Some(Ok(catalogue)) => describe(&catalogue, &choice, locale.get()),
+            _ => String::new(),
+        });
+        Some(view! {
+            <CartLineItem
+                line
+                copies
+                description
+                line_total=line_total(project_id)
+                on_copies=Callback::new(move |copies| cart.set_copies(&id.get_value(), copies))
+                on_remove=Callback::new(move |()| cart.remove_line(&id.get_value()))
+            />
         })
     };
 
@@ -94,29 +149,13 @@ pub fn CartPage() -> impl IntoView {
         } else {
             view! {
                 <ul class="cart-lines" aria-label=move || c().lines_label>
-                    {move || contents.get().lines.into_iter().enumerate().map(|(index, line)| {
-                        let project_id = StoredValue::new(line.project_id.clone());
-                        let choice = line.choice.clone();
-                        let description = Signal::derive(move || match catalogue.get() {
-                            Some(Ok(catalogue)) => describe(&catalogue, &choice, locale.get()),
-                            _ => String::new(),
-                        });
-                        view! {
-                            <CartLineItem
-                                line
-                                description
-                                line_total=line_total(index)
-                                on_copies=Callback::new(move |copies| cart.set_copies(&project_id.get_value(), copies))
-                                on_remove=Callback::new(move |()| cart.remove_line(&project_id.get_value()))
-                            />
-                        }
-                    }).collect_view()}
+                    <For each=move || projects.get() key=|id| id.clone() children=line_view />
                 </ul>
                 <DeliveryChoice catalogue=catalogue />
                 <section aria-labelledby="totaux-titre" class="cart-summary">
                     <h2 id="totaux-titre">{move || c().totals_heading}</h2>
                     {move || match (totals.get().flatten(), catalogue.get()) {
-                        (Some(Ok(totals)), Some(Ok(catalogue))) => {
+                        (Some(Ok((_, totals))), Some(Ok(catalogue))) => {
                             let delivery_name = totals.delivery.as_ref().and_then(|charge| {
                                 catalogue.delivery_options.iter().find(|o| o.id == charge.option_id).map(|o| match locale.get() {
                                     Locale::Fr => o.name.fr.clone(),
