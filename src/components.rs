@@ -3,9 +3,11 @@
 
 pub mod cart_summary;
 pub mod credentials_form;
+pub mod delivery_choice;
 pub mod footer;
 pub mod header;
 pub mod order_payment;
+pub mod order_status;
 pub mod order_timeline;
 pub mod page_heading;
 pub mod password_field;

@@ -9,6 +9,7 @@ pub mod dom;
 pub mod i18n;
 pub mod lazy_pages;
 pub mod pages;
+pub mod panels;
 pub mod payment;
 pub mod routes;
 pub mod state;

@@ -9,6 +9,10 @@ pub const HELP: &str = "/aide";
 pub const PAYMENT_METHODS: &str = "/modes-de-paiement";
 pub const CHECKOUT: &str = "/commande";
 
+/// Query parameter naming the page to return to after signing in
+/// (`/compte?retour=/commande`).
+pub const RETURN_PARAM: &str = "retour";
+
 /// Target of the "skip to content" link and of focus after navigation.
 pub const MAIN_ID: &str = "contenu";
 

@@ -3,12 +3,48 @@
 //! totals as the server computed them, with the free-delivery threshold
 //! explained.
 
+use crate::i18n::Locale;
 use crate::routes;
 use crate::state::locale::use_strings;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shop_api::Money;
 use shop_api::cart::{CartLine, CartTotals};
+use shop_api::catalogue::{Catalogue, ProductChoice};
+
+/// A line's product and options in words ("Poster · 50 × 70 cm"), from
+/// the catalogue.
+pub fn describe(catalogue: &Catalogue, choice: &ProductChoice, locale: Locale) -> String {
+    let Some(product) = catalogue
+        .products
+        .iter()
+        .find(|p| p.id == choice.product_id)
+    else {
+        return String::new();
+    };
+    let pick = |fr: &str, en: &str| match locale {
+        Locale::Fr => fr.to_owned(),
+        Locale::En => en.to_owned(),
+    };
+    let mut parts = vec![pick(&product.name.fr, &product.name.en)];
+    if let Some(format) = product.formats.iter().find(|f| f.id == choice.format_id) {
+        parts.push(format.label.clone());
+    }
+    if let Some(pages) = choice.pages {
+        parts.push(match locale {
+            Locale::Fr => format!("{pages} pages"),
+            Locale::En => format!("{pages} pages"),
+        });
+    }
+    if let Some(cover) = choice
+        .cover_id
+        .as_ref()
+        .and_then(|id| product.covers.iter().find(|c| &c.id == id))
+    {
+        parts.push(pick(&cover.label.fr, &cover.label.en));
+    }
+    parts.join(" · ")
+}
 
 /// Most copies of one project the stepper offers; the server has the last
 /// word (each product has its own maximum).

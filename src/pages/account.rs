@@ -5,8 +5,6 @@ mod projects;
 mod signed_in;
 mod signed_out;
 
-pub use signed_out::{IdentificationForms, RETURN_PARAM};
-
 use crate::components::page_heading::PageHeading;
 use crate::state::locale::use_strings;
 use crate::state::session::{SessionStatus, use_session};

@@ -2,7 +2,8 @@
 //! the totals, every price from the server.
 
 use crate::api;
-use crate::components::cart_summary::{CartLineItem, CartTotalsView};
+use crate::components::cart_summary::{CartLineItem, CartTotalsView, describe};
+use crate::components::delivery_choice::DeliveryChoice;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::Locale;
 use crate::routes;
@@ -11,39 +12,6 @@ use crate::state::locale::{use_locale, use_strings};
 use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shop_api::catalogue::{Catalogue, ProductChoice};
-
-pub(crate) fn describe(catalogue: &Catalogue, choice: &ProductChoice, locale: Locale) -> String {
-    let Some(product) = catalogue
-        .products
-        .iter()
-        .find(|p| p.id == choice.product_id)
-    else {
-        return String::new();
-    };
-    let pick = |fr: &str, en: &str| match locale {
-        Locale::Fr => fr.to_owned(),
-        Locale::En => en.to_owned(),
-    };
-    let mut parts = vec![pick(&product.name.fr, &product.name.en)];
-    if let Some(format) = product.formats.iter().find(|f| f.id == choice.format_id) {
-        parts.push(format.label.clone());
-    }
-    if let Some(pages) = choice.pages {
-        parts.push(match locale {
-            Locale::Fr => format!("{pages} pages"),
-            Locale::En => format!("{pages} pages"),
-        });
-    }
-    if let Some(cover) = choice
-        .cover_id
-        .as_ref()
-        .and_then(|id| product.covers.iter().find(|c| &c.id == id))
-    {
-        parts.push(pick(&cover.label.fr, &cover.label.en));
-    }
-    parts.join(" · ")
-}
 
 #[component]
 pub fn CartPage() -> impl IntoView {
@@ -151,7 +119,7 @@ pub fn CartPage() -> impl IntoView {
                 <ul class="cart-lines" aria-label=move || c().lines_label>
                     <For each=move || projects.get() key=|id| id.clone() children=line_view />
                 </ul>
-                <DeliveryChoice catalogue=catalogue />
+                <DeliveryChoice catalogue=Signal::derive(move || catalogue.get().and_then(Result::ok)) />
                 <section aria-labelledby="totaux-titre" class="cart-summary">
                     <h2 id="totaux-titre">{move || c().totals_heading}</h2>
                     {move || match (totals.get().flatten(), catalogue.get()) {
@@ -180,59 +148,6 @@ pub fn CartPage() -> impl IntoView {
                 <CheckoutLink />
             }.into_any()
         }}
-    }
-}
-
-#[component]
-pub(crate) fn DeliveryChoice(
-    catalogue: LocalResource<Result<Catalogue, api::ApiError>>,
-) -> impl IntoView {
-    let t = use_strings();
-    let c = move || &t.get().cart;
-    let locale = use_locale();
-    let cart = use_cart();
-    let chosen = Signal::derive(move || cart.cart().with(|c| c.delivery_option_id.clone()));
-    // The first option (standard delivery) is chosen until the shopper
-    // picks another: a cart always shows a full total, and ordering needs
-    // no extra click.
-    Effect::new(move |_| {
-        let first = catalogue
-            .get()
-            .and_then(Result::ok)
-            .and_then(|catalogue| catalogue.delivery_options.first().map(|o| o.id.clone()));
-        let has_lines = cart.cart().with(|c| !c.lines.is_empty());
-        if let Some(first) = first
-            && has_lines
-            && chosen.with_untracked(Option::is_none)
-        {
-            cart.set_delivery(first);
-        }
-    });
-    view! {
-        {move || catalogue.get().and_then(Result::ok).map(|catalogue| view! {
-            <fieldset class="delivery-options">
-                <legend>{move || c().delivery_legend}</legend>
-                {catalogue.delivery_options.into_iter().map(|option| {
-                    let id = format!("livraison-{}", option.id);
-                    let value = option.id.clone();
-                    let checked_id = option.id.clone();
-                    let name = option.name.clone();
-                    view! {
-                        <div class="radio-field">
-                            <input type="radio" name="livraison" id=id.clone() value=option.id.clone()
-                                prop:checked=move || chosen.get().as_deref() == Some(checked_id.as_str())
-                                on:change=move |_| cart.set_delivery(value.clone()) />
-                            <label for=id>
-                                {move || match locale.get() { Locale::Fr => name.fr.clone(), Locale::En => name.en.clone() }}
-                                " · " {option.price.format_fr()} " · "
-                                {move || (c().delivery_days)(option.min_days, option.max_days)}
-                                {move || option.free_above_threshold.then(|| format!(" · {}", c().free_above_threshold))}
-                            </label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
-        })}
     }
 }
 

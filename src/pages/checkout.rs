@@ -11,17 +11,15 @@
 mod address;
 mod attempt;
 mod delivery;
-mod payment;
 mod projects;
 mod review;
-
-pub use payment::PaymentPanel;
 
 use crate::api;
 use crate::components::page_heading::PageHeading;
 use crate::dom::focus_by_id;
 use crate::i18n::CheckoutText;
-use crate::pages::account::IdentificationForms;
+use crate::panels::identification::IdentificationForms;
+use crate::panels::payment::PaymentPanel;
 use crate::routes;
 use crate::state::cart::use_cart;
 use crate::state::locale::use_strings;

@@ -8,16 +8,17 @@
 //! question) until production starts, and after that why not.
 
 use crate::api::{self, ApiError};
+use crate::components::cart_summary::describe;
 use crate::components::cart_summary::{CartTotalsView, SummaryLine, SummaryLines};
 use crate::components::order_payment::OrderPaymentView;
+use crate::components::order_status::{format_date, headline_text};
 use crate::components::order_timeline::OrderTimeline;
 use crate::components::page_heading::PageHeading;
 use crate::dom::focus_by_id;
-use crate::i18n::{CheckoutText, Locale, OrderText};
-use crate::pages::account::RETURN_PARAM;
-use crate::pages::cart::describe;
-use crate::pages::checkout::PaymentPanel;
+use crate::i18n::Locale;
+use crate::panels::payment::PaymentPanel;
 use crate::routes;
+use crate::routes::RETURN_PARAM;
 use crate::state::locale::{use_locale, use_strings};
 use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
@@ -26,51 +27,9 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shop_api::ErrorCode;
-use shop_api::order::standing::standing_of_status;
-use shop_api::order::{Headline, Order, OrderStatus, TimelineKind};
-use wasm_bindgen::JsValue;
+use shop_api::order::{Order, OrderStatus, TimelineKind};
 
 const CANCEL_HEADING_ID: &str = "annulation-titre";
-
-/// Where an order stands, in the shopper's words (`shop_api`'s
-/// `standing` decides which).
-pub fn headline_text(headline: Headline, o: &OrderText) -> &'static str {
-    match headline {
-        Headline::AwaitingPayment => o.headline_awaiting_payment,
-        Headline::PaymentRefused => o.headline_payment_refused,
-        Headline::ConfirmedDebitAtShipment => o.headline_confirmed_debit_at_shipment,
-        Headline::ConfirmedDebited => o.headline_confirmed_debited,
-        Headline::InProduction => o.headline_in_production,
-        Headline::Shipped => o.headline_shipped,
-        Headline::Delivered => o.headline_delivered,
-        Headline::Refunded => o.headline_refunded,
-        Headline::CancelledNothingDebited => o.headline_cancelled_nothing_debited,
-        Headline::CancelledRefunded => o.headline_cancelled_refunded,
-        Headline::PayAgain => o.headline_pay_again,
-    }
-}
-
-/// An order known by its status only (a list line, a tracking answer).
-pub fn status_headline(status: OrderStatus, o: &OrderText) -> &'static str {
-    headline_text(standing_of_status(status).headline, o)
-}
-
-/// A date the way the shopper's language writes it (26/11/2026).
-pub fn format_date(unix_seconds: i64, locale: Locale) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(unix_seconds as f64 * 1000.0));
-    let tag = match locale {
-        Locale::Fr => "fr-FR",
-        Locale::En => "en-GB",
-    };
-    String::from(date.to_locale_date_string(tag, &JsValue::UNDEFINED))
-}
-
-/// A time of day in the shopper's own time zone, the way their language
-/// writes it (« 14 h 32 », "14:32").
-pub fn format_time(unix_seconds: i64, c: &CheckoutText) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(unix_seconds as f64 * 1000.0));
-    (c.clock_time)(date.get_hours(), date.get_minutes())
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Load {

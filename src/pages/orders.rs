@@ -4,11 +4,11 @@
 //! e-mail (status, steps, estimated delivery, parcel: nothing private).
 
 use crate::api::{self, ApiError};
+use crate::components::order_status::{format_date, status_headline};
 use crate::components::order_timeline::OrderTimeline;
 use crate::components::page_heading::PageHeading;
 use crate::dom::focus_by_id;
 use crate::i18n::Locale;
-use crate::pages::order::{format_date, status_headline};
 use crate::routes;
 use crate::state::locale::{use_locale, use_strings};
 use crate::state::session::{SessionStatus, use_session};

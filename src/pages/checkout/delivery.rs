@@ -2,7 +2,7 @@
 //! own radio group (so the cart keeps the choice and the two pages always
 //! agree), with the first option chosen until the shopper picks another.
 
-use crate::pages::cart::DeliveryChoice;
+use crate::components::delivery_choice::DeliveryChoice;
 use crate::state::locale::use_strings;
 use leptos::prelude::*;
 
@@ -24,7 +24,7 @@ pub fn DeliveryOptions(
                 </button>
             </div>
         })}
-        <DeliveryChoice catalogue />
+        <DeliveryChoice catalogue=Signal::derive(move || catalogue.get().and_then(Result::ok)) />
         {move || missing.get().then(|| view! { <p class="form-error" role="alert">{move || c().delivery_required}</p> })}
     }
 }

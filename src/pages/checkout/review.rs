@@ -9,10 +9,10 @@
 use super::attempt;
 use super::projects::SaveStatus;
 use crate::api::{self, ApiError};
+use crate::components::cart_summary::describe;
 use crate::components::cart_summary::{CartTotalsView, SummaryLine, SummaryLines};
 use crate::dom::focus_by_id;
 use crate::i18n::{CheckoutText, Locale};
-use crate::pages::cart::describe;
 use crate::payment::{LocalFuture, WalletButtons, WalletServer};
 use crate::routes;
 use crate::state::cart::use_cart;

@@ -272,7 +272,7 @@ pub fn ProjectEditor(product: Product, initial: LocalProject) -> impl IntoView {
         format!(
             "{}?{}={}",
             routes::ACCOUNT,
-            crate::pages::account::RETURN_PARAM,
+            crate::routes::RETURN_PARAM,
             js_sys::encode_uri_component(&here)
         )
     };

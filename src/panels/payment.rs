@@ -6,8 +6,8 @@
 //! the PSP page takes another card.
 
 use crate::api::{self, ApiError};
+use crate::components::order_status::format_time;
 use crate::i18n::DeclineText;
-use crate::pages::order::format_time;
 use crate::payment::{CardFrame, LocalFuture, WalletButtons, WalletServer};
 use crate::routes;
 use crate::state::locale::use_strings;
