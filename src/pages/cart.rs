@@ -12,6 +12,7 @@ use crate::state::locale::{use_locale, use_strings};
 use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::collections::HashMap;
 
 #[component]
 pub fn CartPage() -> impl IntoView {
@@ -54,15 +55,20 @@ pub fn CartPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let line_total = move |project_id: String| {
-        Signal::derive(move || match totals.get().flatten() {
-            Some(Ok((projects, totals))) => projects
+    // Each line's price, by project, once per answer of the server; a
+    // line's own memo then wakes only if its price changed.
+    let prices = Memo::new(move |_| {
+        totals.with(|answer| match answer {
+            Some(Some(Ok((projects, totals)))) => projects
                 .iter()
-                .position(|p| *p == project_id)
-                .and_then(|index| totals.lines.get(index))
-                .map(|quote| quote.total),
-            _ => None,
+                .cloned()
+                .zip(totals.lines.iter().map(|quote| quote.total))
+                .collect::<HashMap<_, _>>(),
+            _ => HashMap::new(),
         })
+    });
+    let line_total = move |project_id: String| {
+        Memo::new(move |_| prices.with(|prices| prices.get(&project_id).copied()))
     };
     let line_view = move |project_id: String| {
         let line = contents.with_untracked(|cart| {
@@ -83,9 +89,12 @@ pub fn CartPage() -> impl IntoView {
             })
         });
         let choice = line.choice.clone();
-        let description = Signal::derive(move || match catalogue.get() {
-            Some(Ok(catalogue)) => describe(&catalogue, &choice, locale.get()),
-            _ => String::new(),
+        let description = Memo::new(move |_| {
+            let locale = locale.get();
+            catalogue.with(|catalogue| match catalogue {
+                Some(Ok(catalogue)) => describe(catalogue, &choice, locale),
+                _ => String::new(),
+            })
         });
         Some(view! {
             <CartLineItem

@@ -2,14 +2,16 @@
 //! stack (the storefront Trunk builds, both servers with `--release`) on
 //! free ports with a throw-away data folder, loads the API with wrk
 //! (`load.rs`: the catalogue and cart totals), then has Lighthouse load four
-//! pages as a fresh visitor on a throttled phone (`lighthouse.rs`), and
-//! prints the figures with the date.
+//! pages as a fresh visitor on a throttled phone (`lighthouse.rs`), times a
+//! change of copies in a long cart (`cart.rs`), and prints the figures with
+//! the date.
 //!
 //! Timings are figures, not tests: nothing here fails on a slow answer, and
 //! `cargo xtask test` does not run it. The figures depend on the machine and
 //! on what else runs on it, hence the core count and load average printed
 //! beside them.
 
+mod cart;
 mod lighthouse;
 mod load;
 
@@ -31,9 +33,12 @@ pub struct BenchOptions {
     /// Only the API load (no Lighthouse).
     #[arg(long, conflicts_with = "pages_only")]
     pub load_only: bool,
-    /// Only Lighthouse (no API load).
+    /// Only the pages: Lighthouse and the cart (no API load).
     #[arg(long)]
     pub pages_only: bool,
+    /// Only the cart's change of copies.
+    #[arg(long, conflicts_with_all = ["load_only", "pages_only"])]
+    pub cart_only: bool,
 }
 
 pub fn run(root: &Path, options: &BenchOptions) -> Result<(), XtaskError> {
@@ -64,15 +69,20 @@ pub fn run(root: &Path, options: &BenchOptions) -> Result<(), XtaskError> {
     )?;
     println!();
     println!("xtask: bench of {} on {}", stack.shop_url, machine());
-    let load = if options.pages_only {
+    let load = if options.pages_only || options.cart_only {
         Vec::new()
     } else {
         load::run(&work, &stack.shop_url, options)?
     };
-    let pages = if options.load_only {
+    let pages = if options.load_only || options.cart_only {
         Vec::new()
     } else {
         lighthouse::run(root, &work, &stack.shop_url)?
+    };
+    let cart = if options.load_only {
+        Vec::new()
+    } else {
+        cart::run(root, &stack.shop_url)?
     };
     stack.stop();
     println!();
@@ -89,6 +99,10 @@ pub fn run(root: &Path, options: &BenchOptions) -> Result<(), XtaskError> {
             "Lighthouse reports (JSON): {}",
             work.join("lighthouse").display()
         );
+    }
+    if !cart.is_empty() {
+        println!();
+        cart::print(&cart);
     }
     Ok(())
 }
