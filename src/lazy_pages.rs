@@ -1,6 +1,7 @@
 //! The split points of the storefront: every page but the home page lives
 //! in its own wasm chunk, fetched the first time a shopper opens it, so the
-//! home page downloads and compiles only what it shows.
+//! home page downloads and compiles only what it shows; the payment panel
+//! has its own, fetched at the checkout's payment step.
 //!
 //! The split happens only in builds made with `--cfg storefront_split`,
 //! which `cargo xtask` gives the release build before it runs the splitter
@@ -10,7 +11,7 @@
 
 mod loader;
 
-pub use loader::{LazyPage, PendingHeadingFocus};
+pub use loader::{LazyPage, Loaded, PendingHeadingFocus};
 
 use crate::pages::{
     account::AccountPage,
@@ -23,7 +24,9 @@ use crate::pages::{
     payment_methods::PaymentMethodsPage,
     project::{NewProjectPage, ProjectPage},
 };
+use crate::panels::payment::PaymentPanel;
 use leptos::prelude::*;
+use shop_api::order::Order;
 
 /// A page's chunk did not arrive (offline, server restarted mid-deploy…).
 /// Not cached: asking again fetches it anew.
@@ -70,3 +73,23 @@ split_page!(legal:
     accessibility => AccessibilityPage,
 );
 split_page!(payment_methods: payment_methods => PaymentMethodsPage);
+
+/// The payment panel (card frame, wallets and the Payment Request
+/// bindings), fetched when the checkout reaches its payment step or the
+/// order page offers to pay again: the checkout's first steps do without.
+#[cfg(storefront_split)]
+#[wasm_split_helpers::wasm_split(payment, fallible)]
+pub fn payment_panel(
+    order: RwSignal<Option<Order>>,
+    on_settled: Callback<Order>,
+) -> Result<AnyView, ChunkLoadError> {
+    Ok(view! { <PaymentPanel order on_settled /> }.into_any())
+}
+
+#[cfg(not(storefront_split))]
+pub async fn payment_panel(
+    order: RwSignal<Option<Order>>,
+    on_settled: Callback<Order>,
+) -> Result<AnyView, ChunkLoadError> {
+    Ok(view! { <PaymentPanel order on_settled /> }.into_any())
+}

@@ -8,6 +8,7 @@
 
 use super::ChunkLoadError;
 use crate::dom::focus_by_id;
+use crate::i18n::PageLoadText;
 use crate::routes;
 use crate::state::locale::use_strings;
 use leptos::prelude::*;
@@ -27,6 +28,16 @@ impl PendingHeadingFocus {
     }
 }
 
+/// What arrives: a whole page (its heading takes focus after a
+/// navigation), or a part of one (the payment panel), which leaves focus
+/// where the page put it.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub enum Loaded {
+    #[default]
+    Page,
+    Payment,
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Status {
     Loading,
@@ -35,17 +46,25 @@ enum Status {
 }
 
 #[component]
-pub fn LazyPage<F, Fut>(load: F) -> impl IntoView
+pub fn LazyPage<F, Fut>(load: F, #[prop(optional)] loaded: Loaded) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, ChunkLoadError>> + 'static,
 {
     let t = use_strings();
     let text = move || &t.get().page_load;
+    let loading_text = move |t: &'static PageLoadText| match loaded {
+        Loaded::Page => t.loading,
+        Loaded::Payment => t.payment_loading,
+    };
+    let failed_text = move |t: &'static PageLoadText| match loaded {
+        Loaded::Page => t.failed,
+        Loaded::Payment => t.payment_failed,
+    };
     let status = RwSignal::new(Status::Loading);
     let page = StoredValue::new_local(None::<AnyView>);
     let owner = Owner::current().unwrap_or_default();
-    let pending_focus = use_context::<PendingHeadingFocus>();
+    let pending_focus = use_context::<PendingHeadingFocus>().filter(|_| loaded == Loaded::Page);
 
     let start = Callback::new(move |()| {
         status.set(Status::Loading);
@@ -75,7 +94,7 @@ where
 
     move || match status.get() {
         Status::Loading => {
-            view! { <p class="page-loading" role="status">{text().loading}</p> }.into_any()
+            view! { <p class="page-loading" role="status">{loading_text(text())}</p> }.into_any()
         }
         Status::Ready => {
             if let Some(PendingHeadingFocus(pending)) = pending_focus
@@ -92,7 +111,7 @@ where
         }
         Status::Failed => view! {
             <div class="form-error" role="alert">
-                <p>{text().failed}</p>
+                <p>{failed_text(text())}</p>
                 <button type="button" class="button-secondary" on:click=move |_| start.run(())>
                     {text().retry}
                 </button>

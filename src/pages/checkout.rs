@@ -18,8 +18,8 @@ use crate::api;
 use crate::components::page_heading::PageHeading;
 use crate::dom::focus_by_id;
 use crate::i18n::CheckoutText;
+use crate::lazy_pages::{self, LazyPage, Loaded};
 use crate::panels::identification::IdentificationForms;
-use crate::panels::payment::PaymentPanel;
 use crate::routes;
 use crate::state::cart::use_cart;
 use crate::state::locale::use_strings;
@@ -230,7 +230,7 @@ fn Checkout() -> impl IntoView {
                                 on_change=go(Step::Delivery)
                             />
                         }.into_any(),
-                        Step::Payment => view! { <PaymentPanel order on_settled /> }.into_any(),
+                        Step::Payment => view! { <LazyPage load=move || lazy_pages::payment_panel(order, on_settled) loaded=Loaded::Payment /> }.into_any(),
                     }}
                 </section>
             }.into_any()

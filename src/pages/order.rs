@@ -15,8 +15,8 @@ use crate::components::order_status::{format_date, headline_text};
 use crate::components::order_timeline::OrderTimeline;
 use crate::components::page_heading::PageHeading;
 use crate::dom::focus_by_id;
-use crate::i18n::Locale;
-use crate::panels::payment::PaymentPanel;
+use crate::i18n::InLocale;
+use crate::lazy_pages::{self, LazyPage, Loaded};
 use crate::routes;
 use crate::routes::RETURN_PARAM;
 use crate::state::locale::{use_locale, use_strings};
@@ -175,10 +175,6 @@ fn OrderDetails(order: RwSignal<Option<Order>>) -> impl IntoView {
     });
     let renew_failed = RwSignal::new(false);
     let renewing = RwSignal::new(false);
-    let localized = move |name: &shop_api::catalogue::Localized| match locale.get() {
-        Locale::Fr => name.fr.clone(),
-        Locale::En => name.en.clone(),
-    };
 
     let lines = Signal::derive(move || {
         let catalogue = catalogue.get().and_then(Result::ok);
@@ -204,7 +200,7 @@ fn OrderDetails(order: RwSignal<Option<Order>>) -> impl IntoView {
             .delivery_options
             .iter()
             .find(|option| option.id == id)
-            .map(|option| localized(&option.name))
+            .map(|option| option.name.get(locale.get()).to_owned())
     });
 
     // An expired authorization needs a fresh payment session first.
@@ -277,7 +273,7 @@ fn OrderDetails(order: RwSignal<Option<Order>>) -> impl IntoView {
             (true, true) => view! {
                 <section class="review-block" aria-labelledby=routes::STEP_HEADING_ID>
                     <h2 id=routes::STEP_HEADING_ID tabindex="-1">{move || c().step_payment}</h2>
-                    <PaymentPanel order on_settled />
+                    <LazyPage load=move || lazy_pages::payment_panel(order, on_settled) loaded=Loaded::Payment />
                 </section>
             }.into_any(),
             (true, false) => view! {

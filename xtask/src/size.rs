@@ -88,7 +88,7 @@ impl Report {
 }
 
 /// The critical path of each route: what `index.html` loads for every
-/// route, plus the files of the route's split point.
+/// route, plus the files of the route's split points.
 pub fn measure(dist: &Path) -> Result<Report, XtaskError> {
     let bundle = bundle_dir(dist)?;
     let manifest_path = bundle.join(wasm::MANIFEST);
@@ -109,14 +109,19 @@ pub fn measure(dist: &Path) -> Result<Report, XtaskError> {
     let mut routes = Vec::new();
     for route in ROUTES {
         let mut files = shared.clone();
-        if let Some(split) = route.split {
-            let stems = manifest.get(split).ok_or_else(|| {
+        for split in route.splits {
+            let stems = manifest.get(*split).ok_or_else(|| {
                 XtaskError::Setup(format!(
                     "the split manifest has no `{split}` for {}",
                     route.path
                 ))
             })?;
-            files.extend(stems.iter().map(|stem| bundle.join(format!("{stem}.wasm"))));
+            // Splits share chunks: each file is fetched once.
+            for file in stems.iter().map(|stem| bundle.join(format!("{stem}.wasm"))) {
+                if !files.contains(&file) {
+                    files.push(file);
+                }
+            }
         }
         let mut bytes = 0;
         for file in &files {

@@ -29,6 +29,11 @@ const PAGE_SPLITS: &[(&str, &str)] = &[
     ("modes-de-paiement", "payment_methods"),
 ];
 
+/// Split points that are parts of a page, not pages: fetched when the page
+/// needs them (the payment panel, at the checkout's payment step), never
+/// preloaded with an address.
+const PART_SPLITS: &[&str] = &["payment"];
+
 /// Inserts the bundle's preloads and start script before `</head>`.
 pub fn insert(index: &Path, bundle: &Bundle) -> Result<(), XtaskError> {
     let html = std::fs::read_to_string(index).map_err(XtaskError::io(index))?;
@@ -44,10 +49,10 @@ pub fn insert(index: &Path, bundle: &Bundle) -> Result<(), XtaskError> {
 
 /// `{"panier":["chunk_3.wasm",…],…}`: the files of each address's page.
 fn page_preloads(split_files: &BTreeMap<String, Vec<String>>) -> Result<String, XtaskError> {
-    if let Some(split) = split_files
-        .keys()
-        .find(|split| !PAGE_SPLITS.iter().any(|(_, known)| known == split))
-    {
+    if let Some(split) = split_files.keys().find(|split| {
+        !PAGE_SPLITS.iter().any(|(_, known)| known == split)
+            && !PART_SPLITS.contains(&split.as_str())
+    }) {
         return Err(XtaskError::Setup(format!(
             "the split point `{split}` has no address in xtask/src/storefront/boot.rs"
         )));
