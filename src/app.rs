@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::path;
+use leptos_router::{ParamSegment, StaticSegment};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -42,23 +42,23 @@ pub fn App() -> impl IntoView {
                 <Header cart_count=use_cart_count() signed_in=signed_in />
                 <main id=routes::MAIN_ID class="page" tabindex="-1">
                     <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=HomePage />
-                        <Route path=path!("/panier") view=|| view! { <LazyPage load=lazy_pages::cart /> } />
-                        <Route path=path!("/commande") view=|| view! { <LazyPage load=lazy_pages::checkout /> } />
-                        <Route path=path!("/commandes/:id") view=|| view! { <LazyPage load=lazy_pages::order /> } />
-                        <Route path=path!("/creer/:produit") view=|| view! { <LazyPage load=lazy_pages::new_project /> } />
-                        <Route path=path!("/projets/:id") view=|| view! { <LazyPage load=lazy_pages::project /> } />
-                        <Route path=path!("/compte") view=|| view! { <LazyPage load=lazy_pages::account /> } />
-                        <Route path=path!("/suivi-de-commande") view=|| view! { <LazyPage load=lazy_pages::orders /> } />
-                        <Route path=path!("/aide") view=|| view! { <LazyPage load=lazy_pages::help /> } />
-                        <Route path=path!("/aide/contact") view=|| view! { <LazyPage load=lazy_pages::contact /> } />
-                        <Route path=path!("/aide/:theme/:reponse") view=|| view! { <LazyPage load=lazy_pages::help_answer /> } />
-                        <Route path=path!("/mentions-legales") view=|| view! { <LazyPage load=lazy_pages::legal_notice /> } />
-                        <Route path=path!("/cgv") view=|| view! { <LazyPage load=lazy_pages::terms /> } />
-                        <Route path=path!("/confidentialite") view=|| view! { <LazyPage load=lazy_pages::privacy /> } />
-                        <Route path=path!("/cookies") view=|| view! { <LazyPage load=lazy_pages::cookies /> } />
-                        <Route path=path!("/accessibilite") view=|| view! { <LazyPage load=lazy_pages::accessibility /> } />
-                        <Route path=path!("/modes-de-paiement") view=|| view! { <LazyPage load=lazy_pages::payment_methods /> } />
+                        <Route path=StaticSegment(routes::HOME) view=HomePage />
+                        <Route path=StaticSegment(routes::CART) view=|| view! { <LazyPage load=lazy_pages::cart /> } />
+                        <Route path=StaticSegment(routes::CHECKOUT) view=|| view! { <LazyPage load=lazy_pages::checkout /> } />
+                        <Route path=(StaticSegment(routes::ORDER), ParamSegment("id")) view=|| view! { <LazyPage load=lazy_pages::order /> } />
+                        <Route path=(StaticSegment(routes::CREATE), ParamSegment("produit")) view=|| view! { <LazyPage load=lazy_pages::new_project /> } />
+                        <Route path=(StaticSegment(routes::PROJECT), ParamSegment("id")) view=|| view! { <LazyPage load=lazy_pages::project /> } />
+                        <Route path=StaticSegment(routes::ACCOUNT) view=|| view! { <LazyPage load=lazy_pages::account /> } />
+                        <Route path=StaticSegment(routes::ORDERS) view=|| view! { <LazyPage load=lazy_pages::orders /> } />
+                        <Route path=StaticSegment(routes::HELP) view=|| view! { <LazyPage load=lazy_pages::help /> } />
+                        <Route path=(StaticSegment(routes::HELP), StaticSegment(routes::CONTACT_SEGMENT)) view=|| view! { <LazyPage load=lazy_pages::contact /> } />
+                        <Route path=(StaticSegment(routes::HELP), ParamSegment("theme"), ParamSegment("reponse")) view=|| view! { <LazyPage load=lazy_pages::help_answer /> } />
+                        <Route path=StaticSegment(routes::LEGAL_NOTICE) view=|| view! { <LazyPage load=lazy_pages::legal_notice /> } />
+                        <Route path=StaticSegment(routes::TERMS) view=|| view! { <LazyPage load=lazy_pages::terms /> } />
+                        <Route path=StaticSegment(routes::PRIVACY) view=|| view! { <LazyPage load=lazy_pages::privacy /> } />
+                        <Route path=StaticSegment(routes::COOKIES) view=|| view! { <LazyPage load=lazy_pages::cookies /> } />
+                        <Route path=StaticSegment(routes::ACCESSIBILITY) view=|| view! { <LazyPage load=lazy_pages::accessibility /> } />
+                        <Route path=StaticSegment(routes::PAYMENT_METHODS) view=|| view! { <LazyPage load=lazy_pages::payment_methods /> } />
                     </Routes>
                 </main>
                 <Footer locale=locale on_switch_locale=Callback::new(move |l| locale.set(l)) />

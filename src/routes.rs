@@ -36,6 +36,8 @@ pub const KEEP_CARD_BOX_ID: &str = "conserver-carte";
 
 /// The help centre's contact form (answers live at `/aide/{topic}/{answer}`).
 pub const HELP_CONTACT: &str = "/aide/contact";
+/// `HELP_CONTACT`'s last segment, for the route table.
+pub const CONTACT_SEGMENT: &str = "contact";
 
 /// The legal pages, linked from the footer.
 pub const LEGAL_NOTICE: &str = "/mentions-legales";

@@ -74,3 +74,14 @@ fn both_languages_say_when_each_method_is_debited() {
         assert_eq!(Locale::from_code(locale.code()), Some(locale));
     }
 }
+
+/// The route table builds `/aide/contact` from its two segments; links use
+/// the whole address.
+#[wasm_bindgen_test]
+fn the_contact_form_s_address_is_its_route() {
+    use storefront::routes;
+    assert_eq!(
+        routes::HELP_CONTACT,
+        format!("{}/{}", routes::HELP, routes::CONTACT_SEGMENT)
+    );
+}
