@@ -5,14 +5,44 @@ use crate::api;
 use crate::components::cart_summary::{CartLineItem, CartTotalsView, describe};
 use crate::components::delivery_choice::DeliveryChoice;
 use crate::components::page_heading::PageHeading;
-use crate::i18n::Locale;
+use crate::i18n::InLocale;
 use crate::routes;
 use crate::state::cart::{CartSyncError, use_cart};
 use crate::state::locale::{use_locale, use_strings};
 use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use shop_api::Money;
+use shop_api::cart::CartTotals;
 use std::collections::HashMap;
+use std::time::Duration;
+
+/// How long the cart must stay unchanged before the server prices it.
+const PRICE_AFTER: Duration = Duration::from_millis(150);
+
+/// The server's totals with the projects they were asked for, in order.
+type TotalsAnswer = Result<(Vec<String>, CartTotals), ()>;
+
+/// What changes in a line while it is shown.
+#[derive(Clone, Copy)]
+struct LineSignals {
+    copies: RwSignal<u32>,
+    total: RwSignal<Option<Money>>,
+}
+
+trait MaybeSet<T> {
+    /// Sets the signal only to a different value, so that nothing
+    /// reading it runs for nothing.
+    fn maybe_set(&self, value: T);
+}
+
+impl<T: PartialEq + Send + Sync + 'static> MaybeSet<T> for RwSignal<T> {
+    fn maybe_set(&self, value: T) {
+        if self.with_untracked(|current| *current != value) {
+            self.set(value);
+        }
+    }
+}
 
 #[component]
 pub fn CartPage() -> impl IntoView {
@@ -22,10 +52,39 @@ pub fn CartPage() -> impl IntoView {
     let cart = use_cart();
     let contents = cart.cart();
     let catalogue = LocalResource::new(crate::state::catalogue::catalogue);
+    // The cart as last priced: a burst of changes (clicks on "+") asks the
+    // server once, PRICE_AFTER after the last one, and the click itself
+    // never waits on starting a request.
+    let to_price = RwSignal::new(contents.get_untracked());
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        contents.track();
+        if first.is_none() {
+            return;
+        }
+        if let Some(previous) = pending.get_value() {
+            previous.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                let current = contents.get_untracked();
+                if to_price.with_untracked(|priced| *priced != current) {
+                    to_price.set(current);
+                }
+            },
+            PRICE_AFTER,
+        );
+        pending.set_value(handle.ok());
+    });
+    on_cleanup(move || {
+        if let Some(handle) = pending.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
     // The totals carry the projects they were asked for: each line finds
     // its own price, even while a removal's new totals are on their way.
     let totals = LocalResource::new(move || {
-        let current = contents.get();
+        let current = to_price.get();
         async move {
             if current.lines.is_empty() {
                 return None;
@@ -55,21 +114,43 @@ pub fn CartPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    // Each line's price, by project, once per answer of the server; a
-    // line's own memo then wakes only if its price changed.
-    let prices = Memo::new(move |_| {
-        totals.with(|answer| match answer {
-            Some(Some(Ok((projects, totals)))) => projects
-                .iter()
-                .cloned()
-                .zip(totals.lines.iter().map(|quote| quote.total))
-                .collect::<HashMap<_, _>>(),
-            _ => HashMap::new(),
+    // Each line shown has its own signals for its copies and its price,
+    // and one effect each for the cart and the totals sets the ones that
+    // changed: a change of copies wakes that line only, however long the
+    // cart (`cargo xtask bench` times it).
+    let shown = StoredValue::new(HashMap::<String, LineSignals>::new());
+    Effect::new(move |_| {
+        contents.with(|cart| {
+            shown.with_value(|shown| {
+                for line in &cart.lines {
+                    if let Some(signals) = shown.get(&line.project_id) {
+                        signals.copies.maybe_set(line.copies);
+                    }
+                }
+            })
         })
     });
-    let line_total = move |project_id: String| {
-        Memo::new(move |_| prices.with(|prices| prices.get(&project_id).copied()))
+    let price_of = move |answer: &Option<Option<TotalsAnswer>>, project_id: &str| match answer {
+        Some(Some(Ok((projects, totals)))) => projects
+            .iter()
+            .position(|p| p == project_id)
+            .and_then(|index| totals.lines.get(index))
+            .map(|quote| quote.total),
+        _ => None,
     };
+    Effect::new(move |_| {
+        totals.with(|answer| {
+            // Still loading: the prices shown stay until the answer.
+            if matches!(answer, None | Some(None)) {
+                return;
+            }
+            shown.with_value(|shown| {
+                for (project_id, signals) in shown {
+                    signals.total.maybe_set(price_of(answer, project_id));
+                }
+            })
+        })
+    });
     let line_view = move |project_id: String| {
         let line = contents.with_untracked(|cart| {
             cart.lines
@@ -78,15 +159,15 @@ pub fn CartPage() -> impl IntoView {
                 .cloned()
         })?;
         let id = StoredValue::new(project_id.clone());
-        let copies = Memo::new(move |_| {
-            id.with_value(|id| {
-                contents.with(|cart| {
-                    cart.lines
-                        .iter()
-                        .find(|l| l.project_id == *id)
-                        .map_or(1, |l| l.copies)
-                })
-            })
+        let signals = LineSignals {
+            copies: RwSignal::new(line.copies),
+            total: RwSignal::new(totals.with_untracked(|answer| price_of(answer, &project_id))),
+        };
+        shown.update_value(|shown| {
+            shown.insert(project_id.clone(), signals);
+        });
+        on_cleanup(move || {
+            shown.try_update_value(|shown| shown.remove(&project_id));
         });
         let choice = line.choice.clone();
         let description = Memo::new(move |_| {
@@ -99,9 +180,9 @@ pub fn CartPage() -> impl IntoView {
         Some(view! {
             <CartLineItem
                 line
-                copies
+                copies=signals.copies
                 description
-                line_total=line_total(project_id)
+                line_total=signals.total
                 on_copies=Callback::new(move |copies| cart.set_copies(&id.get_value(), copies))
                 on_remove=Callback::new(move |()| cart.remove_line(&id.get_value()))
             />
@@ -134,10 +215,7 @@ pub fn CartPage() -> impl IntoView {
                     {move || match (totals.get().flatten(), catalogue.get()) {
                         (Some(Ok((_, totals))), Some(Ok(catalogue))) => {
                             let delivery_name = totals.delivery.as_ref().and_then(|charge| {
-                                catalogue.delivery_options.iter().find(|o| o.id == charge.option_id).map(|o| match locale.get() {
-                                    Locale::Fr => o.name.fr.clone(),
-                                    Locale::En => o.name.en.clone(),
-                                })
+                                catalogue.delivery_options.iter().find(|o| o.id == charge.option_id).map(|o| o.name.get(locale.get()).to_owned())
                             });
                             view! {
                                 <CartTotalsView totals delivery_name free_delivery_threshold=catalogue.free_delivery_threshold />

@@ -18,6 +18,7 @@ pub struct CartFigures {
     priced: bool,
     update_ms: Spread,
     scripting_ms: Spread,
+    fetch_start_ms: Spread,
     console_errors: Vec<String>,
 }
 
@@ -68,8 +69,8 @@ pub fn print(figures: &[CartFigures]) {
         "Cart: one line's copies changed, 30 times (Chromium, no throttling; ms: median / p90 / max)"
     );
     println!(
-        "{:>6} {:>24} {:>24}  notes",
-        "lines", "change → page updated", "scripting incl. totals"
+        "{:>6} {:>24} {:>24} {:>24}  notes",
+        "lines", "change → page updated", "scripting incl. totals", "a bare fetch() start"
     );
     for figure in figures {
         let spread = |s: &Spread| format!("{:.2} / {:.2} / {:.2}", s.median, s.p90, s.max);
@@ -77,17 +78,22 @@ pub fn print(figures: &[CartFigures]) {
         if !figure.priced {
             notes.push("over the shop's line limit: no totals".to_owned());
         }
-        if !figure.console_errors.is_empty() {
-            notes.push(format!(
-                "console errors: {}",
-                figure.console_errors.join(" | ")
-            ));
+        let mut errors: Vec<(&str, usize)> = Vec::new();
+        for error in &figure.console_errors {
+            match errors.iter_mut().find(|(text, _)| text == error) {
+                Some((_, count)) => *count += 1,
+                None => errors.push((error, 1)),
+            }
+        }
+        for (text, count) in errors {
+            notes.push(format!("console error ×{count}: {text}"));
         }
         println!(
-            "{:>6} {:>24} {:>24}  {}",
+            "{:>6} {:>24} {:>24} {:>24}  {}",
             figure.lines,
             spread(&figure.update_ms),
             spread(&figure.scripting_ms),
+            spread(&figure.fetch_start_ms),
             notes.join("; ")
         );
     }
@@ -101,7 +107,8 @@ mod tests {
     fn reads_the_script_s_lines_and_skips_the_rest() {
         let stdout = "Playwright says hello\n\
             {\"lines\":100,\"priced\":true,\"update_ms\":{\"median\":0.4,\"p90\":0.6,\"max\":1.2},\
-            \"scripting_ms\":{\"median\":1.5,\"p90\":2.0,\"max\":3.1},\"console_errors\":[]}\n";
+            \"scripting_ms\":{\"median\":1.5,\"p90\":2.0,\"max\":3.1},\
+            \"fetch_start_ms\":{\"median\":0.9,\"p90\":1.0,\"max\":1.4},\"console_errors\":[]}\n";
         let figures = parse(stdout).unwrap();
         assert_eq!(figures.len(), 1);
         assert_eq!(figures[0].lines, 100);

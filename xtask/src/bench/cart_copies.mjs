@@ -10,7 +10,9 @@
 //   effects, before any style or layout);
 // - `scripting`: all the main thread's script time of the change, the
 //   server's new totals included (Chrome's ScriptDuration metric, which
-//   also counts the few evaluations this script makes).
+//   also counts the few evaluations this script makes);
+// - `fetch_start`: what the browser's own `fetch()` call costs to start the
+//   same POST, made by hand, for comparison.
 // Prints one JSON line per size on stdout; `bench/cart.rs` reads it.
 //
 // Usage: node cart_copies.mjs SHOP_URL CHROMIUM_PATH MAX_PRICED_LINES SIZE...
@@ -99,8 +101,32 @@ async function measure(size, choices) {
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     scripting.push((await scriptSeconds() - scriptBefore) * 1000);
   }
+  // What starting the totals request costs the browser by itself, for
+  // comparison: the same POST made by hand, its answer ignored.
+  const fetchStart = await page.evaluate(async (changes) => {
+    const body = localStorage.getItem('service-photo.panier');
+    const times = [];
+    for (let attempt = 0; attempt < changes; attempt += 1) {
+      const start = performance.now();
+      const answer = fetch('/api/v1/cart/totals', {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
+      times.push(performance.now() - start);
+      await answer.catch(() => null);
+    }
+    return times;
+  }, CHANGES);
   await context.close();
-  return { lines: size, priced, update_ms: summary(update), scripting_ms: summary(scripting), console_errors: errors };
+  return {
+    lines: size,
+    priced,
+    update_ms: summary(update),
+    scripting_ms: summary(scripting),
+    fetch_start_ms: summary(fetchStart),
+    console_errors: errors,
+  };
 }
 
 function summary(values) {
