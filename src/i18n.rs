@@ -47,6 +47,21 @@ impl Locale {
     }
 }
 
+/// A text the server sends in both languages (`shop_api`'s `Localized`:
+/// product names, delivery options), in the shopper's.
+pub trait InLocale {
+    fn get(&self, locale: Locale) -> &str;
+}
+
+impl InLocale for shop_api::catalogue::Localized {
+    fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::Fr => &self.fr,
+            Locale::En => &self.en,
+        }
+    }
+}
+
 pub struct Strings {
     /// The language's own name, written in that language.
     pub language_name: &'static str,
@@ -81,6 +96,10 @@ pub struct Strings {
 pub struct PageLoadText {
     pub loading: &'static str,
     pub failed: &'static str,
+    /// The same two for the payment panel, whose code arrives when the
+    /// checkout reaches its payment step.
+    pub payment_loading: &'static str,
+    pub payment_failed: &'static str,
     pub retry: &'static str,
 }
 
@@ -105,6 +124,8 @@ pub struct CartText {
     pub browse: &'static str,
     pub lines_label: &'static str,
     pub units_per_copy: fn(u32) -> String,
+    /// A book's pages, in a line's description.
+    pub pages: fn(u32) -> String,
     pub copies_label: &'static str,
     pub fewer_copies: fn(&str) -> String,
     pub more_copies: fn(&str) -> String,

@@ -3,7 +3,7 @@
 //! totals as the server computed them, with the free-delivery threshold
 //! explained.
 
-use crate::i18n::Locale;
+use crate::i18n::{InLocale, Locale};
 use crate::routes;
 use crate::state::locale::use_strings;
 use leptos::prelude::*;
@@ -22,26 +22,19 @@ pub fn describe(catalogue: &Catalogue, choice: &ProductChoice, locale: Locale) -
     else {
         return String::new();
     };
-    let pick = |fr: &str, en: &str| match locale {
-        Locale::Fr => fr.to_owned(),
-        Locale::En => en.to_owned(),
-    };
-    let mut parts = vec![pick(&product.name.fr, &product.name.en)];
+    let mut parts = vec![product.name.get(locale).to_owned()];
     if let Some(format) = product.formats.iter().find(|f| f.id == choice.format_id) {
         parts.push(format.label.clone());
     }
     if let Some(pages) = choice.pages {
-        parts.push(match locale {
-            Locale::Fr => format!("{pages} pages"),
-            Locale::En => format!("{pages} pages"),
-        });
+        parts.push((locale.strings().cart.pages)(pages));
     }
     if let Some(cover) = choice
         .cover_id
         .as_ref()
         .and_then(|id| product.covers.iter().find(|c| &c.id == id))
     {
-        parts.push(pick(&cover.label.fr, &cover.label.en));
+        parts.push(cover.label.get(locale).to_owned());
     }
     parts.join(" · ")
 }

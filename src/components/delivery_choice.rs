@@ -2,7 +2,7 @@
 //! shopper picks another: the cart page's, and the checkout's "Livraison"
 //! step.
 
-use crate::i18n::Locale;
+use crate::i18n::InLocale;
 use crate::state::cart::use_cart;
 use crate::state::locale::{use_locale, use_strings};
 use leptos::prelude::*;
@@ -49,7 +49,7 @@ pub fn DeliveryChoice(
                                 prop:checked=move || chosen.get().as_deref() == Some(checked_id.as_str())
                                 on:change=move |_| cart.set_delivery(value.clone()) />
                             <label for=id>
-                                {move || match locale.get() { Locale::Fr => name.fr.clone(), Locale::En => name.en.clone() }}
+                                {move || name.get(locale.get()).to_owned()}
                                 " · " {option.price.format_fr()} " · "
                                 {move || (c().delivery_days)(option.min_days, option.max_days)}
                                 {move || option.free_above_threshold.then(|| format!(" · {}", c().free_above_threshold))}

@@ -1,6 +1,6 @@
 //! One product of the catalogue: name, description, lowest price.
 
-use crate::i18n::Locale;
+use crate::i18n::InLocale;
 use crate::routes;
 use crate::state::locale::{use_locale, use_strings};
 use leptos::prelude::*;
@@ -16,14 +16,10 @@ pub fn ProductCard(product: Product) -> impl IntoView {
     let create_href = format!("{}/{}", routes::CREATE, product.id);
     let name = product.name.clone();
     let description = product.description.clone();
-    let pick = move |fr: &str, en: &str| match locale.get() {
-        Locale::Fr => fr.to_owned(),
-        Locale::En => en.to_owned(),
-    };
     view! {
         <li class="product-card">
-            <h3 id=heading_id>{move || pick(&name.fr, &name.en)}</h3>
-            <p>{move || pick(&description.fr, &description.en)}</p>
+            <h3 id=heading_id>{move || name.get(locale.get()).to_owned()}</h3>
+            <p>{move || description.get(locale.get()).to_owned()}</p>
             <p class="product-price">
                 {move || t.get().home.from_price} " "
                 <strong>{product.from_price.format_fr()}</strong>

@@ -75,6 +75,7 @@ pub static STRINGS: Strings = Strings {
         browse: "Discover our photo products",
         lines_label: "Products in the cart",
         units_per_copy: |n| format!("{n} prints per copy"),
+        pages: |pages| format!("{pages} pages"),
         copies_label: "Copies",
         fewer_copies: |name| format!("One copy fewer: {name}"),
         more_copies: |name| format!("One more copy: {name}"),
@@ -535,6 +536,8 @@ pub static STRINGS: Strings = Strings {
     page_load: PageLoadText {
         loading: "Loading the page…",
         failed: "This page could not be loaded. Check your internet connection, then try again: your cart and projects are kept.",
+        payment_loading: "Loading the payment…",
+        payment_failed: "The payment could not be loaded. Check your internet connection, then try again: your order is kept and nothing was debited.",
         retry: "Try again",
     },
 };

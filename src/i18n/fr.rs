@@ -75,6 +75,7 @@ pub static STRINGS: Strings = Strings {
         browse: "Découvrir nos produits photo",
         lines_label: "Produits du panier",
         units_per_copy: |n| format!("{n} tirages par exemplaire"),
+        pages: |pages| format!("{pages} pages"),
         copies_label: "Exemplaires",
         fewer_copies: |name| format!("Un exemplaire de moins\u{a0}: {name}"),
         more_copies: |name| format!("Un exemplaire de plus\u{a0}: {name}"),
@@ -539,6 +540,8 @@ pub static STRINGS: Strings = Strings {
     page_load: PageLoadText {
         loading: "Chargement de la page…",
         failed: "Cette page n’a pas pu être chargée. Vérifiez votre connexion internet, puis réessayez\u{a0}: votre panier et vos projets sont gardés.",
+        payment_loading: "Chargement du paiement…",
+        payment_failed: "Le paiement n’a pas pu être chargé. Vérifiez votre connexion internet, puis réessayez\u{a0}: votre commande est gardée et rien n’a été débité.",
         retry: "Réessayer",
     },
 };

@@ -8,7 +8,7 @@ use crate::components::order_status::{format_date, status_headline};
 use crate::components::order_timeline::OrderTimeline;
 use crate::components::page_heading::PageHeading;
 use crate::dom::focus_by_id;
-use crate::i18n::Locale;
+use crate::i18n::InLocale;
 use crate::routes;
 use crate::state::locale::{use_locale, use_strings};
 use crate::state::session::{SessionStatus, use_session};
@@ -176,10 +176,7 @@ fn TrackOrder() -> impl IntoView {
             .products
             .into_iter()
             .find(|p| p.id == product_id)?;
-        Some(match locale.get() {
-            Locale::Fr => product.name.fr,
-            Locale::En => product.name.en,
-        })
+        Some(product.name.get(locale.get()).to_owned())
     };
 
     view! {

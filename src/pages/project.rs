@@ -7,7 +7,7 @@ mod editor;
 use crate::api::{self, ApiError};
 use crate::browser::ids::random_id;
 use crate::components::page_heading::PageHeading;
-use crate::i18n::Locale;
+use crate::i18n::{InLocale, Locale};
 use crate::routes;
 use crate::state::locale::{use_locale, use_strings};
 use crate::state::projects::{self, LocalProject, ProjectsContext, use_projects};
@@ -24,10 +24,7 @@ use shop_api::project::units_per_copy;
 /// A new project with the product's first options.
 fn new_project(product: &Product, id: String, locale: Locale) -> Option<LocalProject> {
     let format = product.formats.first()?;
-    let name = match locale {
-        Locale::Fr => product.name.fr.clone(),
-        Locale::En => product.name.en.clone(),
-    };
+    let name = product.name.get(locale).to_owned();
     Some(LocalProject {
         id,
         name,

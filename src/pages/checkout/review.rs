@@ -12,7 +12,7 @@ use crate::api::{self, ApiError};
 use crate::components::cart_summary::describe;
 use crate::components::cart_summary::{CartTotalsView, SummaryLine, SummaryLines};
 use crate::dom::focus_by_id;
-use crate::i18n::{CheckoutText, Locale};
+use crate::i18n::{CheckoutText, InLocale};
 use crate::payment::{LocalFuture, WalletButtons, WalletServer};
 use crate::routes;
 use crate::state::cart::use_cart;
@@ -168,10 +168,6 @@ pub fn ReviewStep(
         let catalogue = catalogue.get()?.ok()?;
         catalogue.delivery_options.into_iter().find(|o| o.id == id)
     });
-    let localized = move |name: &shop_api::catalogue::Localized| match locale.get() {
-        Locale::Fr => name.fr.clone(),
-        Locale::En => name.en.clone(),
-    };
 
     // The CGV: an unticked box the shopper ticks; the server refuses an
     // order without it.
@@ -304,7 +300,7 @@ pub fn ReviewStep(
             <h3 id="recap-livraison">{move || c().delivery_heading}</h3>
             {move || delivery.get().map(|option| view! {
                 <p>
-                    {localized(&option.name)} " · " {option.price.format_fr()} " · "
+                    {option.name.get(locale.get()).to_owned()} " · " {option.price.format_fr()} " · "
                     {(t.get().cart.delivery_days)(option.min_days, option.max_days)}
                 </p>
             })}
@@ -317,7 +313,7 @@ pub fn ReviewStep(
             <h3 id="recap-totaux">{move || c().totals_heading}</h3>
             {move || match totals.get() {
                 Some(Ok(totals)) => {
-                    let delivery_name = delivery.get().map(|o| localized(&o.name));
+                    let delivery_name = delivery.get().map(|o| o.name.get(locale.get()).to_owned());
                     view! { <CartTotalsView totals delivery_name /> }.into_any()
                 }
                 Some(Err(())) => view! {

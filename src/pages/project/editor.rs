@@ -8,7 +8,7 @@ use crate::browser::images;
 use crate::components::photo_grid::{PhotoGrid, PhotoTile};
 use crate::components::photo_picker::PhotoPicker;
 use crate::components::upload_progress::{Progress, UploadProgress};
-use crate::i18n::Locale;
+use crate::i18n::InLocale;
 use crate::routes;
 use crate::state::cart::{CartContext, use_cart};
 use crate::state::locale::{use_locale, use_strings};
@@ -277,10 +277,6 @@ pub fn ProjectEditor(product: Product, initial: LocalProject) -> impl IntoView {
         )
     };
 
-    let localized = move |fr: &str, en: &str| match locale.get() {
-        Locale::Fr => fr.to_owned(),
-        Locale::En => en.to_owned(),
-    };
     let formats = move || product.with_value(|p| p.formats.clone());
     let covers = move || product.with_value(|p| p.covers.clone());
     let current_format = move || {
@@ -352,7 +348,7 @@ pub fn ProjectEditor(product: Product, initial: LocalProject) -> impl IntoView {
                             {covers().into_iter().map(|cover| {
                                 let selected = project.with(|p| p.choice.cover_id.as_deref() == Some(cover.id.as_str()));
                                 let label = cover.label.clone();
-                                view! { <option value=cover.id.clone() selected=selected>{move || localized(&label.fr, &label.en)}</option> }
+                                view! { <option value=cover.id.clone() selected=selected>{move || label.get(locale.get()).to_owned()}</option> }
                             }).collect_view()}
                         </select>
                     </div>
