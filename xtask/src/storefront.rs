@@ -41,11 +41,24 @@ pub fn build(root: &Path) -> Result<(), XtaskError> {
         println!("xtask: storefront up to date in dist/");
         return Ok(());
     }
+    let started = SystemTime::now();
     process::run(command(root, "trunk").args(["build", "--release"]))?;
     let dist = dist_dir(root);
     let bundle = wasm::build(root, &dist)?;
     boot::insert(&dist.join("index.html"), &bundle)?;
-    precompress(&dist)
+    precompress(&dist)?;
+    stamp(&dist, started)
+}
+
+/// Dates the build from when it started: a file saved while it ran (the
+/// build takes minutes) is newer, so the next run builds again.
+fn stamp(dist: &Path, started: SystemTime) -> Result<(), XtaskError> {
+    let index = dist.join("index.html");
+    std::fs::File::options()
+        .write(true)
+        .open(&index)
+        .and_then(|file| file.set_modified(started))
+        .map_err(XtaskError::io(&index))
 }
 
 fn is_up_to_date(root: &Path) -> bool {
@@ -105,4 +118,32 @@ fn precompress(dist: &Path) -> Result<(), XtaskError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn a_file_saved_during_the_build_makes_the_next_run_build_again() {
+        let root = std::env::temp_dir().join(format!("xtask-stamp-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("src")).unwrap();
+        std::fs::create_dir_all(root.join("dist")).unwrap();
+        let started = SystemTime::now() - Duration::from_secs(60);
+        // Saved during the build, which then writes its output.
+        let edited = root.join("src/lib.rs");
+        std::fs::write(&edited, "// edited").unwrap();
+        let at = |path: &Path, time: SystemTime| {
+            let file = std::fs::File::options().write(true).open(path).unwrap();
+            file.set_modified(time).unwrap();
+        };
+        at(&edited, started + Duration::from_secs(30));
+        std::fs::write(root.join("dist/index.html"), "<html>").unwrap();
+        assert!(is_up_to_date(&root), "without the stamp the edit is missed");
+        stamp(&root.join("dist"), started).unwrap();
+        assert!(!is_up_to_date(&root));
+        std::fs::remove_dir_all(&root).unwrap();
+    }
 }
