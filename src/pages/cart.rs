@@ -14,7 +14,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shop_api::Money;
 use shop_api::cart::CartTotals;
-use std::collections::HashMap;
 use std::time::Duration;
 
 /// How long the cart must stay unchanged before the server prices it.
@@ -118,12 +117,15 @@ pub fn CartPage() -> impl IntoView {
     // and one effect each for the cart and the totals sets the ones that
     // changed: a change of copies wakes that line only, however long the
     // cart (`cargo xtask bench` times it).
-    let shown = StoredValue::new(HashMap::<String, LineSignals>::new());
+    // A list, not a map: at most `MAX_CART_LINES` lines, and no hashing
+    // code to download.
+    let shown = StoredValue::new(Vec::<(String, LineSignals)>::new());
     Effect::new(move |_| {
         contents.with(|cart| {
             shown.with_value(|shown| {
                 for line in &cart.lines {
-                    if let Some(signals) = shown.get(&line.project_id) {
+                    if let Some((_, signals)) = shown.iter().find(|(id, _)| *id == line.project_id)
+                    {
                         signals.copies.maybe_set(line.copies);
                     }
                 }
@@ -164,10 +166,10 @@ pub fn CartPage() -> impl IntoView {
             total: RwSignal::new(totals.with_untracked(|answer| price_of(answer, &project_id))),
         };
         shown.update_value(|shown| {
-            shown.insert(project_id.clone(), signals);
+            shown.push((project_id.clone(), signals));
         });
         on_cleanup(move || {
-            shown.try_update_value(|shown| shown.remove(&project_id));
+            shown.try_update_value(|shown| shown.retain(|(id, _)| *id != project_id));
         });
         let choice = line.choice.clone();
         let description = Memo::new(move |_| {
