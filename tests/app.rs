@@ -43,7 +43,7 @@ async fn the_language_switch_changes_every_string_and_html_lang() {
         .local_storage()
         .unwrap()
         .unwrap()
-        .get_item("service-photo.locale")
+        .get_item(storefront::browser::storage::Key::Locale.name())
         .unwrap();
     assert_eq!(stored.as_deref(), Some("en"));
 

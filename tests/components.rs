@@ -318,7 +318,7 @@ async fn changing_one_line_s_copies_leaves_the_other_lines_untouched() {
     let storage = window().local_storage().unwrap().unwrap();
     storage
         .set_item(
-            "service-photo.panier",
+            storefront::browser::storage::Key::GuestCart.name(),
             &serde_json::to_string(&cart).unwrap(),
         )
         .unwrap();
@@ -426,5 +426,7 @@ async fn changing_one_line_s_copies_leaves_the_other_lines_untouched() {
     assert_eq!(left.len(), 2);
     assert!(left[0].is_same_node(Some(&before[0])));
     assert!(left[1].is_same_node(Some(&before[2])));
-    storage.remove_item("service-photo.panier").unwrap();
+    storage
+        .remove_item(storefront::browser::storage::Key::GuestCart.name())
+        .unwrap();
 }

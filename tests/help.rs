@@ -187,13 +187,16 @@ fn the_legal_texts_state_what_the_law_and_the_seed_require() {
     let privacy = all(&fr.legal.privacy);
     assert!(privacy.contains("CNIL"));
     let cookies = all(&fr.legal.cookies);
-    for key in [
-        "sp_session",
-        "service-photo.panier",
-        "service-photo-projets",
-        "service-photo.commande.cle",
-    ] {
+    // The cookie policy names everything the shop keeps in the browser.
+    let stored = storefront::browser::storage::Key::ALL.map(|key| key.name());
+    let en = Locale::En.strings();
+    let cookies_en = all(&en.legal.cookies);
+    for key in ["sp_session", storefront::state::projects::DB_NAME]
+        .into_iter()
+        .chain(stored)
+    {
         assert!(cookies.contains(key), "{key}");
+        assert!(cookies_en.contains(key), "{key} (English)");
     }
     assert!(all(&fr.legal.accessibility).contains("Défenseur des droits"));
     assert!(all(&fr.legal.accessibility).contains("partiellement conforme"));

@@ -5,15 +5,13 @@
 //! in folds the guest cart into the account's.
 
 use crate::api::{self, ApiError};
+use crate::browser::storage::{self, Key};
 use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shop_api::cart::{Cart, CartLine};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-
-const GUEST_KEY: &str = "service-photo.panier";
-const ACCOUNT_KEY: &str = "service-photo.panier-compte";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Owner {
@@ -22,10 +20,10 @@ enum Owner {
 }
 
 impl Owner {
-    fn key(self) -> &'static str {
+    fn key(self) -> Key {
         match self {
-            Owner::Guest => GUEST_KEY,
-            Owner::Account => ACCOUNT_KEY,
+            Owner::Guest => Key::GuestCart,
+            Owner::Account => Key::AccountCart,
         }
     }
 }
@@ -48,33 +46,22 @@ pub struct CartContext {
     account_ready: RwSignal<bool>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
-fn read(key: &str) -> Cart {
-    storage()
-        .and_then(|s| s.get_item(key).ok().flatten())
+fn read(key: Key) -> Cart {
+    storage::read(key)
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default()
 }
 
-fn write(key: &str, cart: &Cart) {
-    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(cart)) {
-        let _ = storage.set_item(key, &json);
-    }
-}
-
-fn remove(key: &str) {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(key);
+fn write(key: Key, cart: &Cart) {
+    if let Ok(json) = serde_json::to_string(cart) {
+        storage::write(key, &json);
     }
 }
 
 /// Needs the session context: provide it after `provide_session`.
 pub fn provide_cart() {
     let context = CartContext {
-        cart: RwSignal::new(read(GUEST_KEY)),
+        cart: RwSignal::new(read(Key::GuestCart)),
         owner: RwSignal::new(Owner::Guest),
         sync_error: RwSignal::new(None),
         account_ready: RwSignal::new(false),
@@ -86,7 +73,7 @@ pub fn provide_cart() {
         SessionStatus::SignedOut { .. } => {
             context.owner.set(Owner::Guest);
             context.account_ready.set(false);
-            context.cart.set(read(GUEST_KEY));
+            context.cart.set(read(Key::GuestCart));
         }
         SessionStatus::Checking => {}
     });
@@ -99,7 +86,7 @@ fn listen_to_other_tabs(context: CartContext) {
             let owner = context.owner.get_untracked();
             // `key` is null when another tab cleared the storage (sign-out).
             match event.key() {
-                Some(key) if key == owner.key() => context.cart.set(read(&key)),
+                Some(key) if key == owner.key().name() => context.cart.set(read(owner.key())),
                 None => context.cart.set(Cart::default()),
                 Some(_) => {}
             }
@@ -217,7 +204,7 @@ impl CartContext {
         spawn_local(async move {
             match api::cart::load().await {
                 Ok(cart) => {
-                    write(ACCOUNT_KEY, &cart);
+                    write(Key::AccountCart, &cart);
                     context.cart.try_set(cart);
                     context.sync_error.try_set(None);
                 }
@@ -266,7 +253,7 @@ impl CartContext {
     async fn adopt_account_cart(self) {
         self.owner.set(Owner::Account);
         self.account_ready.set(false);
-        let guest = read(GUEST_KEY);
+        let guest = read(Key::GuestCart);
         let outcome = if guest.lines.is_empty() {
             api::cart::load().await
         } else {
@@ -275,16 +262,16 @@ impl CartContext {
         match outcome {
             Ok(cart) => {
                 if !guest.lines.is_empty() {
-                    remove(GUEST_KEY);
+                    storage::remove(Key::GuestCart);
                 }
-                write(ACCOUNT_KEY, &cart);
+                write(Key::AccountCart, &cart);
                 self.cart.try_set(cart);
                 self.sync_error.try_set(None);
             }
             Err(error) => {
                 // Show what this browser last knew; the guest cart stays
                 // in storage to be merged on the next try.
-                let mut known = read(ACCOUNT_KEY);
+                let mut known = read(Key::AccountCart);
                 if !guest.lines.is_empty() {
                     known = known.merged_with(guest);
                 }

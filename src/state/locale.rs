@@ -1,10 +1,9 @@
 //! The shopper's language: French unless they chose English, remembered in
 //! this browser and reflected in `<html lang>`.
 
+use crate::browser::storage::{self, Key};
 use crate::i18n::{Locale, Strings};
 use leptos::prelude::*;
-
-const STORAGE_KEY: &str = "service-photo.locale";
 
 #[derive(Clone, Copy)]
 struct LocaleContext(RwSignal<Locale>);
@@ -16,11 +15,9 @@ pub fn provide_locale() {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", locale.code());
         }
-        if let Some(storage) = local_storage() {
-            // Failing to remember the choice (private mode, full disk) only
-            // costs the shopper a click next time.
-            let _ = storage.set_item(STORAGE_KEY, locale.code());
-        }
+        // Failing to remember the choice (private mode, full disk) only
+        // costs the shopper a click next time.
+        storage::write(Key::Locale, locale.code());
     });
     provide_context(LocaleContext(locale));
 }
@@ -38,11 +35,7 @@ pub fn use_strings() -> Signal<&'static Strings> {
     Signal::derive(move || locale.get().strings())
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 fn stored_locale() -> Option<Locale> {
-    let code = local_storage()?.get_item(STORAGE_KEY).ok()??;
+    let code = storage::read(Key::Locale)?;
     Locale::from_code(&code)
 }

@@ -3,11 +3,10 @@
 //! session, so that an expired one can be told apart from never signing in.
 
 use crate::api;
+use crate::browser::storage::{self, Key};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shop_api::Account;
-
-const HINT_KEY: &str = "service-photo.had-session";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SessionStatus {
@@ -63,20 +62,14 @@ impl SessionContext {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 fn had_session() -> bool {
-    storage().is_some_and(|s| s.get_item(HINT_KEY).ok().flatten().is_some())
+    storage::read(Key::HadSession).is_some()
 }
 
 fn remember(signed_in: bool) {
-    if let Some(storage) = storage() {
-        let _ = if signed_in {
-            storage.set_item(HINT_KEY, "1")
-        } else {
-            storage.remove_item(HINT_KEY)
-        };
+    if signed_in {
+        storage::write(Key::HadSession, "1");
+    } else {
+        storage::remove(Key::HadSession);
     }
 }

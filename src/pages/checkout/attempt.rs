@@ -5,29 +5,16 @@
 //! sign-out with the rest of web storage.
 
 use crate::browser::ids::random_id;
-use leptos::prelude::window;
-
-const KEY_KEY: &str = "service-photo.commande.cle";
-const ORDER_KEY: &str = "service-photo.commande.en-cours";
-
-fn storage() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
-}
-
-fn read(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
-}
+use crate::browser::storage::{self, Key};
 
 /// This attempt's key, made once. Without storage (private modes) the key
 /// lives as long as the page: a reload then makes a new attempt.
 pub fn idempotency_key() -> String {
-    if let Some(key) = read(KEY_KEY) {
+    if let Some(key) = storage::read(Key::CheckoutKey) {
         return key;
     }
     let key = random_id().unwrap_or_else(fallback_key);
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(KEY_KEY, &key);
-    }
+    storage::write(Key::CheckoutKey, &key);
     key
 }
 
@@ -42,20 +29,16 @@ fn fallback_key() -> String {
 }
 
 pub fn order_in_progress() -> Option<String> {
-    read(ORDER_KEY).filter(|id| !id.is_empty())
+    storage::read(Key::CheckoutOrder).filter(|id| !id.is_empty())
 }
 
 pub fn remember_order(id: &str) {
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(ORDER_KEY, id);
-    }
+    storage::write(Key::CheckoutOrder, id);
 }
 
 /// The attempt is over (paid, or its order is gone): the next checkout
 /// makes a new order with a new key.
 pub fn finish() {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(ORDER_KEY);
-        let _ = storage.remove_item(KEY_KEY);
-    }
+    storage::remove(Key::CheckoutOrder);
+    storage::remove(Key::CheckoutKey);
 }
