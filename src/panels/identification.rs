@@ -7,7 +7,6 @@ use crate::components::credentials_form::{CredentialsForm, FieldErrors, FormErro
 use crate::routes::{self, RETURN_PARAM};
 use crate::state::session::use_session;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shop_api::{Credentials, ErrorCode, Session};
 
@@ -16,78 +15,87 @@ use shop_api::{Credentials, ErrorCode, Session};
 /// the shopper goes back to the page named by `?retour=`, if any).
 #[component]
 pub fn IdentificationForms() -> impl IntoView {
-    let sign_in = Submission::new();
-    let create = Submission::new();
+    let sign_in =
+        Submission::new(|credentials| async move { api::account::sign_in(&credentials).await });
+    let create =
+        Submission::new(
+            |credentials| async move { api::account::create_account(&credentials).await },
+        );
     view! {
         <div class="account-forms">
             <CredentialsForm
                 kind=FormKind::SignIn
-                pending=sign_in.pending
-                server_errors=sign_in.errors
-                on_submit=sign_in.callback(|credentials| async move { api::account::sign_in(&credentials).await })
+                pending=sign_in.pending()
+                server_errors=sign_in.errors()
+                on_submit=sign_in.submit()
             />
             <CredentialsForm
                 kind=FormKind::CreateAccount
-                pending=create.pending
-                server_errors=create.errors
-                on_submit=create.callback(|credentials| async move { api::account::create_account(&credentials).await })
+                pending=create.pending()
+                server_errors=create.errors()
+                on_submit=create.submit()
             />
         </div>
     }
 }
 
-/// One form's request: at most one in flight, its refusals, and what
-/// happens on success (session set, back to where the shopper was).
+/// One form's request, as a Leptos action: at most one in flight, its
+/// refusals, and what happens on success (session set, back to where the
+/// shopper was).
 #[derive(Clone, Copy)]
 struct Submission {
-    pending: RwSignal<bool>,
-    errors: RwSignal<FieldErrors>,
+    action: Action<Credentials, Result<Session, ApiError>>,
 }
 
 impl Submission {
-    fn new() -> Self {
-        Self {
-            pending: RwSignal::new(false),
-            errors: RwSignal::new(FieldErrors::default()),
-        }
-    }
-
-    fn callback<F, Fut>(self, request: F) -> Callback<Credentials>
+    fn new<F, Fut>(request: F) -> Self
     where
-        F: Fn(Credentials) -> Fut + Send + Sync + 'static,
+        F: Fn(Credentials) -> Fut + 'static,
         Fut: Future<Output = Result<Session, ApiError>> + 'static,
     {
+        let action =
+            Action::new_local(move |credentials: &Credentials| request(credentials.clone()));
         let session = use_session();
         let navigate = use_navigate();
         let query = use_query_map();
-        Callback::new(move |credentials: Credentials| {
-            if self.pending.get_untracked() {
-                return;
-            }
-            self.pending.set(true);
-            let future = request(credentials);
-            let navigate = navigate.clone();
-            let back_to = query
-                .with_untracked(|q| q.get(RETURN_PARAM))
-                .filter(|path| is_local_path(path));
-            spawn_local(async move {
-                let result = future.await;
-                // The form may be gone once the session changes: never
-                // write to its signals after that.
-                self.pending.try_set(false);
-                match result {
-                    Ok(signed_in) => {
-                        self.errors.try_set(FieldErrors::default());
-                        session.signed_in(signed_in.account);
-                        if let Some(path) = back_to {
-                            navigate(&path, Default::default());
-                        }
-                    }
-                    Err(error) => {
-                        self.errors.try_set(refusal(&error));
-                    }
-                }
+        Effect::new(move |_| {
+            let signed_in = action.value().with(|result| match result {
+                Some(Ok(signed_in)) => Some(signed_in.account.clone()),
+                _ => None,
             });
+            if let Some(account) = signed_in {
+                let back_to = query
+                    .with_untracked(|q| q.get(RETURN_PARAM))
+                    .filter(|path| is_local_path(path));
+                session.signed_in(account);
+                if let Some(path) = back_to {
+                    navigate(&path, Default::default());
+                }
+            }
+        });
+        Self { action }
+    }
+
+    fn pending(self) -> Signal<bool> {
+        self.action.pending().into()
+    }
+
+    fn errors(self) -> Signal<FieldErrors> {
+        let action = self.action;
+        Signal::derive(move || {
+            action.value().with(|result| match result {
+                Some(Err(error)) => refusal(error),
+                _ => FieldErrors::default(),
+            })
+        })
+    }
+
+    fn submit(self) -> Callback<Credentials> {
+        let action = self.action;
+        Callback::new(move |credentials: Credentials| {
+            if !action.pending().get_untracked() {
+                action.dispatch_local(credentials);
+            }
         })
     }
 }
