@@ -12,7 +12,7 @@
 //   server's new totals included (Chrome's ScriptDuration metric, which
 //   also counts the few evaluations this script makes);
 // - `fetch_start`: what the browser's own `fetch()` call costs to start the
-//   same POST, made by hand, for comparison.
+//   page's last totals request again, made by hand, for comparison.
 // Prints one JSON line per size on stdout; `bench/cart.rs` reads it.
 //
 // Usage: node cart_copies.mjs SHOP_URL CHROMIUM_PATH MAX_PRICED_LINES SIZE...
@@ -49,6 +49,12 @@ async function measure(size, choices) {
   const page = await context.newPage();
   const errors = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  // The body of the page's own last request for totals, sent again by hand
+  // below.
+  let totalsBody = null;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/v1/cart/totals')) totalsBody = request.postData();
+  });
   await page.goto(`${shopUrl}/`);
   const cart = {
     lines: Array.from({ length: size }, (_, index) => ({
@@ -103,8 +109,7 @@ async function measure(size, choices) {
   }
   // What starting the totals request costs the browser by itself, for
   // comparison: the same POST made by hand, its answer ignored.
-  const fetchStart = await page.evaluate(async (changes) => {
-    const body = localStorage.getItem('service-photo.panier');
+  const fetchStart = await page.evaluate(async ({ changes, body }) => {
     const times = [];
     for (let attempt = 0; attempt < changes; attempt += 1) {
       const start = performance.now();
@@ -117,7 +122,7 @@ async function measure(size, choices) {
       await answer.catch(() => null);
     }
     return times;
-  }, CHANGES);
+  }, { changes: CHANGES, body: totalsBody });
   await context.close();
   return {
     lines: size,
