@@ -204,6 +204,8 @@ pub struct ProjectText {
     pub add_to_cart: &'static str,
     pub in_cart: &'static str,
     pub view_cart: &'static str,
+    /// (the most projects a cart holds)
+    pub cart_full: fn(usize) -> String,
     /// Straight to the checkout from the project just added.
     pub order_now: &'static str,
     pub save_button: &'static str,

@@ -430,3 +430,51 @@ async fn changing_one_line_s_copies_leaves_the_other_lines_untouched() {
         .remove_item(storefront::browser::storage::Key::GuestCart.name())
         .unwrap();
 }
+
+/// The cart takes at most the lines the server prices: the next new
+/// project is refused (the editor says why), a project already in it is
+/// still refreshed.
+#[wasm_bindgen_test]
+async fn a_full_cart_refuses_a_new_project_and_keeps_its_lines() {
+    use shop_api::cart::{CartLine, MAX_CART_LINES};
+    use shop_api::catalogue::ProductChoice;
+    use storefront::browser::storage::Key;
+    use storefront::state::cart::{CartFull, provide_cart, use_cart};
+    use storefront::state::{locale::provide_locale, session::provide_session};
+
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.remove_item(Key::GuestCart.name()).unwrap();
+    let owner = Owner::new();
+    owner.set();
+    provide_locale();
+    provide_session();
+    provide_cart();
+    // The session check fails here (no server): the shopper is a guest.
+    for _ in 0..5 {
+        next_tick().await;
+    }
+    let cart = use_cart();
+    let line = |n: usize| CartLine {
+        project_id: format!("projet-{n}"),
+        project_name: format!("Projet {n}"),
+        choice: ProductChoice {
+            product_id: "tirage-photo".into(),
+            format_id: "10x15".into(),
+            quantity: 1,
+            pages: None,
+            cover_id: None,
+        },
+        copies: 1,
+    };
+    for n in 0..MAX_CART_LINES {
+        assert_eq!(cart.add(line(n)), Ok(()));
+    }
+    assert_eq!(cart.add(line(MAX_CART_LINES)), Err(CartFull));
+    let mut renamed = line(3);
+    renamed.project_name = "Vacances".into();
+    assert_eq!(cart.add(renamed), Ok(()));
+    let kept = cart.cart().get_untracked();
+    assert_eq!(kept.lines.len(), MAX_CART_LINES);
+    assert_eq!(kept.lines[3].project_name, "Vacances");
+    storage.remove_item(Key::GuestCart.name()).unwrap();
+}

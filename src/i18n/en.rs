@@ -179,6 +179,11 @@ pub static STRINGS: Strings = Strings {
         add_to_cart: "Add to cart",
         in_cart: "This project is in your cart.",
         view_cart: "View the cart",
+        cart_full: |max| {
+            format!(
+                "Your cart already holds {max} projects, the most one order takes. Order them first, or remove a project from the cart."
+            )
+        },
         order_now: "Order",
         save_button: "Save",
         saving: "Saving…",

@@ -177,6 +177,11 @@ pub static STRINGS: Strings = Strings {
         add_to_cart: "Ajouter au panier",
         in_cart: "Ce projet est dans votre panier.",
         view_cart: "Voir le panier",
+        cart_full: |max| {
+            format!(
+                "Votre panier contient déjà {max}\u{a0}projets, le maximum d’une commande. Passez d’abord commande, ou retirez un projet du panier."
+            )
+        },
         order_now: "Commander",
         save_button: "Enregistrer",
         saving: "Enregistrement…",

@@ -9,7 +9,7 @@ use crate::browser::storage::{self, Key};
 use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shop_api::cart::{Cart, CartLine};
+use shop_api::cart::{Cart, CartLine, MAX_CART_LINES};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -27,6 +27,11 @@ impl Owner {
         }
     }
 }
+
+/// The cart already holds `MAX_CART_LINES` projects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the cart already holds {MAX_CART_LINES} projects")]
+pub struct CartFull;
 
 /// What went wrong keeping the cart on the server; the cart in the page is
 /// kept all the same.
@@ -134,7 +139,16 @@ impl CartContext {
     }
 
     /// Adds a project, or refreshes its line (name, options) if it is there.
-    pub fn add(&self, line: CartLine) {
+    /// A new line beyond the most the server prices is refused: the cart
+    /// stays as it was, and the shopper is told why.
+    pub fn add(&self, line: CartLine) -> Result<(), CartFull> {
+        let full = self.cart.with_untracked(|cart| {
+            cart.lines.len() >= MAX_CART_LINES
+                && !cart.lines.iter().any(|l| l.project_id == line.project_id)
+        });
+        if full {
+            return Err(CartFull);
+        }
         self.change(|cart| {
             match cart
                 .lines
@@ -148,6 +162,7 @@ impl CartContext {
                 None => cart.lines.push(line),
             }
         });
+        Ok(())
     }
 
     /// Keeps a project's line in step after the project was edited.

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use shop_api::ErrorCode;
-use shop_api::cart::CartLine;
+use shop_api::cart::{CartLine, MAX_CART_LINES};
 use shop_api::catalogue::{Product, ProductKind};
 use shop_api::project::{MAX_PHOTOS_PER_PROJECT, check_rules, units_per_copy};
 use std::collections::HashMap;
@@ -102,6 +102,7 @@ pub fn ProjectEditor(product: Product, initial: LocalProject) -> impl IntoView {
         fraction: 0.0,
     });
     let just_added = RwSignal::new(false);
+    let cart_full = RwSignal::new(false);
     let signed_in = {
         let status = use_session().status();
         Signal::derive(move || matches!(status.get(), SessionStatus::SignedIn(_)))
@@ -256,13 +257,14 @@ pub fn ProjectEditor(product: Product, initial: LocalProject) -> impl IntoView {
             return;
         }
         let current = project.get_untracked();
-        editor.cart.add(CartLine {
+        let added = editor.cart.add(CartLine {
             project_id: current.id,
             project_name: current.name,
             choice: current.choice,
             copies: 1,
         });
-        just_added.set(true);
+        cart_full.set(added.is_err());
+        just_added.set(added.is_ok());
     };
     let in_cart = editor
         .cart
@@ -413,6 +415,11 @@ pub fn ProjectEditor(product: Product, initial: LocalProject) -> impl IntoView {
                     view! { <A href=sign_in_href>{move || p().sign_in_to_save}</A> }.into_any()
                 }}
             </div>
+            {move || cart_full.get().then(|| view! {
+                <p class="form-error" role="alert">
+                    {move || (p().cart_full)(MAX_CART_LINES)} " " <A href=routes::CART>{move || p().view_cart}</A>
+                </p>
+            })}
             {move || (just_added.get() || in_cart.get()).then(|| view! {
                 <div class="project-in-cart">
                     <p class="notice" role="status">
