@@ -294,25 +294,12 @@ async fn a_page_whose_code_did_not_arrive_offers_a_retry() {
 /// and the line keeps focus-able elements the shopper is using.
 #[wasm_bindgen_test]
 async fn changing_one_line_s_copies_leaves_the_other_lines_untouched() {
-    use shop_api::cart::{Cart, CartLine};
-    use shop_api::catalogue::ProductChoice;
+    use shop_api::cart::Cart;
     use storefront::pages::cart::CartPage;
     use storefront::state::{cart::provide_cart, locale::provide_locale, session::provide_session};
 
-    let line = |n: u32| CartLine {
-        project_id: format!("projet-{n}"),
-        project_name: format!("Projet {n}"),
-        choice: ProductChoice {
-            product_id: "tirage-photo".into(),
-            format_id: "10x15".into(),
-            quantity: 1,
-            pages: None,
-            cover_id: None,
-        },
-        copies: 1,
-    };
     let cart = Cart {
-        lines: (1..=3).map(line).collect(),
+        lines: (1..=3).map(cart_line).collect(),
         delivery_option_id: None,
     };
     let storage = window().local_storage().unwrap().unwrap();
@@ -436,8 +423,7 @@ async fn changing_one_line_s_copies_leaves_the_other_lines_untouched() {
 /// still refreshed.
 #[wasm_bindgen_test]
 async fn a_full_cart_refuses_a_new_project_and_keeps_its_lines() {
-    use shop_api::cart::{CartLine, MAX_CART_LINES};
-    use shop_api::catalogue::ProductChoice;
+    use shop_api::cart::MAX_CART_LINES;
     use storefront::browser::storage::Key;
     use storefront::state::cart::{CartFull, provide_cart, use_cart};
     use storefront::state::{locale::provide_locale, session::provide_session};
@@ -454,10 +440,25 @@ async fn a_full_cart_refuses_a_new_project_and_keeps_its_lines() {
         next_tick().await;
     }
     let cart = use_cart();
-    let line = |n: usize| CartLine {
+    for n in 0..MAX_CART_LINES {
+        assert_eq!(cart.add(cart_line(n)), Ok(()));
+    }
+    assert_eq!(cart.add(cart_line(MAX_CART_LINES)), Err(CartFull));
+    let mut renamed = cart_line(3);
+    renamed.project_name = "Vacances".into();
+    assert_eq!(cart.add(renamed), Ok(()));
+    let kept = cart.cart().get_untracked();
+    assert_eq!(kept.lines.len(), MAX_CART_LINES);
+    assert_eq!(kept.lines[3].project_name, "Vacances");
+    storage.remove_item(Key::GuestCart.name()).unwrap();
+}
+
+/// A guest's line for project `n`: one 10×15 print, one copy.
+fn cart_line(n: usize) -> shop_api::cart::CartLine {
+    shop_api::cart::CartLine {
         project_id: format!("projet-{n}"),
         project_name: format!("Projet {n}"),
-        choice: ProductChoice {
+        choice: shop_api::catalogue::ProductChoice {
             product_id: "tirage-photo".into(),
             format_id: "10x15".into(),
             quantity: 1,
@@ -465,16 +466,5 @@ async fn a_full_cart_refuses_a_new_project_and_keeps_its_lines() {
             cover_id: None,
         },
         copies: 1,
-    };
-    for n in 0..MAX_CART_LINES {
-        assert_eq!(cart.add(line(n)), Ok(()));
     }
-    assert_eq!(cart.add(line(MAX_CART_LINES)), Err(CartFull));
-    let mut renamed = line(3);
-    renamed.project_name = "Vacances".into();
-    assert_eq!(cart.add(renamed), Ok(()));
-    let kept = cart.cart().get_untracked();
-    assert_eq!(kept.lines.len(), MAX_CART_LINES);
-    assert_eq!(kept.lines[3].project_name, "Vacances");
-    storage.remove_item(Key::GuestCart.name()).unwrap();
 }

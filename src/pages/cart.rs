@@ -65,12 +65,7 @@ pub fn CartPage() -> impl IntoView {
             previous.clear();
         }
         let handle = set_timeout_with_handle(
-            move || {
-                let current = contents.get_untracked();
-                if to_price.with_untracked(|priced| *priced != current) {
-                    to_price.set(current);
-                }
-            },
+            move || to_price.maybe_set(contents.get_untracked()),
             PRICE_AFTER,
         );
         pending.set_value(handle.ok());
