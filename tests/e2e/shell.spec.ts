@@ -90,6 +90,9 @@ test('the static shell paints the header before the wasm, and the app takes over
         brand: box('.brand'),
         nav: box('.site-nav'),
         links: [...document.querySelectorAll('.site-nav a')].map((a) => a.textContent?.replace(/\s+/g, ' ').trim()),
+        // The page's opening, painted by the shell then by the app.
+        heading: box('h1'),
+        lead: box('.lead'),
       };
     });
   const shellOnly = await browser.newPage();
@@ -97,6 +100,7 @@ test('the static shell paints the header before the wasm, and the app takes over
   await shellOnly.goto('/aide');
   await expect(shellOnly.locator('#static-shell')).toBeVisible();
   await expect(shellOnly.getByRole('status')).toHaveText('Chargement…');
+  await expect(shellOnly.getByRole('heading', { level: 1 })).toHaveText('Aide et service client');
   const before = await measure(shellOnly);
   await shellOnly.close();
 
@@ -223,4 +227,68 @@ test('the home page downloads no other page’s code', async ({ page }) => {
   await appShows(page, ROUTES[0].heading);
   await expect(page.getByRole('region', { name: 'Nos produits photo' }).getByRole('listitem')).toHaveCount(4);
   expect(wasm).toEqual(['storefront_bg.wasm']);
+});
+
+test('the first answers a page reads are fetched with the page, once, and none is left unread', async ({ page }) => {
+  // The start script in index.html (xtask/src/storefront/boot.rs) preloads
+  // them; the app's own request must then be served by the preload: one
+  // request each, made by the preload (Playwright's type "other"), never a
+  // second one of type "fetch". A preload nobody reads makes Chromium warn.
+  const pages = [
+    { path: '/', heading: ROUTES[0].heading, catalogue: true },
+    { path: '/panier', heading: 'Panier', catalogue: true },
+    { path: '/creer/poster', heading: 'Poster', catalogue: true },
+    { path: '/aide', heading: 'Aide et service client', catalogue: false },
+    { path: '/modes-de-paiement', heading: 'Nos modes de paiement', catalogue: false },
+  ];
+  for (const { path, heading, catalogue } of pages) {
+    const requests: Record<string, string[]> = { session: [], catalogue: [] };
+    const warnings: string[] = [];
+    const onRequest = (request: import('@playwright/test').Request) => {
+      const name = new URL(request.url()).pathname.replace('/api/v1/', '');
+      if (name in requests) requests[name].push(request.resourceType());
+    };
+    const onConsole = (message: import('@playwright/test').ConsoleMessage) => {
+      if (message.type() === 'warning' && /preload/i.test(message.text())) warnings.push(message.text());
+    };
+    page.on('request', onRequest);
+    page.on('console', onConsole);
+    await page.goto(path);
+    await appShows(page, heading);
+    // Chromium reports an unread preload a few seconds after the load event.
+    await page.waitForTimeout(3_500);
+    page.off('request', onRequest);
+    page.off('console', onConsole);
+    expect(requests.session, `${path}: the session`).toEqual(['other']);
+    expect(requests.catalogue, `${path}: the catalogue`).toEqual(catalogue ? ['other'] : []);
+    expect(warnings, `${path}: unread preloads`).toEqual([]);
+  }
+});
+
+test('the static shell opens the pages that begin with fixed text as the app does, in French only', async ({ browser }) => {
+  const opening = async (page: import('@playwright/test').Page) => ({
+    heading: await page.getByRole('heading', { level: 1 }).textContent(),
+    lead: (await page.locator('main .lead').allTextContents())[0] ?? null,
+  });
+  for (const path of ['/', '/panier', '/aide', '/modes-de-paiement']) {
+    const shellOnly = await browser.newPage();
+    await shellOnly.route('**/*.wasm', (route) => route.abort());
+    await shellOnly.goto(path);
+    await expect(shellOnly.locator('#static-shell')).toBeVisible();
+    const before = await opening(shellOnly);
+    await shellOnly.close();
+    const app = await browser.newPage();
+    await app.goto(path);
+    await appShows(app, before.heading ?? '');
+    expect(await opening(app), path).toEqual(before);
+    await app.close();
+  }
+  // A shopper who chose English is not shown French lines before the app.
+  const english = await browser.newPage();
+  await english.addInitScript(() => localStorage.setItem('service-photo.locale', 'en'));
+  await english.route('**/*.wasm', (route) => route.abort());
+  await english.goto('/aide');
+  await expect(english.getByRole('status')).toHaveText('Chargement…');
+  await expect(english.getByRole('heading', { level: 1 })).toHaveCount(0);
+  await english.close();
 });

@@ -47,8 +47,9 @@ pub fn run(root: &Path, options: &BenchOptions) -> Result<(), XtaskError> {
     storefront::build(root)?;
     let work = root.join("target").join("bench");
     let data_dir = work.join("data");
-    // A fresh shop each time: figures from the seeded catalogue only.
-    let _ = std::fs::remove_dir_all(&work);
+    // A fresh shop each time: figures from the seeded catalogue only. The
+    // Lighthouse reports stay: `--cart-only` must not erase the last ones.
+    let _ = std::fs::remove_dir_all(&data_dir);
     std::fs::create_dir_all(&work).map_err(XtaskError::io(&work))?;
     let stack_options = StackOptions {
         port: stack::free_port()?,

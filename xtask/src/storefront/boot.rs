@@ -29,6 +29,18 @@ const PAGE_SPLITS: &[(&str, &str)] = &[
     ("modes-de-paiement", "payment_methods"),
 ];
 
+/// The first segments of the addresses whose page, opened by a new visitor,
+/// reads the catalogue as soon as the app starts: the start script has the
+/// browser fetch it with the page, so the app finds it on arrival instead
+/// of asking once the wasm runs (a round trip less before the content).
+/// Only these: a preloaded answer nobody reads makes Chromium warn in the
+/// console. `tests/e2e/shell.spec.ts` checks both ways.
+const CATALOGUE_PAGES: &[&str] = &["", "panier", "suivi-de-commande", "creer", "projets"];
+
+/// What every page asks first: who is signed in (the header shows it).
+const SESSION_API: &str = "/api/v1/session";
+const CATALOGUE_API: &str = "/api/v1/catalogue";
+
 /// Split points that are parts of a page, not pages: fetched when the page
 /// needs them (the payment panel, at the checkout's payment step), never
 /// preloaded with an address.
@@ -38,12 +50,15 @@ const PART_SPLITS: &[&str] = &["payment"];
 pub fn insert(index: &Path, bundle: &Bundle) -> Result<(), XtaskError> {
     let html = std::fs::read_to_string(index).map_err(XtaskError::io(index))?;
     let preloads = page_preloads(&bundle.split_files)?;
-    let html = with_boot(&html, &bundle.dir_name, &preloads).ok_or_else(|| {
-        XtaskError::Setup(format!(
-            "{} has no </head> to start the app from",
-            index.display()
-        ))
-    })?;
+    let catalogue_pages = serde_json::to_string(CATALOGUE_PAGES)
+        .map_err(|error| XtaskError::Setup(format!("cannot write the preload table: {error}")))?;
+    let html =
+        with_boot(&html, &bundle.dir_name, &preloads, &catalogue_pages).ok_or_else(|| {
+            XtaskError::Setup(format!(
+                "{} has no </head> to start the app from",
+                index.display()
+            ))
+        })?;
     std::fs::write(index, html).map_err(XtaskError::io(index))
 }
 
@@ -68,16 +83,19 @@ fn page_preloads(split_files: &BTreeMap<String, Vec<String>>) -> Result<String, 
         .map_err(|error| XtaskError::Setup(format!("cannot write the preload table: {error}")))
 }
 
-fn with_boot(html: &str, dir: &str, preloads: &str) -> Option<String> {
+fn with_boot(html: &str, dir: &str, preloads: &str, catalogue_pages: &str) -> Option<String> {
     let at = html.find("</head>")?;
     // Preloads let the browser fetch the module, its loader and the wasm in
-    // parallel with the page instead of one after the other.
+    // parallel with the page instead of one after the other; the same for
+    // the page's own modules and the first API answers it reads (`fetch`
+    // preloads with `crossorigin="anonymous"` match what `api/client.rs`
+    // sends: same-origin credentials, CORS mode).
     let boot = format!(
         "<link rel=\"modulepreload\" href=\"/{dir}/{MAIN_JS}\" />\n\
          <link rel=\"modulepreload\" href=\"/{dir}/{LOADER_JS}\" />\n\
          <link rel=\"preload\" href=\"/{dir}/{MAIN_WASM}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" />\n\
          <script type=\"module\">import init from \"/{dir}/{MAIN_JS}\";init({{ module_or_path: \"/{dir}/{MAIN_WASM}\" }});</script>\n\
-         <script>(function(){{var f={preloads}[location.pathname.split(\"/\")[1]];if(f)f.forEach(function(n){{var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=\"/{dir}/\"+n;document.head.appendChild(l);}});}})();</script>\n"
+         <script>(function(){{var s=location.pathname.split(\"/\")[1],f={preloads}[s];function p(h){{var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=h;document.head.appendChild(l);}}p(\"{SESSION_API}\");if({catalogue_pages}.indexOf(s)>=0)p(\"{CATALOGUE_API}\");if(f)f.forEach(function(n){{p(\"/{dir}/\"+n);}});}})();</script>\n"
     );
     Some(format!("{}{boot}{}", &html[..at], &html[at..]))
 }
@@ -92,6 +110,7 @@ mod tests {
             "<html><head><title>t</title></head><body></body></html>",
             "wasm-0a1b",
             "{}",
+            "[\"\"]",
         )
         .unwrap();
         let script = html
@@ -100,11 +119,14 @@ mod tests {
         assert!(script < html.find("</head>").unwrap());
         assert!(html.contains("module_or_path: \"/wasm-0a1b/storefront_bg.wasm\""));
         assert!(html.contains("href=\"/wasm-0a1b/__wasm_split.js\""));
+        assert!(
+            html.contains(r#"p("/api/v1/session");if([""].indexOf(s)>=0)p("/api/v1/catalogue");"#)
+        );
     }
 
     #[test]
     fn a_page_without_head_is_refused() {
-        assert!(with_boot("<html><body></body></html>", "wasm-0a1b", "{}").is_none());
+        assert!(with_boot("<html><body></body></html>", "wasm-0a1b", "{}", "[]").is_none());
     }
 
     #[test]
@@ -120,6 +142,16 @@ mod tests {
         assert!(table.contains(r#""panier":["chunk_3.wasm","split_cart.wasm"]"#));
         assert!(table.contains(r#""cgv":["split_legal.wasm"]"#));
         assert!(!table.contains("commande"));
+    }
+
+    #[test]
+    fn the_catalogue_is_preloaded_only_for_addresses_the_app_has() {
+        for segment in CATALOGUE_PAGES {
+            assert!(
+                segment.is_empty() || PAGE_SPLITS.iter().any(|(known, _)| known == segment),
+                "{segment}"
+            );
+        }
     }
 
     #[test]
