@@ -85,3 +85,57 @@ fn the_contact_form_s_address_is_its_route() {
         format!("{}/{}", routes::HELP, routes::CONTACT_SEGMENT)
     );
 }
+
+/// The static shell's page openings (index.html) must say what the pages
+/// say, with the heading the app focuses, or the page changes under the
+/// shopper's eyes when the app takes over.
+#[wasm_bindgen_test]
+fn the_static_shell_opens_each_page_with_its_own_heading_and_lead() {
+    let strings = Locale::Fr.strings();
+    let expected = [
+        ("/", strings.home.heading, Some(strings.home.intro)),
+        ("/panier", strings.cart.title, None),
+        ("/aide", strings.help.title, Some(strings.help.intro)),
+        (
+            "/modes-de-paiement",
+            strings.payment_methods.title,
+            Some(strings.payment_methods.intro),
+        ),
+    ];
+    let html = include_str!("../index.html");
+    let start = html.find("<div id=\"static-shell\"").unwrap();
+    let end = html.rfind("</body>").unwrap();
+    let shell = container();
+    shell.set_inner_html(&html[start..end]);
+    let openings: Vec<_> = all(&shell, "template[data-page]")
+        .into_iter()
+        .map(|template| {
+            let page = template.get_attribute("data-page").unwrap_or_default();
+            let content = container();
+            content.set_inner_html(&template.inner_html());
+            let heading = one(&content, "h1");
+            assert_eq!(heading.id(), storefront::routes::HEADING_ID, "{page}");
+            assert_eq!(heading.get_attribute("tabindex").as_deref(), Some("-1"));
+            let lead = content
+                .query_selector("p.lead")
+                .unwrap()
+                .map(|lead| lead.text_content().unwrap_or_default());
+            (page, heading.text_content().unwrap_or_default(), lead)
+        })
+        .collect();
+    let expected: Vec<_> = expected
+        .iter()
+        .map(|(page, heading, lead)| {
+            (
+                (*page).to_owned(),
+                (*heading).to_owned(),
+                lead.map(str::to_owned),
+            )
+        })
+        .collect();
+    assert_eq!(openings, expected);
+    // An English-speaking shopper keeps "Chargement…" alone: the script reads
+    // the language the app stores.
+    let key = storefront::browser::storage::Key::Locale.name();
+    assert!(html.contains(&format!("localStorage.getItem(\"{key}\") === \"en\"")));
+}
