@@ -10,6 +10,7 @@
 //! signature: an async function that may fail to load.
 
 mod loader;
+pub mod opening;
 
 pub use loader::{LazyPage, Loaded, PendingHeadingFocus};
 

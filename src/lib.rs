@@ -21,7 +21,10 @@ pub const STATIC_SHELL_ID: &str = "static-shell";
 /// task, so the browser never paints the page without a header.
 pub fn mount() {
     if let Some(shell) = leptos::prelude::document().get_element_by_id(STATIC_SHELL_ID) {
+        lazy_pages::opening::keep_from(&shell);
         shell.remove();
     }
     leptos::mount::mount_to_body(app::App);
+    // The first route rendered above; later pages must not show the opening.
+    lazy_pages::opening::forget();
 }

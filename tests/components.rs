@@ -289,6 +289,54 @@ async fn a_page_whose_code_did_not_arrive_offers_a_retry() {
     assert_eq!(text(&one(&root, "h1")), "Panier");
 }
 
+/// The static shell's opening of the page being opened stays on screen,
+/// redrawn by the app, while the page's code is on its way; only the first
+/// page gets it.
+#[wasm_bindgen_test]
+async fn the_first_page_loaded_on_demand_keeps_the_shell_s_opening_until_it_arrives() {
+    let shell = container();
+    shell.set_inner_html(
+        "<main><h1>Panier</h1><p class=\"lead\">Vos produits.</p><p role=\"status\">Chargement…</p></main>",
+    );
+    storefront::lazy_pages::opening::keep_from(&shell);
+    shell.remove();
+    let arrived = RwSignal::new(false);
+    let load = move || async move {
+        // Arrives when the test says so.
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
+            Effect::new(move |_| {
+                if arrived.get() {
+                    let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                }
+            });
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+        Ok::<_, ChunkLoadError>(view! { <h1>"Panier"</h1><p class="lead">"Vos produits."</p><p class="built">"page"</p> }.into_any())
+    };
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), move || view! { <LazyPage load /> });
+    next_tick().await;
+    assert_eq!(text(&one(&root, "h1")), "Panier");
+    assert_eq!(one(&root, "h1").id(), storefront::routes::HEADING_ID);
+    assert_eq!(text(&one(&root, ".lead")), "Vos produits.");
+    assert!(text(&one(&root, "[role=status]")).starts_with("Chargement"));
+    arrived.set(true);
+    next_tick().await;
+    next_tick().await;
+    assert_eq!(text(&one(&root, ".built")), "page");
+    assert_eq!(all(&root, "h1").len(), 1);
+
+    // A page opened later (after a navigation) starts without it.
+    let other = container();
+    let never = move || async move {
+        std::future::pending::<()>().await;
+        Ok::<_, ChunkLoadError>(().into_any())
+    };
+    let _other = leptos::mount::mount_to(other.clone(), move || view! { <LazyPage load=never /> });
+    next_tick().await;
+    assert!(all(&other, "h1").is_empty());
+}
+
 /// Changing one line's copies updates that line in place: the other lines'
 /// elements stay as they are (a 100-line cart must not be rebuilt per click),
 /// and the line keeps focus-able elements the shopper is using.

@@ -7,6 +7,7 @@
 //! losing focus) each time one of them reloads.
 
 use super::ChunkLoadError;
+use super::opening;
 use crate::dom::focus_by_id;
 use crate::i18n::PageLoadText;
 use crate::routes;
@@ -65,6 +66,9 @@ where
     let page = StoredValue::new_local(None::<AnyView>);
     let owner = Owner::current().unwrap_or_default();
     let pending_focus = use_context::<PendingHeadingFocus>().filter(|_| loaded == Loaded::Page);
+    // The first page after the static shell keeps the shell's opening
+    // while its code is on its way.
+    let opening = (loaded == Loaded::Page).then(opening::take).flatten();
 
     let start = Callback::new(move |()| {
         status.set(Status::Loading);
@@ -93,9 +97,14 @@ where
     start.run(());
 
     move || match status.get() {
-        Status::Loading => {
-            view! { <p class="page-loading" role="status">{loading_text(text())}</p> }.into_any()
+        Status::Loading => view! {
+            {opening.clone().map(|opening| view! {
+                <h1 id=routes::HEADING_ID tabindex="-1">{opening.heading}</h1>
+                {opening.lead.map(|lead| view! { <p class="lead">{lead}</p> })}
+            })}
+            <p class="page-loading" role="status">{loading_text(text())}</p>
         }
+        .into_any(),
         Status::Ready => {
             if let Some(PendingHeadingFocus(pending)) = pending_focus
                 && pending.try_get_value() == Some(true)

@@ -283,6 +283,21 @@ test('the static shell opens the pages that begin with fixed text as the app doe
     expect(await opening(app), path).toEqual(before);
     await app.close();
   }
+  // While the page's own code is on its way, the app shows the same
+  // opening above its status: it never blinks out.
+  const slow = await browser.newPage();
+  await slow.route('**/split_payment_methods.wasm', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await slow.goto('/modes-de-paiement');
+  await expect(slow.locator('#static-shell')).toHaveCount(0);
+  await expect(slow.getByRole('status')).toHaveText('Chargement de la page…');
+  await expect(slow.getByRole('heading', { level: 1 })).toHaveText('Nos modes de paiement');
+  await expect(slow.locator('main .lead')).toHaveText(/^Voici les modes de paiement/);
+  await expect(slow.locator('section.payment-method').first()).toBeVisible();
+  await expect(slow.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await slow.close();
   // A shopper who chose English is not shown French lines before the app.
   const english = await browser.newPage();
   await english.addInitScript(() => localStorage.setItem('service-photo.locale', 'en'));
