@@ -4,22 +4,21 @@
 //! its "Chargement…" until its code arrives, so they never blink out
 //! between the shell and the page.
 
-use leptos::prelude::window;
 use std::cell::RefCell;
 
 thread_local! {
     static KEPT: RefCell<Option<Opening>> = const { RefCell::new(None) };
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Opening {
-    /// The address it was painted for.
-    path: String,
     pub heading: String,
     pub lead: Option<String>,
 }
 
-/// Reads the opening the shell shows, if any, before the shell goes.
+/// Reads the opening the shell shows, if any, before the shell goes. The
+/// shell's script painted it for the address being opened, which is the
+/// route the app renders first.
 pub fn keep_from(shell: &web_sys::Element) {
     let text = |selector: &str| {
         shell
@@ -28,26 +27,23 @@ pub fn keep_from(shell: &web_sys::Element) {
             .flatten()
             .and_then(|element| element.text_content())
     };
-    let (Some(heading), Ok(path)) = (text("main > h1"), window().location().pathname()) else {
+    let Some(heading) = text("main > h1") else {
         return;
     };
     KEPT.set(Some(Opening {
-        path,
         heading,
         lead: text("main > p.lead"),
     }));
 }
 
-/// The kept opening, once, if it was painted for the current address.
+/// The kept opening, once.
 pub fn take() -> Option<Opening> {
-    let opening = KEPT.take()?;
-    let here = window().location().pathname().ok()?;
-    (opening.path == here).then_some(opening)
+    KEPT.take()
 }
 
 /// Drops what the first render did not take (the home page is not loaded
 /// on demand): a page opened later, after a navigation, starts without an
-/// opening, whatever the address says while the router moves.
+/// opening.
 pub fn forget() {
     KEPT.set(None);
 }
