@@ -61,10 +61,15 @@ function isOfflineWalletManifest(message: import('@playwright/test').ConsoleMess
   return /^Unable to download payment manifest "https:\/\/google\.com\/pay"\. ERR_/.test(message.text());
 }
 
-/** Waits until the wasm app (not the static shell) shows the page. */
+/**
+ * Waits until the wasm app (not the static shell) shows the page. The
+ * heading alone does not say so: the first page keeps the shell's heading
+ * while its own code is on its way, and what arrives then moves the footer.
+ */
 export async function appShows(page: import('@playwright/test').Page, heading: string) {
   await expect(page.locator('#static-shell')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+  await expect(page.getByRole('status').filter({ hasText: /^(Chargement de la page|Loading the page)…$/ })).toHaveCount(0);
 }
 
 export { expect };
