@@ -35,34 +35,51 @@ pub fn dist_dir(root: &Path) -> PathBuf {
     root.join("dist")
 }
 
-/// Builds unless `dist/` is newer than every input.
+/// Builds unless the last complete build is newer than every input.
 pub fn build(root: &Path) -> Result<(), XtaskError> {
     if is_up_to_date(root) {
         println!("xtask: storefront up to date in dist/");
         return Ok(());
     }
     let started = SystemTime::now();
+    let stamp_file = stamp_path(root);
+    if stamp_file.exists() {
+        std::fs::remove_file(&stamp_file).map_err(XtaskError::io(&stamp_file))?;
+    }
     process::run(command(root, "trunk").args(["build", "--release"]))?;
     let dist = dist_dir(root);
     let bundle = wasm::build(root, &dist)?;
     boot::insert(&dist.join("index.html"), &bundle)?;
     precompress(&dist)?;
-    stamp(&dist, started)
+    stamp(root, started)
+}
+
+/// Written once `dist/` is complete, outside it (the server would serve
+/// it): a build stopped halfway (Ctrl-C during the minutes of wasm-opt or
+/// compression) leaves a fresh `index.html` but no stamp, so the next run
+/// builds again instead of serving a page without its app.
+fn stamp_path(root: &Path) -> PathBuf {
+    root.join("target").join("storefront-built.stamp")
 }
 
 /// Dates the build from when it started: a file saved while it ran (the
 /// build takes minutes) is newer, so the next run builds again.
-fn stamp(dist: &Path, started: SystemTime) -> Result<(), XtaskError> {
-    let index = dist.join("index.html");
-    std::fs::File::options()
-        .write(true)
-        .open(&index)
+fn stamp(root: &Path, started: SystemTime) -> Result<(), XtaskError> {
+    let path = stamp_path(root);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(XtaskError::io(parent))?;
+    }
+    std::fs::write(&path, "")
+        .and_then(|()| std::fs::File::options().write(true).open(&path))
         .and_then(|file| file.set_modified(started))
-        .map_err(XtaskError::io(&index))
+        .map_err(XtaskError::io(&path))
 }
 
 fn is_up_to_date(root: &Path) -> bool {
-    let built = std::fs::metadata(dist_dir(root).join("index.html"))
+    if !dist_dir(root).join("index.html").exists() {
+        return false;
+    }
+    let built = std::fs::metadata(stamp_path(root))
         .and_then(|meta| meta.modified())
         .ok();
     let newest_input = INPUTS
@@ -141,9 +158,31 @@ mod tests {
         };
         at(&edited, started + Duration::from_secs(30));
         std::fs::write(root.join("dist/index.html"), "<html>").unwrap();
-        assert!(is_up_to_date(&root), "without the stamp the edit is missed");
-        stamp(&root.join("dist"), started).unwrap();
+        stamp(&root, started).unwrap();
+        assert!(!is_up_to_date(&root), "the edit is newer than the build");
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn a_build_stopped_halfway_is_built_again() {
+        let root = std::env::temp_dir().join(format!("xtask-halfway-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("src")).unwrap();
+        std::fs::create_dir_all(root.join("dist")).unwrap();
+        std::fs::write(root.join("src/lib.rs"), "// source").unwrap();
+        let started = SystemTime::now() + Duration::from_secs(1);
+        // Trunk has written the page, then Ctrl-C during wasm-opt or the
+        // compression: the page is newer than the sources, yet incomplete.
+        std::fs::write(root.join("dist/index.html"), "<html>").unwrap();
+        let file = std::fs::File::options()
+            .write(true)
+            .open(root.join("dist/index.html"))
+            .unwrap();
+        file.set_modified(started + Duration::from_secs(60))
+            .unwrap();
         assert!(!is_up_to_date(&root));
+        stamp(&root, started).unwrap();
+        assert!(is_up_to_date(&root));
         std::fs::remove_dir_all(&root).unwrap();
     }
 }
