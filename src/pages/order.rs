@@ -350,8 +350,38 @@ fn CancelOrder(order: RwSignal<Option<Order>>, paying: RwSignal<bool>) -> impl I
     let t = use_strings();
     let o = move || &t.get().order;
     let asking = RwSignal::new(false);
-    let pending = RwSignal::new(false);
     let failure = RwSignal::new(None::<&'static str>);
+    // One cancellation at a time; its answer arrives through the action.
+    let cancel = Action::new_local(|id: &String| {
+        let id = id.clone();
+        async move { api::orders::cancel(&id).await }
+    });
+    let pending = cancel.pending();
+    Effect::new(move |_| match cancel.value().get() {
+        Some(Ok(cancelled)) => {
+            paying.set(false);
+            asking.set(false);
+            order.set(Some(cancelled));
+            request_animation_frame(|| {
+                focus_by_id(routes::HEADING_ID);
+            });
+        }
+        Some(Err(error)) => {
+            let o = &t.get_untracked().order;
+            failure.set(Some(match error {
+                ApiError::Refused {
+                    code: ErrorCode::ProductionStarted,
+                    ..
+                } => o.cancel_production_started,
+                ApiError::Refused {
+                    code: ErrorCode::InvalidOrderState,
+                    ..
+                } => o.cancel_too_late,
+                _ => o.cancel_failed,
+            }));
+        }
+        None => {}
+    });
     let open = move |_| {
         failure.set(None);
         asking.set(true);
@@ -366,36 +396,7 @@ fn CancelOrder(order: RwSignal<Option<Order>>, paying: RwSignal<bool>) -> impl I
         if pending.get_untracked() {
             return;
         }
-        pending.set(true);
-        spawn_local(async move {
-            let outcome = api::orders::cancel(&id).await;
-            pending.try_set(false);
-            match outcome {
-                Ok(cancelled) => {
-                    paying.try_set(false);
-                    asking.try_set(false);
-                    order.try_set(Some(cancelled));
-                    request_animation_frame(|| {
-                        focus_by_id(routes::HEADING_ID);
-                    });
-                }
-                Err(ApiError::Refused {
-                    code: ErrorCode::ProductionStarted,
-                    ..
-                }) => {
-                    failure.try_set(Some(t.get_untracked().order.cancel_production_started));
-                }
-                Err(ApiError::Refused {
-                    code: ErrorCode::InvalidOrderState,
-                    ..
-                }) => {
-                    failure.try_set(Some(t.get_untracked().order.cancel_too_late));
-                }
-                Err(_) => {
-                    failure.try_set(Some(t.get_untracked().order.cancel_failed));
-                }
-            }
-        });
+        cancel.dispatch_local(id);
     };
     view! {
         {move || if asking.get() {

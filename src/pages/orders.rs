@@ -13,7 +13,6 @@ use crate::routes;
 use crate::state::locale::{use_locale, use_strings};
 use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use shop_api::ErrorCode;
 use shop_api::order::{TrackRequest, TrackedOrder};
@@ -102,9 +101,41 @@ fn TrackOrder() -> impl IntoView {
     let locale = use_locale();
     let number = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
-    let pending = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Outcome>);
     let catalogue = LocalResource::new(crate::state::catalogue::catalogue);
+    // One lookup at a time; its answer arrives through the action.
+    let track = Action::new_local(|request: &TrackRequest| {
+        let request = request.clone();
+        async move {
+            match api::orders::track(&request).await {
+                Ok(found) => match found.order {
+                    Some(order) => Outcome::Found(Box::new(order)),
+                    None => Outcome::NotFound,
+                },
+                Err(ApiError::Refused {
+                    code: ErrorCode::TooManyAttempts,
+                    retry_after_seconds,
+                    ..
+                }) => Outcome::Throttled(retry_after_seconds.unwrap_or(60)),
+                Err(_) => Outcome::Failed,
+            }
+        }
+    });
+    let pending = track.pending();
+    Effect::new(move |_| {
+        let Some(next) = track.value().get() else {
+            return;
+        };
+        let found = matches!(next, Outcome::Found(_));
+        outcome.set(Some(next));
+        // Keyboard and screen-reader users land on what was found; a
+        // refusal is announced by its alert and focus stays in the form.
+        if found {
+            request_animation_frame(|| {
+                focus_by_id(RESULT_HEADING_ID);
+            });
+        }
+    });
 
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -124,32 +155,7 @@ fn TrackOrder() -> impl IntoView {
             });
             return;
         }
-        pending.set(true);
-        spawn_local(async move {
-            let answer = api::orders::track(&request).await;
-            pending.try_set(false);
-            let next = match answer {
-                Ok(found) => match found.order {
-                    Some(order) => Outcome::Found(Box::new(order)),
-                    None => Outcome::NotFound,
-                },
-                Err(ApiError::Refused {
-                    code: ErrorCode::TooManyAttempts,
-                    retry_after_seconds,
-                    ..
-                }) => Outcome::Throttled(retry_after_seconds.unwrap_or(60)),
-                Err(_) => Outcome::Failed,
-            };
-            let found = matches!(next, Outcome::Found(_));
-            outcome.try_set(Some(next));
-            // Keyboard and screen-reader users land on what was found; a
-            // refusal is announced by its alert and focus stays in the form.
-            if found {
-                request_animation_frame(|| {
-                    focus_by_id(RESULT_HEADING_ID);
-                });
-            }
-        });
+        track.dispatch_local(request);
     };
 
     let error = move || match outcome.get()? {

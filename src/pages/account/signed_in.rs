@@ -10,7 +10,6 @@ use crate::state::locale::use_strings;
 use crate::state::projects::use_projects;
 use crate::state::session::use_session;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn SignedIn(email: String) -> impl IntoView {
@@ -21,31 +20,27 @@ pub fn SignedIn(email: String) -> impl IntoView {
     let cart = use_cart();
     let projects = use_projects();
     let confirming = RwSignal::new(false);
-    let pending = RwSignal::new(false);
-    let failed = RwSignal::new(false);
-
-    let confirm = Callback::new(move |()| {
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        failed.set(false);
-        spawn_local(async move {
-            match api::account::sign_out().await {
-                // 401: the server had already ended it; wipe all the same.
-                Ok(()) | Err(ApiError::Refused { status: 401, .. }) => {
-                    projects.forget_all();
-                    browser_data.wipe().await;
-                    pending.try_set(false);
-                    cart.clear();
-                    session.signed_out();
-                }
-                Err(_) => {
-                    pending.try_set(false);
-                    failed.try_set(true);
-                }
+    // Signing out ends the session on the server first, then forgets what
+    // this browser keeps; it answers whether it did.
+    let sign_out = Action::new_local(move |_: &()| async move {
+        match api::account::sign_out().await {
+            // 401: the server had already ended it; wipe all the same.
+            Ok(()) | Err(ApiError::Refused { status: 401, .. }) => {
+                projects.forget_all();
+                browser_data.wipe().await;
+                cart.clear();
+                session.signed_out();
+                true
             }
-        });
+            Err(_) => false,
+        }
+    });
+    let pending = sign_out.pending();
+    let failed = Signal::derive(move || sign_out.value().get() == Some(false));
+    let confirm = Callback::new(move |()| {
+        if !pending.get_untracked() {
+            sign_out.dispatch_local(());
+        }
     });
 
     view! {

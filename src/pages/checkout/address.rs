@@ -10,7 +10,6 @@ use crate::i18n::{AddressErrors, CheckoutText};
 use crate::state::cart::use_cart;
 use crate::state::locale::use_strings;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shop_api::ErrorCode;
 use shop_api::order::{Address, AddressField};
 
@@ -73,7 +72,30 @@ pub fn AddressStep(
     let phone = RwSignal::new(initial.phone);
     let invalid = RwSignal::new(Vec::<AddressField>::new());
     let form_error = RwSignal::new(None::<FormError>);
-    let pending = RwSignal::new(false);
+    // One save at a time; its answer arrives through the action.
+    let save = Action::new_local(|entered: &Address| {
+        let entered = entered.clone();
+        async move {
+            match api::address::save(&entered).await {
+                Ok(saved) => Ok(saved),
+                Err(ApiError::Refused {
+                    code: ErrorCode::InvalidAddress,
+                    ..
+                }) => Err(FormError::Invalid),
+                Err(ApiError::Refused { status: 401, .. }) => Err(FormError::SignedOut),
+                Err(_) => Err(FormError::Failed),
+            }
+        }
+    });
+    let pending = save.pending();
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(saved)) => {
+            address.set(saved);
+            on_done.run(());
+        }
+        Some(Err(error)) => form_error.set(Some(error)),
+        None => {}
+    });
     let cart = use_cart();
     let delivery_chosen =
         Signal::derive(move || cart.cart().with(|c| c.delivery_option_id.is_some()));
@@ -109,29 +131,7 @@ pub fn AddressStep(
             delivery_missing.set(true);
             return;
         }
-        pending.set(true);
-        spawn_local(async move {
-            let outcome = api::address::save(&entered).await;
-            pending.try_set(false);
-            match outcome {
-                Ok(saved) => {
-                    address.try_set(saved);
-                    on_done.run(());
-                }
-                Err(ApiError::Refused {
-                    code: ErrorCode::InvalidAddress,
-                    ..
-                }) => {
-                    form_error.try_set(Some(FormError::Invalid));
-                }
-                Err(ApiError::Refused { status: 401, .. }) => {
-                    form_error.try_set(Some(FormError::SignedOut));
-                }
-                Err(_) => {
-                    form_error.try_set(Some(FormError::Failed));
-                }
-            }
-        });
+        save.dispatch_local(entered);
     };
 
     let error_of = move |field: AddressField| {

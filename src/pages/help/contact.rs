@@ -11,7 +11,6 @@ use crate::routes;
 use crate::state::locale::use_strings;
 use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use shop_api::ErrorCode;
@@ -195,7 +194,36 @@ fn ContactForm(on_sent: Callback<Sent>) -> impl IntoView {
     let message = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let errors = RwSignal::new(ContactErrorsFound::default());
-    let pending = RwSignal::new(false);
+    // One request at a time; its answer arrives through the action, so a
+    // form left while sending never acts on it.
+    let send = Action::new_local(|request: &NewSupportRequest| {
+        let request = request.clone();
+        async move {
+            match api::support::send(&request).await {
+                Ok(receipt) => Ok(Sent {
+                    reference: receipt.reference,
+                    email: request.email,
+                }),
+                Err(error) => Err(refusal(&error, &request.message)),
+            }
+        }
+    });
+    let pending = send.pending();
+    Effect::new(move |_| match send.value().get() {
+        Some(Ok(done)) => {
+            on_sent.run(done);
+            request_animation_frame(|| {
+                focus_by_id(SENT_ID);
+            });
+        }
+        Some(Err(found)) => {
+            errors.set(found);
+            if let Some(id) = found.first_field() {
+                focus_by_id(id);
+            }
+        }
+        None => {}
+    });
     // Prefilled once the session is known, unless the shopper typed first.
     Effect::new(move |_| {
         if let SessionStatus::SignedIn(account) = session.get()
@@ -229,29 +257,7 @@ fn ContactForm(on_sent: Callback<Sent>) -> impl IntoView {
             message: message.get_untracked().trim().to_owned(),
             email: email.get_untracked().trim().to_owned(),
         };
-        pending.set(true);
-        spawn_local(async move {
-            let answer = api::support::send(&request).await;
-            pending.set(false);
-            match answer {
-                Ok(receipt) => {
-                    on_sent.run(Sent {
-                        reference: receipt.reference,
-                        email: request.email,
-                    });
-                    request_animation_frame(|| {
-                        focus_by_id(SENT_ID);
-                    });
-                }
-                Err(error) => {
-                    let found = refusal(&error, &request.message);
-                    errors.set(found);
-                    if let Some(id) = found.first_field() {
-                        focus_by_id(id);
-                    }
-                }
-            }
-        });
+        send.dispatch_local(request);
     };
     let text = move |error: Option<ContactError>| error.map(|e| e.message(&t.get().contact.errors));
     let field_error = move |id: &'static str, error: Signal<Option<ContactError>>| {
