@@ -150,7 +150,10 @@ fn looks_like_a_file(path: &str) -> bool {
 /// content, so browsers may keep it forever.
 fn cache_policy(path: &str) -> &'static str {
     let name = last_segment(path);
-    if !looks_like_a_file(path) || name == "index.html" {
+    // The page, and the texts it fetches (`/content/{fr,en}/*.json`): their
+    // names never change, and the CGV's must match the version the app
+    // shows, so the browser checks them on each use (a 304 when unchanged).
+    if !looks_like_a_file(path) || name == "index.html" || name.ends_with(".json") {
         return INDEX_CACHE;
     }
     let stem = name.split('.').next().unwrap_or(name);
@@ -254,5 +257,12 @@ import init from '/x.js';
         assert_eq!(cache_policy("/images/split_cart.wasm"), OTHER_CACHE);
         assert_eq!(cache_policy("/robots.txt"), OTHER_CACHE);
         assert_eq!(cache_policy("/my-photos.css"), OTHER_CACHE);
+    }
+
+    #[test]
+    fn the_texts_the_app_fetches_are_checked_on_each_use() {
+        // The CGV page's text must never be an hour older than its version.
+        assert_eq!(cache_policy("/content/fr/legal.json"), INDEX_CACHE);
+        assert_eq!(cache_policy("/content/en/help.json"), INDEX_CACHE);
     }
 }
