@@ -8,6 +8,7 @@ pub mod address;
 pub mod cart;
 pub mod catalogue;
 mod client;
+pub mod content;
 mod error;
 pub mod orders;
 pub mod projects;

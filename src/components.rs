@@ -2,6 +2,7 @@
 //! never fetch, so they render the same in tests as in the shop.
 
 pub mod cart_summary;
+pub mod content_pending;
 pub mod credentials_form;
 pub mod delivery_choice;
 pub mod footer;

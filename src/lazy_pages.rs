@@ -44,6 +44,11 @@ impl From<wasm_split_helpers::SplitLoaderError> for ChunkLoadError {
 /// Declares `async fn $name() -> Result<AnyView, ChunkLoadError>` rendering
 /// `$page`, split into the chunk `$chunk` in split builds. Pages that share
 /// a chunk are always visited together (the help centre, the legal pages).
+/// A split point of its own costs the other routes too: the splitter makes
+/// one chunk per set of split points sharing code, so each new one
+/// fragments the shared code into more, smaller modules (the contact form
+/// split from the help centre saved `/aide` 25 kB but cost the checkout
+/// 5 kB and 16 requests, 2026-12-01).
 macro_rules! split_page {
     ($chunk:ident: $($name:ident => $page:ident),+ $(,)?) => {$(
         #[cfg(storefront_split)]

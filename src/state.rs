@@ -4,6 +4,7 @@
 pub mod browser_data;
 pub mod cart;
 pub mod catalogue;
+pub mod content;
 pub mod locale;
 pub mod projects;
 pub mod session;

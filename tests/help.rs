@@ -1,13 +1,17 @@
 //! Browser tests (headless Chromium) of the help centre, the contact
 //! form's checks, the legal texts and the footer: both languages share the
-//! same answers and sections, French text follows French typography, the
-//! search filters with a live count, the static shell's footer is the live
-//! one.
+//! same answers and sections (the files of `content/` read as the app reads
+//! them), French text follows French typography, links go to the shop's
+//! pages, the search filters with a live count, the static shell's footer
+//! is the live one.
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use std::sync::Arc;
 use storefront::components::footer::Footer;
-use storefront::i18n::{HelpText, LegalBlock, LegalText, Locale, Strings};
+use storefront::i18n::{
+    HelpContent, LegalBlock, LegalContent, LegalPageContent, LegalText, Locale, Strings,
+};
 use storefront::pages::help::HelpPage;
 use storefront::pages::help::contact::{self, ContactError, ContactErrorsFound};
 use storefront::pages::help::search;
@@ -18,6 +22,34 @@ mod support;
 use support::{all, container, next_tick, one, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The answers of `content/`, read as the app reads them.
+fn help_content(locale: Locale) -> HelpContent {
+    let file = match locale {
+        Locale::Fr => include_str!("../content/fr/help.json"),
+        Locale::En => include_str!("../content/en/help.json"),
+    };
+    serde_json::from_str(file).unwrap()
+}
+
+fn legal_content(locale: Locale) -> LegalContent {
+    let file = match locale {
+        Locale::Fr => include_str!("../content/fr/legal.json"),
+        Locale::En => include_str!("../content/en/legal.json"),
+    };
+    serde_json::from_str(file).unwrap()
+}
+
+/// The five pages' texts, in `LegalTexts`' order.
+fn legal_pages(content: &LegalContent) -> [&LegalPageContent; 5] {
+    [
+        &content.notice,
+        &content.terms,
+        &content.privacy,
+        &content.cookies,
+        &content.accessibility,
+    ]
+}
 
 fn legal_texts(strings: &'static Strings) -> [&'static LegalText; 5] {
     let legal = &strings.legal;
@@ -30,30 +62,72 @@ fn legal_texts(strings: &'static Strings) -> [&'static LegalText; 5] {
     ]
 }
 
-fn help_shape(help: &HelpText) -> Vec<(&str, Vec<&str>)> {
+fn help_shape(help: &HelpContent) -> Vec<(String, Vec<String>)> {
     help.topics
         .iter()
-        .map(|t| (t.slug, t.answers.iter().map(|a| a.slug).collect()))
+        .map(|t| {
+            let answers = t.answers.iter().map(|a| a.slug.clone()).collect();
+            (t.slug.clone(), answers)
+        })
         .collect()
 }
 
 #[wasm_bindgen_test]
 fn both_languages_have_the_same_answers_and_legal_sections() {
-    let fr = Locale::Fr.strings();
-    let en = Locale::En.strings();
-    assert_eq!(help_shape(&fr.help), help_shape(&en.help));
-    assert_eq!(fr.help.topics.len(), 6);
-    for (fr_text, en_text) in legal_texts(fr).into_iter().zip(legal_texts(en)) {
-        let ids = |text: &LegalText| text.sections.iter().map(|s| s.id).collect::<Vec<_>>();
-        assert_eq!(ids(fr_text), ids(en_text), "{}", fr_text.title);
+    let (fr, en) = (help_content(Locale::Fr), help_content(Locale::En));
+    assert_eq!(help_shape(&fr), help_shape(&en));
+    assert_eq!(fr.topics.len(), 6);
+    let (fr_legal, en_legal) = (legal_content(Locale::Fr), legal_content(Locale::En));
+    for (fr_text, en_text) in legal_pages(&fr_legal)
+        .into_iter()
+        .zip(legal_pages(&en_legal))
+    {
+        let ids = |text: &LegalPageContent| {
+            text.sections
+                .iter()
+                .map(|s| s.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(fr_text), ids(en_text), "{}", fr_text.intro);
+        assert!(!fr_text.sections.is_empty());
     }
-    for strings in [fr, en] {
-        for topic in strings.help.topics {
+    for help in [fr, en] {
+        for topic in help.topics {
             for answer in topic.answers {
                 assert!(!answer.paragraphs.is_empty(), "{}", answer.slug);
             }
         }
     }
+}
+
+/// The links of the answers lead to pages of the shop, the same in both
+/// languages (the files are edited by hand).
+#[wasm_bindgen_test]
+fn the_answers_link_to_the_shops_pages() {
+    use storefront::routes;
+    let pages = [
+        routes::ORDERS,
+        routes::ACCOUNT,
+        routes::PAYMENT_METHODS,
+        routes::HELP_CONTACT,
+        routes::TERMS,
+        routes::PRIVACY,
+        routes::CART,
+        routes::HELP,
+    ];
+    let links = |help: HelpContent| {
+        help.topics
+            .into_iter()
+            .flat_map(|topic| topic.answers)
+            .map(|answer| answer.link.map(|link| link.href))
+            .collect::<Vec<_>>()
+    };
+    let fr = links(help_content(Locale::Fr));
+    assert!(fr.iter().flatten().count() >= 10);
+    for href in fr.iter().flatten() {
+        assert!(pages.contains(&href.as_str()), "{href}");
+    }
+    assert_eq!(fr, links(help_content(Locale::En)));
 }
 
 /// Every French string of the help centre, the contact form and the legal
@@ -113,22 +187,26 @@ fn french_strings() -> Vec<String> {
         (contact.errors.too_many)(3000),
         (fr.legal.terms_version)("2026-12-01"),
     ]);
-    for topic in help.topics {
-        all.push(topic.title.to_owned());
+    for topic in help_content(Locale::Fr).topics {
+        all.push(topic.title);
         for answer in topic.answers {
-            all.push(answer.question.to_owned());
-            all.extend(answer.paragraphs.iter().map(|p| p.to_string()));
-            all.extend(answer.link.as_ref().map(|l| l.label.to_owned()));
+            all.push(answer.question);
+            all.extend(answer.paragraphs);
+            all.extend(answer.link.map(|l| l.label));
         }
     }
     for legal in legal_texts(fr) {
-        all.extend([legal.link, legal.title, legal.intro].map(str::to_owned));
-        for section in legal.sections {
-            all.push(section.heading.to_owned());
-            for block in section.blocks {
+        all.extend([legal.link, legal.title].map(str::to_owned));
+    }
+    let legal = legal_content(Locale::Fr);
+    for page in legal_pages(&legal) {
+        all.push(page.intro.clone());
+        for section in &page.sections {
+            all.push(section.heading.clone());
+            for block in &section.blocks {
                 match block {
-                    LegalBlock::Paragraph(p) => all.push(p.to_string()),
-                    LegalBlock::List(items) => all.extend(items.iter().map(|i| i.to_string())),
+                    LegalBlock::Paragraph(p) => all.push(p.clone()),
+                    LegalBlock::List(items) => all.extend(items.iter().cloned()),
                 }
             }
         }
@@ -157,11 +235,12 @@ fn french_text_uses_french_typography() {
 
 #[wasm_bindgen_test]
 fn the_legal_texts_state_what_the_law_and_the_seed_require() {
-    let fr = Locale::Fr.strings();
-    let all = |text: &LegalText| {
+    let fr = legal_content(Locale::Fr);
+    let en = legal_content(Locale::En);
+    let all = |text: &LegalPageContent| {
         let mut joined = String::new();
-        for section in text.sections {
-            for block in section.blocks {
+        for section in &text.sections {
+            for block in &section.blocks {
                 match block {
                     LegalBlock::Paragraph(p) => joined.push_str(p),
                     LegalBlock::List(items) => items.iter().for_each(|i| joined.push_str(i)),
@@ -171,7 +250,7 @@ fn the_legal_texts_state_what_the_law_and_the_seed_require() {
         }
         joined
     };
-    let terms = all(&fr.legal.terms);
+    let terms = all(&fr.terms);
     for needle in [
         "L221-28 3°",
         "L217-3",
@@ -184,13 +263,12 @@ fn the_legal_texts_state_what_the_law_and_the_seed_require() {
     ] {
         assert!(terms.contains(needle), "CGV lack {needle:?}");
     }
-    let privacy = all(&fr.legal.privacy);
+    let privacy = all(&fr.privacy);
     assert!(privacy.contains("CNIL"));
-    let cookies = all(&fr.legal.cookies);
+    let cookies = all(&fr.cookies);
     // The cookie policy names everything the shop keeps in the browser.
     let stored = storefront::browser::storage::Key::ALL.map(|key| key.name());
-    let en = Locale::En.strings();
-    let cookies_en = all(&en.legal.cookies);
+    let cookies_en = all(&en.cookies);
     for key in ["sp_session", storefront::state::projects::DB_NAME]
         .into_iter()
         .chain(stored)
@@ -198,8 +276,8 @@ fn the_legal_texts_state_what_the_law_and_the_seed_require() {
         assert!(cookies.contains(key), "{key}");
         assert!(cookies_en.contains(key), "{key} (English)");
     }
-    assert!(all(&fr.legal.accessibility).contains("Défenseur des droits"));
-    assert!(all(&fr.legal.accessibility).contains("partiellement conforme"));
+    assert!(all(&fr.accessibility).contains("Défenseur des droits"));
+    assert!(all(&fr.accessibility).contains("partiellement conforme"));
     assert_eq!(shop_api::CGV_VERSION, "2026-12-01");
 }
 
@@ -209,7 +287,7 @@ fn the_search_ignores_accents_and_case() {
         search::fold("Débité ? À L’ÉTRANGER"),
         "debite ? a l'etranger"
     );
-    let help = &Locale::Fr.strings().help;
+    let help = help_content(Locale::Fr);
     let found = |query: &str| {
         let words = search::words(query);
         help.topics
@@ -219,16 +297,16 @@ fn the_search_ignores_accents_and_case() {
                     .answers
                     .iter()
                     .filter(|answer| search::matches(topic, answer, &words))
-                    .map(|answer| answer.slug)
+                    .map(|answer| answer.slug.clone())
                     .collect::<Vec<_>>()
             })
             .collect::<Vec<_>>()
     };
-    assert!(found("QUAND DEBITE").contains(&"quand-suis-je-debite"));
+    assert!(found("QUAND DEBITE").contains(&"quand-suis-je-debite".to_owned()));
     assert_eq!(found("livrez etranger"), ["etranger"]);
     assert!(found("xyzzy").is_empty());
     let total: usize = help.topics.iter().map(|t| t.answers.len()).sum();
-    assert_eq!(search::count(help.topics, &search::words("  ")), total);
+    assert_eq!(search::count(&help.topics, &search::words("  ")), total);
 }
 
 #[wasm_bindgen_test]
@@ -253,6 +331,8 @@ fn the_contact_form_checks_each_field_like_the_server() {
 
 #[wasm_bindgen_test]
 async fn typing_in_the_search_hides_other_answers_and_announces_the_count() {
+    // The answers as if fetched (the end-to-end tests fetch the real file).
+    storefront::state::content::keep_help(Locale::Fr, Arc::new(help_content(Locale::Fr)));
     let root = container();
     let _app = leptos::mount::mount_to(root.clone(), || {
         leptos_meta::provide_meta_context();

@@ -1,4 +1,5 @@
-//! JSON requests to `/api/v1`, same origin, cookies included.
+//! JSON requests to `/api/v1` (and the content files beside the app), same
+//! origin, cookies included.
 
 use super::ApiError;
 use gloo_net::http::{Request, RequestBuilder, Response};
@@ -12,6 +13,12 @@ pub(super) fn url(path: &str) -> String {
 
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     json(send(Request::get(&url(path)), None::<&()>).await?).await
+}
+
+/// A JSON file served beside the app (not under the API prefix), fetched
+/// like an API answer so that the start script's preload serves it.
+pub async fn get_file<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    json(send(Request::get(path), None::<&()>).await?).await
 }
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {

@@ -1,7 +1,13 @@
-//! The shapes of the long texts: the help centre's topics and answers, the
-//! contact form, and the legal pages. French and English fill the same
-//! shapes, so an answer or a section cannot exist in one language only
-//! without a test noticing (slugs are shared; see `tests/help.rs`).
+//! The shapes of the long texts: the help centre, the contact form, and the
+//! legal pages. Their labels are compiled in; the answers and the legal
+//! texts themselves are files (`content/{fr,en}/*.json`, served beside the
+//! app and read into the `*Content` types here), because the main wasm
+//! module carries every compiled-in sentence to every page. French and
+//! English fill the same shapes, so an answer or a section cannot exist in
+//! one language only without a test noticing (slugs are shared; see
+//! `tests/help.rs`).
+
+use serde::Deserialize;
 
 /// `/aide` and its answers.
 pub struct HelpText {
@@ -24,29 +30,42 @@ pub struct HelpText {
     pub still_need_help: &'static str,
     pub answer_not_found: &'static str,
     pub back_to_help: &'static str,
+}
+
+/// `content/{fr,en}/help.json`: the help centre's answers.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpContent {
     /// Topics in the order shown; slugs are French in both languages (they
     /// are addresses).
-    pub topics: &'static [HelpTopic],
+    pub topics: Vec<HelpTopic>,
 }
 
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HelpTopic {
-    pub slug: &'static str,
-    pub title: &'static str,
-    pub answers: &'static [HelpAnswer],
+    pub slug: String,
+    pub title: String,
+    pub answers: Vec<HelpAnswer>,
 }
 
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HelpAnswer {
-    pub slug: &'static str,
-    pub question: &'static str,
-    pub paragraphs: &'static [&'static str],
+    pub slug: String,
+    pub question: String,
+    pub paragraphs: Vec<String>,
     /// Where to go next, if anywhere (a page of the shop).
+    #[serde(default)]
     pub link: Option<HelpLink>,
 }
 
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HelpLink {
-    pub label: &'static str,
+    pub label: String,
     /// One of `routes`' addresses.
-    pub href: &'static str,
+    pub href: String,
 }
 
 /// `/aide/contact`.
@@ -101,22 +120,44 @@ pub struct LegalTexts {
     pub contents_label: &'static str,
 }
 
+/// A legal page's name.
 pub struct LegalText {
     /// The footer link's text.
     pub link: &'static str,
     pub title: &'static str,
-    pub intro: &'static str,
-    pub sections: &'static [LegalSection],
 }
 
+/// `content/{fr,en}/legal.json`: the legal pages' texts, one field per
+/// page of `LegalTexts`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalContent {
+    pub notice: LegalPageContent,
+    pub terms: LegalPageContent,
+    pub privacy: LegalPageContent,
+    pub cookies: LegalPageContent,
+    pub accessibility: LegalPageContent,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalPageContent {
+    pub intro: String,
+    pub sections: Vec<LegalSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LegalSection {
     /// The section's fragment (`#id`), for the table of contents.
-    pub id: &'static str,
-    pub heading: &'static str,
-    pub blocks: &'static [LegalBlock],
+    pub id: String,
+    pub heading: String,
+    pub blocks: Vec<LegalBlock>,
 }
 
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "lowercase", deny_unknown_fields)]
 pub enum LegalBlock {
-    Paragraph(&'static str),
-    List(&'static [&'static str]),
+    Paragraph(String),
+    List(Vec<String>),
 }

@@ -47,6 +47,20 @@ test('a help search filters the answers, says how many match, and opens one on i
   await appShows(page, 'Aide et service client');
 });
 
+test('when the answers cannot be fetched, the help centre says so and fetches them again on request', async ({ page, watch }) => {
+  watch.allowProblems('the refused request is logged by the browser');
+  await page.route('**/content/fr/help.json', (route) => route.abort());
+  await page.goto('/aide');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Cette page n’a pas pu être chargée.');
+  await expect(search(page)).toBeVisible();
+  await page.unroute('**/content/fr/help.json');
+  await alert.getByRole('button', { name: 'Réessayer' }).click();
+  await appShows(page, 'Aide et service client');
+  await expect(page.locator('.help-answers li').first()).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});
+
 test('a search without result points to the contact form', async ({ page }) => {
   await page.goto('/aide');
   await appShows(page, 'Aide et service client');

@@ -234,19 +234,27 @@ test('the first answers a page reads are fetched with the page, once, and none i
   // them; the app's own request must then be served by the preload: one
   // request each, made by the preload (Playwright's type "other"), never a
   // second one of type "fetch". A preload nobody reads makes Chromium warn.
+  test.setTimeout(90_000);
   const pages = [
     { path: '/', heading: ROUTES[0].heading, catalogue: true },
     { path: '/panier', heading: 'Panier', catalogue: true },
     { path: '/creer/poster', heading: 'Poster', catalogue: true },
-    { path: '/aide', heading: 'Aide et service client', catalogue: false },
+    { path: '/aide', heading: 'Aide et service client', catalogue: false, content: '/content/fr/help.json' },
+    { path: '/aide/livraison/etranger', heading: 'Livrez-vous à l’étranger\u00a0?', catalogue: false, content: '/content/fr/help.json' },
+    { path: '/aide/contact', heading: 'Écrire au service client', catalogue: false },
+    { path: '/cgv', heading: 'Conditions générales de vente', catalogue: false, content: '/content/fr/legal.json' },
     { path: '/modes-de-paiement', heading: 'Nos modes de paiement', catalogue: false },
+    // Last: from here on the shopper has chosen English.
+    { path: '/confidentialite', heading: 'Privacy policy', catalogue: false, content: '/content/en/legal.json', english: true },
   ];
-  for (const { path, heading, catalogue } of pages) {
-    const requests: Record<string, string[]> = { session: [], catalogue: [] };
+  for (const { path, heading, catalogue, content, english } of pages) {
+    if (english) await page.addInitScript(() => localStorage.setItem('service-photo.locale', 'en'));
+    const requests: Record<string, string[]> = { session: [], catalogue: [], content: [] };
     const warnings: string[] = [];
     const onRequest = (request: import('@playwright/test').Request) => {
-      const name = new URL(request.url()).pathname.replace('/api/v1/', '');
-      if (name in requests) requests[name].push(request.resourceType());
+      const at = new URL(request.url()).pathname;
+      const name = at.startsWith('/content/') ? 'content' : at.replace('/api/v1/', '');
+      if (name in requests) requests[name].push(name === 'content' ? `${request.resourceType()} ${at}` : request.resourceType());
     };
     const onConsole = (message: import('@playwright/test').ConsoleMessage) => {
       if (message.type() === 'warning' && /preload/i.test(message.text())) warnings.push(message.text());
@@ -261,6 +269,7 @@ test('the first answers a page reads are fetched with the page, once, and none i
     page.off('console', onConsole);
     expect(requests.session, `${path}: the session`).toEqual(['other']);
     expect(requests.catalogue, `${path}: the catalogue`).toEqual(catalogue ? ['other'] : []);
+    expect(requests.content, `${path}: its texts`).toEqual(content ? [`other ${content}`] : []);
     expect(warnings, `${path}: unread preloads`).toEqual([]);
   }
 });

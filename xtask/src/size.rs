@@ -1,6 +1,6 @@
 //! `cargo xtask size`: the bytes a shopper downloads before each route is
-//! interactive (HTML, styles, JS, the main wasm and the route's own
-//! modules), as the server sends them (its brotli copies), against the
+//! interactive (HTML, styles, JS, the main wasm, the route's own modules
+//! and the texts of `content/` it fetches), as the server sends them (its brotli copies), against the
 //! goals and ceilings of `routes.rs`. `cargo xtask test` fails on a route
 //! over its ceiling.
 
@@ -123,6 +123,7 @@ pub fn measure(dist: &Path) -> Result<Report, XtaskError> {
                 }
             }
         }
+        files.extend(route.content.iter().map(|file| dist.join(file)));
         let mut bytes = 0;
         for file in &files {
             bytes += brotli_size(file)?;

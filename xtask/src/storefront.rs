@@ -18,6 +18,7 @@ const INPUTS: &[&str] = &[
     "src",
     "style",
     "assets",
+    "content",
     "shop-api/src",
     "index.html",
     "Cargo.toml",
@@ -29,7 +30,7 @@ const INPUTS: &[&str] = &[
     "xtask/src/storefront.rs",
 ];
 
-const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "svg"];
+const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "svg", "json"];
 
 pub fn dist_dir(root: &Path) -> PathBuf {
     root.join("dist")

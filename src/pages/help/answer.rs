@@ -2,21 +2,23 @@
 //! be bookmarked, shared, and found again with the back button; with the
 //! other questions of its topic and the way to the contact form.
 
+use crate::components::content_pending::ContentPending;
 use crate::components::page_heading::PageHeading;
-use crate::i18n::{HelpAnswer, HelpText, HelpTopic};
+use crate::i18n::{HelpAnswer, HelpContent, HelpTopic};
 use crate::routes;
-use crate::state::locale::use_strings;
+use crate::state::content;
+use crate::state::locale::{use_locale, use_strings};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shop_api::support::SupportTopic;
 
-/// The topic and answer of these slugs, in one language's help.
-pub fn find(
-    help: &'static HelpText,
+/// The topic and answer of these slugs, in one language's answers.
+pub fn find<'a>(
+    help: &'a HelpContent,
     topic: &str,
     answer: &str,
-) -> Option<(&'static HelpTopic, &'static HelpAnswer)> {
+) -> Option<(&'a HelpTopic, &'a HelpAnswer)> {
     let topic = help.topics.iter().find(|t| t.slug == topic)?;
     let answer = topic.answers.iter().find(|a| a.slug == answer)?;
     Some((topic, answer))
@@ -36,35 +38,51 @@ pub fn contact_topic(help_topic: &str) -> SupportTopic {
     }
 }
 
+/// Where the page stands: its answers on their way (or not arriving), or
+/// the answer of the address, if there is one.
+#[derive(Clone, PartialEq)]
+enum Lookup {
+    Pending { failed: bool },
+    Found(HelpTopic, HelpAnswer),
+    Unknown,
+}
+
 #[component]
 pub fn HelpAnswerPage() -> impl IntoView {
     let t = use_strings();
+    let locale = use_locale();
     let params = use_params_map();
-    let found = Memo::new(move |_| {
-        let params = params.get();
-        find(
-            &t.get().help,
-            &params.get("theme").unwrap_or_default(),
-            &params.get("reponse").unwrap_or_default(),
-        )
-        .map(|(topic, answer)| (topic.slug, answer.slug))
+    let fetched = LocalResource::new(move || content::help(locale.get()));
+    // Slugs are the same in both languages: the page follows the language
+    // switch by looking the address up in the current language's answers.
+    let lookup = Memo::new(move |_| match fetched.get() {
+        None => Lookup::Pending { failed: false },
+        Some(Err(_)) => Lookup::Pending { failed: true },
+        Some(Ok(answers)) => params.with(|params| {
+            find(
+                &answers,
+                &params.get("theme").unwrap_or_default(),
+                &params.get("reponse").unwrap_or_default(),
+            )
+            .map_or(Lookup::Unknown, |(topic, answer)| {
+                Lookup::Found(topic.clone(), answer.clone())
+            })
+        }),
     });
-    // Looked up again in the current language's table, so that the page
-    // follows the language switch.
-    let current = move || {
-        found
-            .get()
-            .and_then(|(topic, answer)| find(&t.get().help, topic, answer))
-    };
-    let heading = Signal::derive(move || match current() {
-        Some((_, answer)) => answer.question.to_owned(),
-        None => t.get().not_found.title.to_owned(),
+    let heading = Signal::derive(move || match lookup.get() {
+        Lookup::Pending { .. } => t.get().help.title.to_owned(),
+        Lookup::Found(_, answer) => answer.question,
+        Lookup::Unknown => t.get().not_found.title.to_owned(),
     });
     view! {
         <PageHeading title=heading heading=heading />
-        {move || match current() {
-            Some((topic, answer)) => view! { <Answer topic answer /> }.into_any(),
-            None => view! {
+        {move || match lookup.get() {
+            Lookup::Pending { failed } => view! {
+                <ContentPending failed on_retry=Callback::new(move |()| fetched.refetch()) />
+            }
+            .into_any(),
+            Lookup::Found(topic, answer) => view! { <Answer topic answer /> }.into_any(),
+            Lookup::Unknown => view! {
                 <p>{move || t.get().help.answer_not_found}</p>
                 <p><A href=routes::HELP>{move || t.get().help.back_to_help}</A></p>
             }
@@ -74,29 +92,33 @@ pub fn HelpAnswerPage() -> impl IntoView {
 }
 
 #[component]
-fn Answer(topic: &'static HelpTopic, answer: &'static HelpAnswer) -> impl IntoView {
+fn Answer(topic: HelpTopic, answer: HelpAnswer) -> impl IntoView {
     let t = use_strings();
     let help = move || &t.get().help;
-    let contact = routes::help_contact(contact_topic(topic.slug));
-    let others: Vec<&'static HelpAnswer> = topic
-        .answers
-        .iter()
+    let contact = routes::help_contact(contact_topic(&topic.slug));
+    let HelpTopic {
+        slug: topic_slug,
+        title: topic_title,
+        answers,
+    } = topic;
+    let others: Vec<HelpAnswer> = answers
+        .into_iter()
         .filter(|other| other.slug != answer.slug)
         .collect();
     view! {
         <nav class="breadcrumb" aria-label=move || help().breadcrumb_label>
             <ol>
                 <li><A href=routes::HELP>{move || help().title}</A></li>
-                <li>{topic.title}</li>
+                <li>{topic_title}</li>
             </ol>
         </nav>
         <div class="help-answer">
-            {answer.paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
-            {answer.link.as_ref().map(|link| {
+            {answer.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            {answer.link.map(|link| {
                 let href = if link.href == routes::HELP_CONTACT {
                     contact.clone()
                 } else {
-                    link.href.to_owned()
+                    link.href
                 };
                 view! { <p><A href=href>{link.label}</A></p> }
             })}
@@ -108,7 +130,7 @@ fn Answer(topic: &'static HelpTopic, answer: &'static HelpAnswer) -> impl IntoVi
                     {others
                         .into_iter()
                         .map(|other| view! {
-                            <li><A href=routes::help_answer(topic.slug, other.slug)>{other.question}</A></li>
+                            <li><A href=routes::help_answer(&topic_slug, &other.slug)>{other.question}</A></li>
                         })
                         .collect_view()}
                 </ul>

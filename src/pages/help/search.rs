@@ -43,10 +43,10 @@ pub fn matches(topic: &HelpTopic, answer: &HelpAnswer, words: &[String]) -> bool
     if words.is_empty() {
         return true;
     }
-    let mut haystack = fold(topic.title);
+    let mut haystack = fold(&topic.title);
     haystack.push(' ');
-    haystack.push_str(&fold(answer.question));
-    for paragraph in answer.paragraphs {
+    haystack.push_str(&fold(&answer.question));
+    for paragraph in &answer.paragraphs {
         haystack.push(' ');
         haystack.push_str(&fold(paragraph));
     }

@@ -3,7 +3,7 @@
 //! Trunk would have for an unsplit module, plus a script that preloads the
 //! modules of the page being opened, so that a shopper landing on
 //! `/panier` fetches the cart's code alongside the main module instead of
-//! after it.
+//! after it; the same for the first API answers and texts a page reads.
 
 use super::wasm::{Bundle, LOADER_JS, MAIN_JS, MAIN_WASM};
 use crate::error::XtaskError;
@@ -37,6 +37,17 @@ const PAGE_SPLITS: &[(&str, &str)] = &[
 /// console. `tests/e2e/shell.spec.ts` checks both ways.
 const CATALOGUE_PAGES: &[&str] = &["", "panier", "suivi-de-commande", "creer", "projets"];
 
+/// The split points whose pages open with texts of `content/`
+/// (`src/api/content.rs`), and the file: the start script preloads it, in
+/// the shopper's language, on every address of those pages but
+/// `/aide/contact`, which reads none.
+const CONTENT_SPLITS: &[(&str, &str)] = &[("help", "help"), ("legal", "legal")];
+const CONTENT_EXCEPT: &str = "/aide/contact";
+/// Where the app serves them, and where it keeps the shopper's language
+/// (`src/api/content.rs`, `src/browser/storage.rs`; a test compares).
+const CONTENT_PREFIX: &str = "/content";
+const LOCALE_KEY: &str = "service-photo.locale";
+
 /// What every page asks first: who is signed in (the header shows it).
 const SESSION_API: &str = "/api/v1/session";
 const CATALOGUE_API: &str = "/api/v1/catalogue";
@@ -52,13 +63,19 @@ pub fn insert(index: &Path, bundle: &Bundle) -> Result<(), XtaskError> {
     let preloads = page_preloads(&bundle.split_files)?;
     let catalogue_pages = serde_json::to_string(CATALOGUE_PAGES)
         .map_err(|error| XtaskError::Setup(format!("cannot write the preload table: {error}")))?;
-    let html =
-        with_boot(&html, &bundle.dir_name, &preloads, &catalogue_pages).ok_or_else(|| {
-            XtaskError::Setup(format!(
-                "{} has no </head> to start the app from",
-                index.display()
-            ))
-        })?;
+    let html = with_boot(
+        &html,
+        &bundle.dir_name,
+        &preloads,
+        &catalogue_pages,
+        &content_pages()?,
+    )
+    .ok_or_else(|| {
+        XtaskError::Setup(format!(
+            "{} has no </head> to start the app from",
+            index.display()
+        ))
+    })?;
     std::fs::write(index, html).map_err(XtaskError::io(index))
 }
 
@@ -83,7 +100,26 @@ fn page_preloads(split_files: &BTreeMap<String, Vec<String>>) -> Result<String, 
         .map_err(|error| XtaskError::Setup(format!("cannot write the preload table: {error}")))
 }
 
-fn with_boot(html: &str, dir: &str, preloads: &str, catalogue_pages: &str) -> Option<String> {
+/// `{"aide":"help",…}`: the content file of each address's page.
+fn content_pages() -> Result<String, XtaskError> {
+    let table: BTreeMap<&str, &str> = PAGE_SPLITS
+        .iter()
+        .filter_map(|(segment, split)| {
+            let file = CONTENT_SPLITS.iter().find(|(known, _)| known == split)?.1;
+            Some((*segment, file))
+        })
+        .collect();
+    serde_json::to_string(&table)
+        .map_err(|error| XtaskError::Setup(format!("cannot write the preload table: {error}")))
+}
+
+fn with_boot(
+    html: &str,
+    dir: &str,
+    preloads: &str,
+    catalogue_pages: &str,
+    content_pages: &str,
+) -> Option<String> {
     let at = html.find("</head>")?;
     // Preloads let the browser fetch the module, its loader and the wasm in
     // parallel with the page instead of one after the other; the same for
@@ -95,7 +131,7 @@ fn with_boot(html: &str, dir: &str, preloads: &str, catalogue_pages: &str) -> Op
          <link rel=\"modulepreload\" href=\"/{dir}/{LOADER_JS}\" />\n\
          <link rel=\"preload\" href=\"/{dir}/{MAIN_WASM}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" />\n\
          <script type=\"module\">import init from \"/{dir}/{MAIN_JS}\";init({{ module_or_path: \"/{dir}/{MAIN_WASM}\" }});</script>\n\
-         <script>(function(){{var s=location.pathname.split(\"/\")[1],f={preloads}[s];function p(h){{var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=h;document.head.appendChild(l);}}p(\"{SESSION_API}\");if({catalogue_pages}.indexOf(s)>=0)p(\"{CATALOGUE_API}\");if(f)f.forEach(function(n){{p(\"/{dir}/\"+n);}});}})();</script>\n"
+         <script>(function(){{var s=location.pathname.split(\"/\")[1],f={preloads}[s];function p(h){{var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=h;document.head.appendChild(l);}}p(\"{SESSION_API}\");if({catalogue_pages}.indexOf(s)>=0)p(\"{CATALOGUE_API}\");var c={content_pages}[s];if(c&&location.pathname!==\"{CONTENT_EXCEPT}\"){{var l=\"fr\";try{{if(localStorage.getItem(\"{LOCALE_KEY}\")===\"en\")l=\"en\";}}catch(e){{}}p(\"{CONTENT_PREFIX}/\"+l+\"/\"+c+\".json\");}}if(f)f.forEach(function(n){{p(\"/{dir}/\"+n);}});}})();</script>\n"
     );
     Some(format!("{}{boot}{}", &html[..at], &html[at..]))
 }
@@ -111,6 +147,7 @@ mod tests {
             "wasm-0a1b",
             "{}",
             "[\"\"]",
+            "{\"aide\":\"help\"}",
         )
         .unwrap();
         let script = html
@@ -122,11 +159,36 @@ mod tests {
         assert!(
             html.contains(r#"p("/api/v1/session");if([""].indexOf(s)>=0)p("/api/v1/catalogue");"#)
         );
+        assert!(
+            html.contains(r#"var c={"aide":"help"}[s];if(c&&location.pathname!=="/aide/contact")"#)
+        );
+        assert!(html.contains(r#"p("/content/"+l+"/"+c+".json")"#));
+    }
+
+    #[test]
+    fn the_content_preloads_match_what_the_app_fetches() {
+        let api = include_str!("../../../src/api/content.rs");
+        assert!(api.contains(&format!(
+            "pub const CONTENT_PREFIX: &str = \"{CONTENT_PREFIX}\";"
+        )));
+        assert!(api.contains("/{}/help.json") && api.contains("/{}/legal.json"));
+        let storage = include_str!("../../../src/browser/storage.rs");
+        assert!(storage.contains(&format!("Key::Locale => \"{LOCALE_KEY}\"")));
+        let table = content_pages().unwrap();
+        assert!(table.contains(r#""aide":"help""#) && table.contains(r#""cgv":"legal""#));
+        assert!(!table.contains("panier"));
+        for file in ["help", "legal"] {
+            for locale in ["fr", "en"] {
+                let path = format!("../content/{locale}/{file}.json");
+                let on_disk = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&path);
+                assert!(on_disk.is_file(), "{path}");
+            }
+        }
     }
 
     #[test]
     fn a_page_without_head_is_refused() {
-        assert!(with_boot("<html><body></body></html>", "wasm-0a1b", "{}", "[]").is_none());
+        assert!(with_boot("<html><body></body></html>", "wasm-0a1b", "{}", "[]", "{}").is_none());
     }
 
     #[test]
