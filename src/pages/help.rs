@@ -1,7 +1,8 @@
 //! `/aide`: the help centre. Topics and their answers from
-//! `content/{fr,en}/help.json` (`state::content`), filtered as the shopper types (accent- and case-insensitive, `search.rs`)
-//! with the count announced; each answer links to its own address
-//! (`answer.rs`); `contact.rs` is the contact form.
+//! `content/{fr,en}/help.json` (`state::content`), filtered as the shopper
+//! types (accent- and case-insensitive, `search.rs`) with the count
+//! announced; each answer links to its own address (`answer.rs`);
+//! `contact.rs` is the contact form.
 
 pub mod answer;
 pub mod contact;
