@@ -1,10 +1,14 @@
-//! Flags and `PSP_*` variables. The defaults suit development only: a real
-//! deployment must set its own merchant and webhook secrets.
+//! Flags and `PSP_*` variables. The defaults suit development only: off
+//! loopback, the sandbox refuses its development secrets and its test clock.
 
 use crate::framing;
 use clap::Parser;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+
+/// The development secrets, written in this file for anyone to read.
+pub const DEV_MERCHANT_SECRET: &str = "sandbox-merchant-secret";
+pub const DEV_WEBHOOK_SECRET: &str = "sandbox-webhook-secret";
 
 #[derive(Debug, Clone, Parser)]
 #[command(
@@ -33,7 +37,7 @@ pub struct Config {
     #[arg(
         long,
         env = "PSP_MERCHANT_SECRET",
-        default_value = "sandbox-merchant-secret",
+        default_value = DEV_MERCHANT_SECRET,
         hide_env_values = true
     )]
     pub merchant_secret: String,
@@ -46,14 +50,15 @@ pub struct Config {
     #[arg(
         long,
         env = "PSP_WEBHOOK_SECRET",
-        default_value = "sandbox-webhook-secret",
+        default_value = DEV_WEBHOOK_SECRET,
         hide_env_values = true
     )]
     pub webhook_secret: String,
     /// Days an authorization stays capturable.
     #[arg(long, env = "PSP_AUTHORIZATION_DAYS", default_value_t = 7, value_parser = clap::value_parser!(i64).range(1..=30))]
     pub authorization_days: i64,
-    /// Enables `POST /v1/test/clock`, which moves the sandbox's clock.
+    /// Enables `POST /v1/test/clock`, which moves the sandbox's clock (on a
+    /// loopback address only).
     #[arg(long, env = "PSP_TEST_CLOCK")]
     pub test_clock: bool,
     /// Log filter, e.g. `info` or `psp_sandbox=debug`.
@@ -61,10 +66,95 @@ pub struct Config {
     pub log_level: String,
 }
 
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error(
+        "{flag} ({env}) is the development secret, which anyone can read: \
+         set your own before listening on {listening}"
+    )]
+    DevelopmentSecret {
+        flag: &'static str,
+        env: &'static str,
+        listening: SocketAddr,
+    },
+    #[error(
+        "--test-clock (PSP_TEST_CLOCK) is only allowed on a loopback address, not {0}: \
+         anyone reaching the sandbox could move its clock"
+    )]
+    TestClockNotLoopback(SocketAddr),
+}
+
 impl Config {
+    /// Refuses, off loopback, what only development may use.
+    pub fn validate(&self, listening: SocketAddr) -> Result<(), ConfigError> {
+        if listening.ip().is_loopback() {
+            return Ok(());
+        }
+        if self.test_clock {
+            return Err(ConfigError::TestClockNotLoopback(listening));
+        }
+        let development = [
+            (
+                &self.merchant_secret,
+                DEV_MERCHANT_SECRET,
+                "--merchant-secret",
+                "PSP_MERCHANT_SECRET",
+            ),
+            (
+                &self.webhook_secret,
+                DEV_WEBHOOK_SECRET,
+                "--webhook-secret",
+                "PSP_WEBHOOK_SECRET",
+            ),
+        ];
+        match development
+            .into_iter()
+            .find(|(value, dev, _, _)| value.as_str() == *dev)
+        {
+            Some((_, _, flag, env)) => Err(ConfigError::DevelopmentSecret {
+                flag,
+                env,
+                listening,
+            }),
+            None => Ok(()),
+        }
+    }
+
     pub fn public_url(&self) -> String {
         self.public_url
             .clone()
             .unwrap_or_else(|| format!("http://{}", self.addr))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Config {
+        Config::parse_from(std::iter::once("psp-sandbox").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn development_secrets_and_clock_are_refused_off_loopback() {
+        let public: SocketAddr = "0.0.0.0:9090".parse().unwrap();
+        let loopback: SocketAddr = "127.0.0.1:9090".parse().unwrap();
+        assert_eq!(parse(&["--test-clock"]).validate(loopback), Ok(()));
+        let refused = parse(&[]).validate(public).unwrap_err();
+        assert!(refused.to_string().contains("PSP_MERCHANT_SECRET"));
+        let own = [
+            "--merchant-secret",
+            "m-0123456789",
+            "--webhook-secret",
+            "w-0123456789",
+        ];
+        let refused = parse(&own[..2]).validate(public).unwrap_err();
+        assert!(refused.to_string().contains("PSP_WEBHOOK_SECRET"));
+        assert_eq!(parse(&own).validate(public), Ok(()));
+        let clock = parse(&[&own[..], &["--test-clock"]].concat());
+        assert_eq!(
+            clock.validate(public),
+            Err(ConfigError::TestClockNotLoopback(public))
+        );
     }
 }

@@ -48,6 +48,8 @@ pub enum SandboxError {
     Database(#[from] DbError),
     #[error("the HTTP server failed: {0}")]
     Serve(std::io::Error),
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
 }
 
 pub fn init_logs(filter: &str) {
@@ -77,6 +79,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), SandboxError> {
     let local = listener.local_addr().map_err(SandboxError::Serve)?;
+    config.validate(local)?;
     let db = Database::open(&config.data_dir).await?;
     let clock = Arc::new(Clock::default());
     let public_url = config.public_url();

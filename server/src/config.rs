@@ -4,6 +4,14 @@ use clap::{Parser, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+/// The PSP sandbox's development secrets: anyone who reads this file knows
+/// them, so a server reachable from the network refuses them.
+pub const DEV_MERCHANT_SECRET: &str = "sandbox-merchant-secret";
+pub const DEV_WEBHOOK_SECRET: &str = "sandbox-webhook-secret";
+/// An operator token shorter than this is refused off loopback: it guards
+/// refunds and cancellations.
+pub const OPERATOR_TOKEN_MIN_CHARS: usize = 32;
+
 #[derive(Debug, Clone, Parser)]
 #[command(
     name = "shop-server",
@@ -37,11 +45,11 @@ pub struct Config {
     #[arg(long, env = "SHOP_PSP_API_URL")]
     pub psp_api_url: Option<String>,
     /// The shop's merchant secret at the PSP. The default is the sandbox's
-    /// development secret: set a real one in any real deployment.
+    /// development secret, refused unless the server listens on loopback.
     #[arg(
         long,
         env = "SHOP_PSP_MERCHANT_SECRET",
-        default_value = "sandbox-merchant-secret",
+        default_value = DEV_MERCHANT_SECRET,
         hide_env_values = true
     )]
     pub psp_merchant_secret: String,
@@ -49,14 +57,21 @@ pub struct Config {
     #[arg(
         long,
         env = "SHOP_PSP_WEBHOOK_SECRET",
-        default_value = "sandbox-webhook-secret",
+        default_value = DEV_WEBHOOK_SECRET,
         hide_env_values = true
     )]
     pub psp_webhook_secret: String,
     /// Bearer token of the operator API (`/api/v1/operator/…`); the
-    /// operator API answers 404 when it is not set.
+    /// operator API answers 404 when it is not set. An empty one is a
+    /// start-up error, and off loopback it needs at least
+    /// [`OPERATOR_TOKEN_MIN_CHARS`] characters.
     #[arg(long, env = "SHOP_OPERATOR_TOKEN", hide_env_values = true)]
     pub operator_token: Option<String>,
+    /// Reverse proxies (addresses or blocks, comma-separated, e.g.
+    /// `10.0.0.0/8,::1`) whose `X-Forwarded-For` names the client. Without
+    /// any, the header is ignored and each peer is a client.
+    #[arg(long, env = "SHOP_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_network)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Apple Pay merchant identifier (as registered with Apple).
     #[arg(
         long,
@@ -105,16 +120,72 @@ pub enum ConfigError {
          anyone reaching the server could move its clock"
     )]
     TestClockNotLoopback(SocketAddr),
+    #[error(
+        "{flag} ({env}) is the sandbox's development secret, which anyone can read: \
+         set your own before listening on {listening}"
+    )]
+    DevelopmentSecret {
+        flag: &'static str,
+        env: &'static str,
+        listening: SocketAddr,
+    },
+    #[error(
+        "--operator-token (SHOP_OPERATOR_TOKEN) is empty: an empty token would open the \
+         operator API; set a long random one, or leave it unset to turn the API off"
+    )]
+    EmptyOperatorToken,
+    #[error(
+        "--operator-token (SHOP_OPERATOR_TOKEN) has {chars} characters: off loopback it needs \
+         at least {OPERATOR_TOKEN_MIN_CHARS} (e.g. `openssl rand -hex 32`)"
+    )]
+    ShortOperatorToken { chars: usize },
 }
 
 impl Config {
     /// Checks what flags alone cannot, against the address actually listened
     /// on (tests bind port 0).
     pub fn validate(&self, listening: SocketAddr) -> Result<(), ConfigError> {
-        if self.test_clock && !listening.ip().is_loopback() {
+        let loopback = listening.ip().is_loopback();
+        if let Some(token) = &self.operator_token {
+            let chars = token.trim().chars().count();
+            if chars == 0 {
+                return Err(ConfigError::EmptyOperatorToken);
+            }
+            if !loopback && chars < OPERATOR_TOKEN_MIN_CHARS {
+                return Err(ConfigError::ShortOperatorToken { chars });
+            }
+        }
+        if loopback {
+            return Ok(());
+        }
+        if self.test_clock {
             return Err(ConfigError::TestClockNotLoopback(listening));
         }
-        Ok(())
+        let development = [
+            (
+                &self.psp_merchant_secret,
+                DEV_MERCHANT_SECRET,
+                "--psp-merchant-secret",
+                "SHOP_PSP_MERCHANT_SECRET",
+            ),
+            (
+                &self.psp_webhook_secret,
+                DEV_WEBHOOK_SECRET,
+                "--psp-webhook-secret",
+                "SHOP_PSP_WEBHOOK_SECRET",
+            ),
+        ];
+        match development
+            .into_iter()
+            .find(|(value, dev, _, _)| value.as_str() == *dev)
+        {
+            Some((_, _, flag, env)) => Err(ConfigError::DevelopmentSecret {
+                flag,
+                env,
+                listening,
+            }),
+            None => Ok(()),
+        }
     }
 }
 
@@ -140,25 +211,108 @@ pub fn parse_origin(value: &str) -> Result<String, String> {
     }
 }
 
+/// `10.0.0.0/8`, or one address (`192.0.2.1`, `::1`).
+pub fn parse_network(value: &str) -> Result<ipnet::IpNet, String> {
+    let value = value.trim();
+    value
+        .parse::<ipnet::IpNet>()
+        .or_else(|_| value.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("not an address or block: {value}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const REAL_SECRETS: [&str; 4] = [
+        "--psp-merchant-secret",
+        "merchant-secret-from-the-psp-dashboard",
+        "--psp-webhook-secret",
+        "webhook-secret-from-the-psp-dashboard",
+    ];
+
+    fn parse(args: &[&str]) -> Config {
+        Config::parse_from(std::iter::once("shop-server").chain(args.iter().copied()))
+    }
+
     #[test]
     fn the_test_clock_is_refused_off_loopback() {
-        let mut config = Config::parse_from(["shop-server"]);
+        let mut config = parse(&REAL_SECRETS);
         assert!(!config.test_clock, "off by default");
         let public: SocketAddr = "0.0.0.0:8080".parse().unwrap();
         let loopback: SocketAddr = "127.0.0.1:8080".parse().unwrap();
         let loopback6: SocketAddr = "[::1]:8080".parse().unwrap();
         assert_eq!(config.validate(public), Ok(()));
-        config = Config::parse_from(["shop-server", "--test-clock"]);
+        config = parse(&[&REAL_SECRETS[..], &["--test-clock"]].concat());
         assert!(config.test_clock);
         assert_eq!(config.validate(loopback), Ok(()));
         assert_eq!(config.validate(loopback6), Ok(()));
         let refused = config.validate(public).unwrap_err();
         assert_eq!(refused, ConfigError::TestClockNotLoopback(public));
         assert!(refused.to_string().contains("loopback"));
+    }
+
+    #[test]
+    fn development_secrets_are_refused_off_loopback_and_named() {
+        let public: SocketAddr = "192.0.2.10:8080".parse().unwrap();
+        let loopback: SocketAddr = "127.0.0.1:8080".parse().unwrap();
+        assert_eq!(
+            parse(&[]).validate(loopback),
+            Ok(()),
+            "development as before"
+        );
+        let refused = parse(&[]).validate(public).unwrap_err();
+        assert!(matches!(
+            refused,
+            ConfigError::DevelopmentSecret {
+                env: "SHOP_PSP_MERCHANT_SECRET",
+                ..
+            }
+        ));
+        assert!(refused.to_string().contains("SHOP_PSP_MERCHANT_SECRET"));
+        let refused = parse(&REAL_SECRETS[..2]).validate(public).unwrap_err();
+        assert!(refused.to_string().contains("--psp-webhook-secret"));
+        assert_eq!(parse(&REAL_SECRETS).validate(public), Ok(()));
+    }
+
+    #[test]
+    fn an_empty_operator_token_is_refused_everywhere() {
+        let loopback: SocketAddr = "127.0.0.1:8080".parse().unwrap();
+        for empty in ["", "   "] {
+            let config = parse(&[&REAL_SECRETS[..], &["--operator-token", empty]].concat());
+            assert_eq!(
+                config.validate(loopback),
+                Err(ConfigError::EmptyOperatorToken)
+            );
+        }
+        let config = parse(&["--operator-token", "devtoken"]);
+        assert_eq!(config.validate(loopback), Ok(()), "any length on loopback");
+    }
+
+    #[test]
+    fn a_short_operator_token_is_refused_off_loopback() {
+        let public: SocketAddr = "[2001:db8::1]:443".parse().unwrap();
+        let short = parse(&[&REAL_SECRETS[..], &["--operator-token", "devtoken"]].concat());
+        assert_eq!(
+            short.validate(public),
+            Err(ConfigError::ShortOperatorToken { chars: 8 })
+        );
+        let long = "0123456789abcdef".repeat(2);
+        let config = parse(&[&REAL_SECRETS[..], &["--operator-token", &long]].concat());
+        assert_eq!(config.validate(public), Ok(()));
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_blocks() {
+        let config = parse(&["--trusted-proxies", "10.0.0.0/8, ::1,192.0.2.7"]);
+        let listed: Vec<String> = config
+            .trusted_proxies
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        assert_eq!(listed, ["10.0.0.0/8", "::1/128", "192.0.2.7/32"]);
+        assert!(parse(&[]).trusted_proxies.is_empty());
+        assert!(parse_network("proxy.example").is_err());
     }
 
     #[test]

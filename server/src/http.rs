@@ -35,6 +35,8 @@ pub struct AppState {
     pub wallets: Arc<shop_api::wallet::WalletConfig>,
     pub account_throttle: Policy,
     pub client_throttle: Policy,
+    /// Proxies whose `X-Forwarded-For` is believed (`api::client_address`).
+    pub trusted_proxies: Arc<[ipnet::IpNet]>,
     /// From configuration, never from request headers.
     pub public_origin: Arc<str>,
     /// "Now" for every handler (moved by tests with `--test-clock`).
@@ -61,6 +63,7 @@ pub fn router(state: AppState) -> Router {
                 wallets: state.wallets.clone(),
                 account_throttle: state.account_throttle,
                 client_throttle: state.client_throttle,
+                trusted_proxies: state.trusted_proxies.clone(),
                 public_origin: state.public_origin.clone(),
                 clock: state.clock.clone(),
                 reconciler: state.reconciler.clone(),

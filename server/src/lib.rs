@@ -62,6 +62,9 @@ pub async fn serve(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
+    // Before anything is opened: an unsafe configuration never serves.
+    let local = listener.local_addr().map_err(ServerError::Serve)?;
+    config.validate(local)?;
     let db = db::Database::open(&config.data_dir).await?;
     // Before the first request: no order is ever shown without its number.
     orders::number_old_orders(&db).await?;
@@ -70,8 +73,6 @@ pub async fn serve(
     let catalogue = catalogue::cache::CatalogueCache::load(&db).await?;
     let storefront = http::storefront::Storefront::load(&config.dist_dir)?;
     let photos = projects::files::PhotoFiles::open(config.data_dir.join("photos"))?;
-    let local = listener.local_addr().map_err(ServerError::Serve)?;
-    config.validate(local)?;
     let clock = if config.test_clock {
         tracing::warn!("test clock on: POST /api/v1/test/clock moves this server's time");
         clock::Clock::test()
@@ -118,6 +119,7 @@ pub async fn serve(
         clock: clock.clone(),
         account_throttle: accounts::throttle::Policy::ACCOUNT,
         client_throttle: accounts::throttle::Policy::CLIENT,
+        trusted_proxies: config.trusted_proxies.clone().into(),
     });
     tracing::info!(address = %format!("http://{local}"), %public_origin, data_dir = %config.data_dir.display(), "shop server listening");
     let served = axum::serve(

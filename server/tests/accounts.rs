@@ -162,6 +162,38 @@ async fn failed_sign_ins_are_throttled_and_the_delay_lifts() {
 }
 
 #[tokio::test]
+async fn parallel_wrong_passwords_each_count() {
+    let server = TestServer::start().await;
+    Shopper::new(&server).sign_up("p@exemple.fr", STRONG).await;
+    let mut shoppers: Vec<Shopper> = (0..12).map(|_| Shopper::new(&server)).collect();
+    let answers = futures_util::future::join_all(
+        shoppers
+            .iter_mut()
+            .map(|shopper| shopper.sign_in("p@exemple.fr", "wrong wrong wrong")),
+    )
+    .await;
+    // Those that arrived after a delay began are refused unprocessed; each
+    // processed one must count, or parallel guesses would buy free tries.
+    let processed = answers
+        .iter()
+        .filter(|answer| answer.status == StatusCode::UNAUTHORIZED)
+        .count() as u32;
+    assert!(processed > 6, "{processed} processed");
+    let blocked = Shopper::new(&server).sign_in("p@exemple.fr", STRONG).await;
+    assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
+    let wait = blocked.body["error"]["retry_after_seconds"]
+        .as_u64()
+        .unwrap();
+    // Five free failures, then 1 s doubling: the last one counted set this.
+    let expected = 1u64 << (processed - 6);
+    assert!(
+        wait + 2 >= expected && wait <= expected,
+        "{processed} failures should wait about {expected} s, not {wait} s"
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
 async fn sign_in_gives_a_new_session_and_sign_out_ends_it_on_the_server() {
     let server = TestServer::start().await;
     let mut shopper = Shopper::new(&server);

@@ -30,6 +30,20 @@ impl Policy {
         free_failures: 20,
         base_delay_ms: 1000,
     };
+    /// Wrong operator tokens, per client address: a tool misconfigured
+    /// once gets a few tries, a guesser at most 100 an hour (against a
+    /// token of 32 or more characters).
+    pub const OPERATOR: Policy = Policy {
+        free_failures: 10,
+        base_delay_ms: 1000,
+    };
+    /// New accounts, per client address (each attempt that costs a hash):
+    /// an office behind one address making a few dozen an hour is never
+    /// slowed; a script gets at most 100 an hour.
+    pub const SIGN_UP: Policy = Policy {
+        free_failures: 30,
+        base_delay_ms: 1000,
+    };
     /// Order tracking by number and e-mail, per client address: 10 misses,
     /// then one try per 15 minutes until the hour's window ends (a shopper
     /// mistypes a few times; a guesser needs millions of tries).

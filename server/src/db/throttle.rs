@@ -1,7 +1,7 @@
 //! Sign-in throttle records (see `accounts::throttle` for the rules).
 
 use super::{Database, DbError};
-use crate::accounts::throttle::Record;
+use crate::accounts::throttle::{Policy, Record};
 
 impl Database {
     pub async fn throttle_record(&self, key: &str) -> Result<Record, DbError> {
@@ -20,20 +20,34 @@ impl Database {
             .unwrap_or_default())
     }
 
-    pub async fn save_throttle_record(&self, key: &str, record: Record) -> Result<(), DbError> {
-        sqlx::query(
-            "INSERT INTO sign_in_throttle (key, window_started_at, failures, blocked_until) \
-             VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET \
-             window_started_at = excluded.window_started_at, failures = excluded.failures, \
-             blocked_until = excluded.blocked_until",
+    /// Counts one more failure and returns the new record. Read and write
+    /// are one immediate transaction: a write lock from the start, so
+    /// parallel failures on one key queue up and each one counts (read
+    /// apart, two would both write "one more" over the same count).
+    pub async fn record_throttle_failure(
+        &self,
+        key: &str,
+        policy: Policy,
+        now_ms: i64,
+    ) -> Result<Record, DbError> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let row: Option<(i64, i64, i64)> = sqlx::query_as(
+            "SELECT window_started_at, failures, blocked_until FROM sign_in_throttle WHERE key = ?",
         )
         .bind(key)
-        .bind(record.window_started_at)
-        .bind(record.failures)
-        .bind(record.blocked_until)
-        .execute(&self.pool)
+        .fetch_optional(&mut *tx)
         .await?;
-        Ok(())
+        let record = row
+            .map(|(window_started_at, failures, blocked_until)| Record {
+                window_started_at,
+                failures,
+                blocked_until,
+            })
+            .unwrap_or_default()
+            .after_failure(policy, now_ms);
+        save(&mut tx, key, record).await?;
+        tx.commit().await?;
+        Ok(record)
     }
 
     pub async fn clear_throttle(&self, key: &str) -> Result<(), DbError> {
@@ -43,4 +57,24 @@ impl Database {
             .await?;
         Ok(())
     }
+}
+
+async fn save(
+    connection: &mut sqlx::SqliteConnection,
+    key: &str,
+    record: Record,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO sign_in_throttle (key, window_started_at, failures, blocked_until) \
+         VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET \
+         window_started_at = excluded.window_started_at, failures = excluded.failures, \
+         blocked_until = excluded.blocked_until",
+    )
+    .bind(key)
+    .bind(record.window_started_at)
+    .bind(record.failures)
+    .bind(record.blocked_until)
+    .execute(connection)
+    .await?;
+    Ok(())
 }

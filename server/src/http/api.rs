@@ -4,6 +4,7 @@
 mod account;
 mod cart;
 mod catalogue;
+mod client_address;
 mod csrf;
 mod failure;
 mod json;
@@ -50,6 +51,8 @@ pub struct ApiState {
     pub wallets: Arc<shop_api::wallet::WalletConfig>,
     pub account_throttle: Policy,
     pub client_throttle: Policy,
+    /// Proxies whose `X-Forwarded-For` is believed (`client_address`).
+    pub trusted_proxies: Arc<[ipnet::IpNet]>,
     /// The shop's public origin (configuration, never request headers).
     pub public_origin: Arc<str>,
     /// "Now" for every handler: read it here, never from the system.

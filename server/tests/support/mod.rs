@@ -51,6 +51,7 @@ impl TestServer {
             psp_merchant_secret: "sandbox-merchant-secret".into(),
             psp_webhook_secret: WEBHOOK_SECRET.into(),
             operator_token: Some(OPERATOR_TOKEN.into()),
+            trusted_proxies: Vec::new(),
             apple_pay_merchant_id: "merchant.test".into(),
             google_pay_merchant_id: "google-test".into(),
             google_pay_production: false,

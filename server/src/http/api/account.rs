@@ -1,6 +1,7 @@
 //! `POST /api/v1/account` (create), `GET|POST|DELETE /api/v1/session`
 //! (who am I, sign in, sign out — which also deletes the account's cart).
 
+use super::client_address::ClientAddress;
 use super::json::ApiJson;
 use super::session_cookie::{self, CurrentSession};
 use super::{ApiFailure, ApiState};
@@ -9,13 +10,12 @@ use crate::accounts::password::{self, PasswordError};
 use crate::accounts::session;
 use crate::accounts::throttle::Policy;
 use crate::db::{Database, NewAccountError};
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use shop_api::{Account, Credentials, ErrorCode, Session};
-use std::net::SocketAddr;
 use std::sync::OnceLock;
 
 pub fn router() -> Router<ApiState> {
@@ -35,8 +35,14 @@ async fn who_am_i(current: Option<CurrentSession>) -> Json<Option<Session>> {
 
 async fn create_account(
     State(state): State<ApiState>,
+    client: ClientAddress,
     ApiJson(credentials): ApiJson<Credentials>,
 ) -> Result<Response, ApiFailure> {
+    let now = state.clock.now_ms();
+    let signups = client.throttle_key("signup");
+    if let Some(wait) = state.db.throttle_record(&signups).await?.wait(now) {
+        return Err(ApiFailure::too_many_attempts(wait));
+    }
     let email = Email::parse(&credentials.email).ok_or_else(|| {
         ApiFailure::new(
             StatusCode::BAD_REQUEST,
@@ -57,6 +63,12 @@ async fn create_account(
         };
         ApiFailure::new(StatusCode::BAD_REQUEST, code, &error.to_string())
     })?;
+    // Every attempt that costs a hash counts, made or not (an e-mail
+    // already taken is found only after it).
+    state
+        .db
+        .record_throttle_failure(&signups, Policy::SIGN_UP, now)
+        .await?;
     let hash = hash_off_thread(credentials.password).await?;
     let account = match state
         .db
@@ -87,7 +99,7 @@ async fn create_account(
 
 async fn sign_in(
     State(state): State<ApiState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    client: ClientAddress,
     headers: HeaderMap,
     ApiJson(credentials): ApiJson<Credentials>,
 ) -> Result<Response, ApiFailure> {
@@ -102,7 +114,7 @@ async fn sign_in(
         .collect();
     let keys = [
         (format!("account:{typed}"), state.account_throttle),
-        (format!("client:{}", client.ip()), state.client_throttle),
+        (client.throttle_key("client"), state.client_throttle),
     ];
     for (key, _) in &keys {
         if let Some(wait) = state.db.throttle_record(key).await?.wait(now) {
@@ -141,7 +153,7 @@ async fn sign_in(
         }
         _ => {
             for (key, policy) in &keys {
-                record_failure(&state.db, key, *policy, now).await?;
+                state.db.record_throttle_failure(key, *policy, now).await?;
             }
             Err(ApiFailure::new(
                 StatusCode::UNAUTHORIZED,
@@ -199,17 +211,6 @@ async fn start_session(
         Json(session_body(email)),
     )
         .into_response())
-}
-
-async fn record_failure(
-    db: &Database,
-    key: &str,
-    policy: Policy,
-    now: i64,
-) -> Result<(), ApiFailure> {
-    let record = db.throttle_record(key).await?.after_failure(policy, now);
-    db.save_throttle_record(key, record).await?;
-    Ok(())
 }
 
 async fn hash_off_thread(password: String) -> Result<String, ApiFailure> {

@@ -14,7 +14,9 @@ mod money;
 mod reconciler;
 mod support;
 
+use super::client_address::ClientAddress;
 use super::{ApiFailure, ApiState};
+use crate::accounts::throttle::Policy;
 use crate::db::PaymentHold;
 use crate::orders::lifecycle::OperatorAction;
 use crate::orders::{EXPIRY_WARNING_SECONDS, OrderError, Orders, to_order};
@@ -51,22 +53,42 @@ impl FromRequestParts<ApiState> for Operator {
                 "no such API route",
             ));
         };
+        let Ok(client) = ClientAddress::from_request_parts(parts, state).await;
+        let key = client.throttle_key("operator");
+        let now = state.clock.now_ms();
+        if let Some(wait) = state.db.throttle_record(&key).await?.wait(now) {
+            return Err(ApiFailure::too_many_attempts(wait));
+        }
         let given = parts
             .headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .unwrap_or_default();
-        if constant_time_eq(given.as_bytes(), expected.as_bytes()) {
-            Ok(Operator)
-        } else {
-            Err(ApiFailure::unauthenticated())
+            .and_then(|v| v.strip_prefix("Bearer "));
+        if given.is_some_and(|given| same_token(given, expected)) {
+            return Ok(Operator);
         }
+        let record = state
+            .db
+            .record_throttle_failure(&key, Policy::OPERATOR, now)
+            .await?;
+        tracing::warn!(
+            %client,
+            token_sent = given.is_some(),
+            failures_this_hour = record.failures,
+            "operator API refused: wrong or missing token"
+        );
+        Err(ApiFailure::unauthenticated())
     }
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+/// Compares digests in constant time: the time taken says nothing of
+/// where the tokens differ, nor of the expected one's length.
+fn same_token(given: &str, expected: &str) -> bool {
+    use sha2::{Digest, Sha256};
+    use subtle::ConstantTimeEq;
+    let given = Sha256::digest(given.as_bytes());
+    let expected = Sha256::digest(expected.as_bytes());
+    given.ct_eq(&expected).into()
 }
 
 #[derive(Serialize)]

@@ -3,17 +3,17 @@
 //! check like every browser route; a few requests an hour per client
 //! address.
 
+use super::client_address::ClientAddress;
 use super::json::ApiJson;
 use super::{ApiFailure, ApiState};
 use crate::db::NewSupportError;
 use crate::support::{self, SupportError};
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
 use shop_api::ErrorCode;
 use shop_api::support::{NewSupportRequest, SupportReceipt};
-use std::net::SocketAddr;
 
 pub fn router() -> Router<ApiState> {
     Router::new().route("/v1/support", post(create))
@@ -25,12 +25,12 @@ const REFERENCE_DRAWS: usize = 4;
 
 async fn create(
     State(state): State<ApiState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    client: ClientAddress,
     ApiJson(request): ApiJson<NewSupportRequest>,
 ) -> Result<(StatusCode, Json<SupportReceipt>), ApiFailure> {
     let request = support::check(request)?;
     let now = state.clock.now();
-    let client = client.ip().to_string();
+    let client = client.limited_as();
     for _ in 0..REFERENCE_DRAWS {
         let reference = support::new_reference();
         match state

@@ -8,20 +8,20 @@
 use super::orders;
 use crate::accounts::email::Email;
 use crate::accounts::throttle::Policy;
+use crate::http::api::client_address::ClientAddress;
 use crate::http::api::json::ApiJson;
 use crate::http::api::{ApiFailure, ApiState};
 use axum::Json;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use shop_api::order::{OrderNumber, TrackAnswer, TrackRequest};
-use std::net::SocketAddr;
 
 pub async fn track(
     State(state): State<ApiState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    client: ClientAddress,
     ApiJson(request): ApiJson<TrackRequest>,
 ) -> Result<Json<TrackAnswer>, ApiFailure> {
     let now = state.clock.now_ms();
-    let key = format!("track:{}", client.ip());
+    let key = client.throttle_key("track");
     if let Some(wait) = state.db.throttle_record(&key).await?.wait(now) {
         return Err(ApiFailure::too_many_attempts(wait));
     }
@@ -35,12 +35,10 @@ pub async fn track(
     if found.is_none() {
         // A success does not clear the record: knowing one pair must not
         // buy more guesses at others.
-        let record = state
+        state
             .db
-            .throttle_record(&key)
-            .await?
-            .after_failure(Policy::TRACKING, now);
-        state.db.save_throttle_record(&key, record).await?;
+            .record_throttle_failure(&key, Policy::TRACKING, now)
+            .await?;
     }
     Ok(Json(TrackAnswer { order: found }))
 }
