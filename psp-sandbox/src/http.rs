@@ -40,6 +40,7 @@ pub fn router(state: AppState, shop_origin: &str) -> Router {
         .merge(hosted::routes())
         .nest("/v1", merchant::routes(state.clone()))
         .with_state(state)
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,

@@ -21,6 +21,10 @@ pub mod webhooks;
 
 pub use config::Config;
 
+// A panic must end one request, not the sandbox (see Cargo.toml's profiles).
+#[cfg(panic = "abort")]
+compile_error!("the PSP sandbox must be built with panic = \"unwind\"");
+
 use clock::Clock;
 use db::{Database, DbError};
 use ledger::Ledger;

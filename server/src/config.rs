@@ -40,7 +40,8 @@ pub struct Config {
     /// origin the storefront may frame.
     #[arg(long, env = "SHOP_PSP_ORIGIN", default_value = "http://127.0.0.1:9090", value_parser = parse_origin)]
     pub psp_origin: String,
-    /// Base URL of the PSP's merchant API (server to server); the PSP
+    /// Base URL of the PSP's merchant API (server to server, `https` for a
+    /// real PSP: checked against the web's root certificates); the PSP
     /// origin when not set.
     #[arg(long, env = "SHOP_PSP_API_URL")]
     pub psp_api_url: Option<String>,

@@ -16,6 +16,7 @@ use crate::reconciler::Reconciler;
 use axum::Router;
 use axum::http::{Response, header};
 use std::sync::Arc;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
 use tower_http::trace::TraceLayer;
@@ -70,6 +71,9 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .merge(storefront::router(state.storefront.clone()))
+        // Innermost: the 500 gets the headers, compression and log line of
+        // any answer.
+        .layer(CatchPanicLayer::custom(panicked))
         // Assets are precompressed on disk, and so is the catalogue; this
         // compresses what is not (API JSON, index.html) and leaves encoded
         // responses alone.
@@ -79,6 +83,22 @@ pub fn router(state: AppState) -> Router {
             security_headers::apply,
         ))
         .layer(TraceLayer::new_for_http())
+}
+
+/// A panic ends its own request with a JSON 500, as any internal error;
+/// the server goes on (the release profile unwinds: see `lib.rs`).
+fn panicked(panic: Box<dyn std::any::Any + Send + 'static>) -> Response<axum::body::Body> {
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    tracing::error!(panic = message, "a request panicked; answered 500");
+    axum::response::IntoResponse::into_response(api::ApiFailure::new(
+        axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+        shop_api::ErrorCode::Internal,
+        "internal error",
+    ))
 }
 
 /// JSON answers under 1 KiB (a cart's totals, a session, most API answers)

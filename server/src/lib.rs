@@ -16,6 +16,11 @@ pub mod reconciler;
 pub mod shutdown;
 pub mod support;
 
+// A panic must end one request, not the shop: `http` catches it, which
+// only unwinding allows (the wasm's profile aborts; this one must not).
+#[cfg(panic = "abort")]
+compile_error!("the shop server must be built with panic = \"unwind\" (see Cargo.toml's profiles)");
+
 use config::Config;
 use std::net::SocketAddr;
 use tokio::net::TcpListener;

@@ -94,7 +94,30 @@ async fn every_response_carries_the_security_headers() {
         );
         let permissions = headers["permissions-policy"].to_str().unwrap();
         assert!(permissions.contains("payment=(self)"), "{path}");
+        let hsts = headers["strict-transport-security"].to_str().unwrap();
+        assert!(hsts.starts_with("max-age=63072000"), "{path}: {hsts}");
+        assert_eq!(headers["cross-origin-opener-policy"], "same-origin");
+        assert_eq!(headers["cross-origin-resource-policy"], "same-origin");
     }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_panic_answers_a_json_500_and_the_server_goes_on() {
+    let server = TestServer::start().await;
+    for _ in 0..3 {
+        let response = client()
+            .post(server.url("/api/v1/test/panic"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(response.headers().contains_key(CONTENT_SECURITY_POLICY));
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "internal");
+    }
+    let health = reqwest::get(server.url("/api/v1/health")).await.unwrap();
+    assert_eq!(health.status(), StatusCode::OK);
     server.stop().await;
 }
 

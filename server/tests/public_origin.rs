@@ -81,9 +81,35 @@ async fn a_configured_public_url_decides_origin_checks_and_secure_cookies() {
         .await
         .unwrap();
     assert_eq!(public.status(), StatusCode::CREATED);
-    let cookie = public.headers()[SET_COOKIE].to_str().unwrap();
+    let cookie = public.headers()[SET_COOKIE].to_str().unwrap().to_owned();
     assert!(cookie.contains("Secure"), "{cookie}");
     assert!(cookie.contains("HttpOnly"), "{cookie}");
+    // Over https, the `__Host-` prefix: no subdomain can plant it.
+    assert!(cookie.starts_with("__Host-sp_session="), "{cookie}");
+    let pair = cookie.split(';').next().unwrap();
+    let who = client()
+        .get(shop.url("/api/v1/session"))
+        .header("cookie", pair)
+        .send()
+        .await
+        .unwrap();
+    let body: Value = who.json().await.unwrap();
+    assert_eq!(
+        body["account"]["email"], "public@exemple.fr",
+        "the cookie is read back"
+    );
+    let planted = client()
+        .get(shop.url("/api/v1/session"))
+        .header("cookie", pair.replace("__Host-", ""))
+        .send()
+        .await
+        .unwrap();
+    let body: Value = planted.json().await.unwrap();
+    assert_eq!(
+        body,
+        Value::Null,
+        "a cookie without the prefix is not this shop's"
+    );
     shop.stop().await;
 }
 

@@ -8,7 +8,12 @@ use argon2::password_hash::rand_core::{OsRng, RngCore};
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
+/// The cookie's name on plain-http loopback (development).
 pub const COOKIE_NAME: &str = "sp_session";
+/// Its name everywhere else: browsers keep a `__Host-` cookie only if it is
+/// `Secure`, for `/`, and set by this very host without `Domain`, so a
+/// sibling subdomain or a plain-http page cannot plant one.
+pub const SECURE_COOKIE_NAME: &str = "__Host-sp_session";
 /// 7 days without a request.
 pub const IDLE_SECONDS: i64 = 7 * 24 * 3600;
 /// 30 days after sign-in, whatever happens.

@@ -15,6 +15,7 @@ mod psp_webhooks;
 mod session_cookie;
 mod support;
 mod test_clock;
+mod test_panic;
 
 pub use failure::ApiFailure;
 
@@ -97,9 +98,11 @@ pub fn router(state: ApiState) -> Router {
     let mut machines = Router::new()
         .merge(psp_webhooks::router())
         .merge(operator::router());
-    // Mounted only on a test clock: otherwise the route does not exist (404).
+    // Mounted only on a test clock: otherwise the routes do not exist (404).
     if state.clock.is_adjustable() {
-        machines = machines.merge(test_clock::router());
+        machines = machines
+            .merge(test_clock::router())
+            .merge(test_panic::router());
     }
     let machines = machines.with_state(state.clone());
     Router::new()

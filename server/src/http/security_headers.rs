@@ -19,7 +19,7 @@ impl SecurityHeaders {
     pub fn new(psp_origin: &str, inline: &InlineHashes) -> Self {
         let mut headers = HeaderMap::new();
         let policy = content_security_policy(psp_origin, inline);
-        let pairs: [(HeaderName, String); 5] = [
+        let pairs: [(HeaderName, String); 8] = [
             (header::CONTENT_SECURITY_POLICY, policy),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff".into()),
             (
@@ -32,6 +32,23 @@ impl SecurityHeaders {
             ),
             // Legacy twin of `frame-ancestors 'none'` for old browsers.
             (header::X_FRAME_OPTIONS, "DENY".into()),
+            // Browsers heed it over https only: two years of https for the
+            // shop's host and its subdomains once a shopper has been here.
+            (
+                header::STRICT_TRANSPORT_SECURITY,
+                "max-age=63072000; includeSubDomains".into(),
+            ),
+            // No other site's window keeps a handle on the shop's (the card
+            // frame and the Payment Request sheet are not windows).
+            (
+                HeaderName::from_static("cross-origin-opener-policy"),
+                "same-origin".into(),
+            ),
+            // The shop's answers (photos, JSON) are for its own pages only.
+            (
+                HeaderName::from_static("cross-origin-resource-policy"),
+                "same-origin".into(),
+            ),
         ];
         for (name, value) in pairs {
             match HeaderValue::try_from(value) {

@@ -445,4 +445,32 @@ mod tests {
         body.store_card = true;
         assert_eq!(serde_json::to_value(&body).unwrap()["store_card"], true);
     }
+
+    /// A real PSP is reached over https: the client speaks TLS to an
+    /// `https` base (here to a listener that reads the greeting and hangs
+    /// up, which the call reports as unreachable).
+    #[tokio::test]
+    async fn an_https_base_is_reached_over_tls() {
+        use tokio::io::AsyncReadExt;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let greeting = tokio::spawn(async move {
+            let (mut stream, _) = listener.accept().await.unwrap();
+            let mut first = [0u8; 3];
+            stream.read_exact(&mut first).await.unwrap();
+            first
+        });
+        let sandbox = Sandbox::new(&format!("https://localhost:{port}"), "secret").unwrap();
+        let answer = sandbox.payment("pay_1").await;
+        assert!(
+            matches!(answer, Err(ProviderError::Unreachable(_))),
+            "{answer:?}"
+        );
+        // A TLS handshake record (22), version 3.x: not plain HTTP.
+        let first = tokio::time::timeout(Duration::from_secs(5), greeting)
+            .await
+            .expect("the client never connected")
+            .unwrap();
+        assert_eq!(first[..2], [0x16, 0x03], "{first:?}");
+    }
 }

@@ -1,4 +1,4 @@
-//! The storefront's wasm, built the way Trunk cannot: cargo (release, with
+//! The storefront's wasm, built the way Trunk cannot: cargo (`wasm-release`, with
 //! relocations kept and `--cfg storefront_split`), then the splitter that
 //! cuts each lazily loaded page into its own module, then wasm-bindgen and
 //! wasm-opt on every piece. Trunk can't run a step between cargo and
@@ -91,7 +91,7 @@ fn cargo_build(root: &Path) -> Result<PathBuf, XtaskError> {
         command(root, "cargo")
             .args([
                 "build",
-                "--release",
+                "--profile=wasm-release",
                 "--target=wasm32-unknown-unknown",
                 "--package=storefront",
                 "--bin=storefront",
@@ -105,7 +105,7 @@ fn cargo_build(root: &Path) -> Result<PathBuf, XtaskError> {
     Ok(root
         .join("target")
         .join("wasm32-unknown-unknown")
-        .join("release")
+        .join("wasm-release")
         .join("storefront.wasm"))
 }
 

@@ -138,7 +138,7 @@ async fn sign_in(
         Some(account) if matches => {
             state.db.clear_throttle(&keys[0].0).await?;
             // No fixation: whatever session the browser had ends here.
-            if let Some(old) = session_cookie::token(&headers) {
+            if let Some(old) = session_cookie::token(&headers, state.secure_cookies()) {
                 state.db.delete_session(&session::token_hash(&old)).await?;
             }
             start_session(
@@ -168,7 +168,7 @@ async fn sign_out(
     State(state): State<ApiState>,
     headers: HeaderMap,
 ) -> Result<Response, ApiFailure> {
-    if let Some(token) = session_cookie::token(&headers) {
+    if let Some(token) = session_cookie::token(&headers, state.secure_cookies()) {
         let token_hash = session::token_hash(&token);
         // The shop tells shoppers that signing out empties their cart (on
         // every device: there is one per account); saved projects stay.

@@ -28,7 +28,7 @@ impl ApiFailure {
         let mut failure = Self::new(
             StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::TooManyAttempts,
-            "too many failed sign-ins; retry later",
+            "too many attempts; retry later",
         );
         failure.body.error.retry_after_seconds = Some(retry_after_seconds);
         failure

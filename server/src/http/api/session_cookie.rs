@@ -19,7 +19,7 @@ impl CurrentSession {
     /// The session this request carries, `None` when it carries none the
     /// server still knows (an expired one is deleted on the way).
     async fn lookup(parts: &Parts, state: &ApiState) -> Result<Option<Self>, ApiFailure> {
-        let Some(token) = token(&parts.headers) else {
+        let Some(token) = token(&parts.headers, state.secure_cookies()) else {
             return Ok(None);
         };
         let token_hash = session::token_hash(&token);
@@ -65,22 +65,32 @@ impl OptionalFromRequestParts<ApiState> for CurrentSession {
     }
 }
 
-/// The session token the browser sent, if any.
-pub fn token(headers: &HeaderMap) -> Option<String> {
+/// The cookie's name: `__Host-` wherever cookies are `Secure`.
+fn name(secure: bool) -> &'static str {
+    if secure {
+        session::SECURE_COOKIE_NAME
+    } else {
+        session::COOKIE_NAME
+    }
+}
+
+/// The session token the browser sent, if any (under this server's name
+/// only: a plain `sp_session` on an https shop was not set by it).
+pub fn token(headers: &HeaderMap, secure: bool) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(Cookie::split_parse)
         .filter_map(Result::ok)
-        .find(|cookie| cookie.name() == session::COOKIE_NAME)
+        .find(|cookie| cookie.name() == name(secure))
         .map(|cookie| cookie.value().to_owned())
 }
 
 /// `secure`: the shop's public origin is not plain-http loopback
 /// (`ApiState::secure_cookies`).
 fn build(value: String, max_age_seconds: i64, secure: bool) -> HeaderValue {
-    let cookie = Cookie::build((session::COOKIE_NAME, value))
+    let cookie = Cookie::build((name(secure), value))
         .http_only(true)
         .same_site(SameSite::Lax)
         .path("/")
@@ -120,7 +130,9 @@ mod tests {
         );
         assert!(!local.contains("Secure"));
         let public = set("abc", true).to_str().unwrap().to_owned();
-        assert!(public.contains("Secure"));
+        assert!(public.starts_with("__Host-sp_session=abc;"), "{public}");
+        assert!(public.contains("Secure") && public.contains("Path=/"));
+        assert!(!public.contains("Domain"));
         assert!(clear(true).to_str().unwrap().contains("Max-Age=0"));
     }
 
@@ -131,6 +143,12 @@ mod tests {
             header::COOKIE,
             HeaderValue::from_static("a=1; sp_session=tok; b=2"),
         );
-        assert_eq!(token(&map).as_deref(), Some("tok"));
+        assert_eq!(token(&map, false).as_deref(), Some("tok"));
+        assert_eq!(token(&map, true), None, "not this https server's cookie");
+        map.insert(
+            header::COOKIE,
+            HeaderValue::from_static("sp_session=planted; __Host-sp_session=tok"),
+        );
+        assert_eq!(token(&map, true).as_deref(), Some("tok"));
     }
 }
