@@ -268,6 +268,9 @@ pub struct AccountErrors {
     pub email_taken: &'static str,
     pub invalid_credentials: &'static str,
     pub too_many_attempts: fn(u64) -> String,
+    /// The server has too many sign-ins at once: nothing is wrong with
+    /// what the shopper typed.
+    pub busy: fn(u64) -> String,
     pub network: &'static str,
     pub unexpected: &'static str,
     pub sign_out_failed: &'static str,

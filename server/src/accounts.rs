@@ -2,6 +2,7 @@
 //! throttle, session lifetime), independent of HTTP and of SQL.
 
 pub mod email;
+pub mod hashing;
 pub mod password;
 pub mod session;
 pub mod throttle;

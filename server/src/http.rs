@@ -36,6 +36,8 @@ pub struct AppState {
     pub wallets: Arc<shop_api::wallet::WalletConfig>,
     pub account_throttle: Policy,
     pub client_throttle: Policy,
+    /// Argon2's slots (`accounts::hashing`).
+    pub password_work: crate::accounts::hashing::PasswordWork,
     /// Proxies whose `X-Forwarded-For` is believed (`api::client_address`).
     pub trusted_proxies: Arc<[ipnet::IpNet]>,
     /// From configuration, never from request headers.
@@ -64,6 +66,7 @@ pub fn router(state: AppState) -> Router {
                 wallets: state.wallets.clone(),
                 account_throttle: state.account_throttle,
                 client_throttle: state.client_throttle,
+                password_work: state.password_work.clone(),
                 trusted_proxies: state.trusted_proxies.clone(),
                 public_origin: state.public_origin.clone(),
                 clock: state.clock.clone(),

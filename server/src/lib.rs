@@ -124,6 +124,7 @@ pub async fn serve(
         clock: clock.clone(),
         account_throttle: accounts::throttle::Policy::ACCOUNT,
         client_throttle: accounts::throttle::Policy::CLIENT,
+        password_work: accounts::hashing::PasswordWork::per_core(),
         trusted_proxies: config.trusted_proxies.clone().into(),
     });
     tracing::info!(address = %format!("http://{local}"), %public_origin, data_dir = %config.data_dir.display(), "shop server listening");

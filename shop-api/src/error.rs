@@ -99,6 +99,10 @@ pub enum ErrorCode {
     /// An operator's reconciliation pass while another server process runs
     /// one (it holds the lease): try again shortly.
     ReconcilerBusy,
+    /// The server has more work of this kind than it takes at once (e.g.
+    /// every password slot busy, or too many requests in flight): try again
+    /// after `retry_after_seconds` (also the `503`'s `Retry-After`).
+    ServerBusy,
     /// A code this build does not know yet (newer server): keeps old
     /// storefronts parsing errors instead of failing on them.
     #[serde(other)]

@@ -37,6 +37,7 @@ pub enum FormError {
     PasswordTooWeak,
     InvalidCredentials,
     TooManyAttempts(u64),
+    Busy(u64),
     Network,
     Unexpected,
 }
@@ -53,6 +54,7 @@ impl FormError {
             FormError::PasswordTooWeak => errors.password_too_weak.to_owned(),
             FormError::InvalidCredentials => errors.invalid_credentials.to_owned(),
             FormError::TooManyAttempts(seconds) => (errors.too_many_attempts)(seconds),
+            FormError::Busy(seconds) => (errors.busy)(seconds),
             FormError::Network => errors.network.to_owned(),
             FormError::Unexpected => errors.unexpected.to_owned(),
         }

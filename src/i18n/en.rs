@@ -43,6 +43,14 @@ fn too_many_attempts(seconds: u64) -> String {
     }
 }
 
+fn busy(seconds: u64) -> String {
+    format!(
+        "The service is very busy right now. Try again in {} seconds: \
+         nothing you typed is lost.",
+        seconds.max(2)
+    )
+}
+
 pub static STRINGS: Strings = Strings {
     language_name: "English",
     shop_name: "Service Photo",
@@ -238,6 +246,7 @@ pub static STRINGS: Strings = Strings {
             email_taken: "An account already uses this address. Sign in instead.",
             invalid_credentials: "Wrong e-mail address or password.",
             too_many_attempts,
+            busy,
             network: "The service does not answer. Check your internet connection and try again.",
             unexpected: "Something unexpected went wrong. Try again in a moment.",
             sign_out_failed: "Signing out did not go through. Check your connection and try again: nothing was deleted.",

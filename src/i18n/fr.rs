@@ -43,6 +43,14 @@ fn too_many_attempts(seconds: u64) -> String {
     }
 }
 
+fn busy(seconds: u64) -> String {
+    format!(
+        "Le service est très sollicité en ce moment. Réessayez dans {} secondes\u{a0}: \
+         rien de ce que vous avez saisi n’est perdu.",
+        seconds.max(2)
+    )
+}
+
 pub static STRINGS: Strings = Strings {
     language_name: "Français",
     shop_name: "Service Photo",
@@ -236,6 +244,7 @@ pub static STRINGS: Strings = Strings {
             email_taken: "Un compte existe déjà avec cette adresse. Connectez-vous plutôt.",
             invalid_credentials: "Adresse e-mail ou mot de passe incorrect.",
             too_many_attempts,
+            busy,
             network: "Le service ne répond pas. Vérifiez votre connexion internet et réessayez.",
             unexpected: "Une erreur inattendue s’est produite. Réessayez dans un instant.",
             sign_out_failed: "La déconnexion n’a pas abouti. Vérifiez votre connexion et réessayez\u{a0}: rien n’a été supprimé.",

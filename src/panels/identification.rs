@@ -126,6 +126,9 @@ fn refusal(error: &ApiError) -> FieldErrors {
             ErrorCode::TooManyAttempts => {
                 errors.form = Some(FormError::TooManyAttempts(retry_after_seconds.unwrap_or(1)))
             }
+            ErrorCode::ServerBusy => {
+                errors.form = Some(FormError::Busy(retry_after_seconds.unwrap_or(5)))
+            }
             _ => errors.form = Some(FormError::Unexpected),
         },
         ApiError::Unreadable { .. } => errors.form = Some(FormError::Unexpected),

@@ -52,6 +52,8 @@ pub struct ApiState {
     pub wallets: Arc<shop_api::wallet::WalletConfig>,
     pub account_throttle: Policy,
     pub client_throttle: Policy,
+    /// Argon2's slots (`accounts::hashing`).
+    pub password_work: crate::accounts::hashing::PasswordWork,
     /// Proxies whose `X-Forwarded-For` is believed (`client_address`).
     pub trusted_proxies: Arc<[ipnet::IpNet]>,
     /// The shop's public origin (configuration, never request headers).

@@ -6,6 +6,7 @@ use super::json::ApiJson;
 use super::session_cookie::{self, CurrentSession};
 use super::{ApiFailure, ApiState};
 use crate::accounts::email::Email;
+use crate::accounts::hashing::{self, HashingError};
 use crate::accounts::password::{self, PasswordError};
 use crate::accounts::session;
 use crate::accounts::throttle::Policy;
@@ -69,7 +70,11 @@ async fn create_account(
         .db
         .record_throttle_failure(&signups, Policy::SIGN_UP, now)
         .await?;
-    let hash = hash_off_thread(credentials.password).await?;
+    let hash = state
+        .password_work
+        .hash(credentials.password)
+        .await
+        .map_err(hashing_failure)?;
     let account = match state
         .db
         .create_account(&email, &hash, state.clock.now())
@@ -131,9 +136,11 @@ async fn sign_in(
         .as_ref()
         .map_or_else(|| dummy_hash().to_owned(), |a| a.password_hash.clone());
     let password = credentials.password;
-    let matches = tokio::task::spawn_blocking(move || password::verify(&password, &stored))
+    let matches = state
+        .password_work
+        .verify(password, stored)
         .await
-        .unwrap_or(false);
+        .map_err(hashing_failure)?;
     match account {
         Some(account) if matches => {
             state.db.clear_throttle(&keys[0].0).await?;
@@ -213,21 +220,22 @@ async fn start_session(
         .into_response())
 }
 
-async fn hash_off_thread(password: String) -> Result<String, ApiFailure> {
-    let internal = || {
-        ApiFailure::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            ErrorCode::Internal,
-            "internal error",
-        )
-    };
-    tokio::task::spawn_blocking(move || password::hash(&password))
-        .await
-        .map_err(|_| internal())?
-        .map_err(|error| {
-            tracing::error!(%error, "cannot hash a password");
-            internal()
-        })
+/// Busy slots are a `503` with when to come back; a failed hash is ours.
+fn hashing_failure(error: HashingError) -> ApiFailure {
+    match error {
+        HashingError::Busy(_) => {
+            tracing::warn!("password slots busy: request refused");
+            ApiFailure::busy(hashing::RETRY_AFTER_SECONDS)
+        }
+        error => {
+            tracing::error!(%error, "cannot hash or check a password");
+            ApiFailure::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::Internal,
+                "internal error",
+            )
+        }
+    }
 }
 
 /// A real Argon2id hash of a random password, made once.

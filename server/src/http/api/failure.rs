@@ -34,6 +34,17 @@ impl ApiFailure {
         failure
     }
 
+    /// A `503`: more of this work than the server takes at once.
+    pub fn busy(retry_after_seconds: u64) -> Self {
+        let mut failure = Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::ServerBusy,
+            "the server is busy; retry later",
+        );
+        failure.retry_after(retry_after_seconds);
+        failure
+    }
+
     /// Adds when to try again (`retry_after_seconds` and `Retry-After`).
     pub fn retry_after(&mut self, seconds: u64) {
         self.body.error.retry_after_seconds = Some(seconds);
