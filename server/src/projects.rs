@@ -236,15 +236,15 @@ impl<'a> Projects<'a> {
         &self,
         project: &ClientId,
         photo: &ClientId,
-    ) -> Result<(Photo, Vec<u8>), ProjectError> {
+    ) -> Result<(Photo, files::PhotoFile), ProjectError> {
         let stored = self
             .db
             .photo(self.account_id, project.as_str(), photo.as_str())
             .await?
             .ok_or(ProjectError::NotFound)?;
-        let bytes = self
+        let file = self
             .files
-            .read(self.account_id, project, photo)
+            .open_photo(self.account_id, project, photo)
             .await?
             .ok_or_else(|| {
                 tracing::error!(
@@ -255,7 +255,7 @@ impl<'a> Projects<'a> {
                 );
                 ProjectError::NotFound
             })?;
-        Ok((stored, bytes))
+        Ok((stored, file))
     }
 }
 

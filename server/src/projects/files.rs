@@ -31,6 +31,13 @@ impl FileError {
     }
 }
 
+/// An open photo file and its length (the `Content-Length`).
+#[derive(Debug)]
+pub struct PhotoFile {
+    pub file: tokio::fs::File,
+    pub length: u64,
+}
+
 #[derive(Debug, Clone)]
 pub struct PhotoFiles {
     root: PathBuf,
@@ -80,19 +87,24 @@ impl PhotoFiles {
         .await
     }
 
-    /// The photo's bytes, or `None` when there is no such file.
-    pub async fn read(
+    /// The photo's file, open for reading, or `None` when there is none.
+    /// Read as it is sent, never whole: a thousand downloads of a 25 MiB
+    /// photo must not hold 25 GiB. A rewrite renames a new file over the
+    /// name, so an open file stays the whole old photo.
+    pub async fn open_photo(
         &self,
         account_id: i64,
         project: &ClientId,
         photo: &ClientId,
-    ) -> Result<Option<Vec<u8>>, FileError> {
+    ) -> Result<Option<PhotoFile>, FileError> {
         let path = self.path(account_id, project, photo);
-        match tokio::fs::read(&path).await {
-            Ok(bytes) => Ok(Some(bytes)),
-            Err(error) if error.kind() == ErrorKind::NotFound => Ok(None),
-            Err(error) => Err(FileError::at(&path)(error)),
-        }
+        let file = match tokio::fs::File::open(&path).await {
+            Ok(file) => file,
+            Err(error) if error.kind() == ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(FileError::at(&path)(error)),
+        };
+        let length = file.metadata().await.map_err(FileError::at(&path))?.len();
+        Ok(Some(PhotoFile { file, length }))
     }
 
     /// Deletes the photo's file; a file already gone is fine.
@@ -165,10 +177,17 @@ mod tests {
             .write(7, &project, &photo, b"second".to_vec())
             .await
             .unwrap();
-        assert_eq!(
-            files.read(7, &project, &photo).await.unwrap().as_deref(),
-            Some(&b"second"[..])
-        );
+        let mut opened = files
+            .open_photo(7, &project, &photo)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(opened.length, 6);
+        let mut bytes = Vec::new();
+        tokio::io::AsyncReadExt::read_to_end(&mut opened.file, &mut bytes)
+            .await
+            .unwrap();
+        assert_eq!(bytes, b"second");
         let names: Vec<_> = std::fs::read_dir(dir.path().join("photos/7/p1"))
             .unwrap()
             .map(|entry| entry.unwrap().file_name())
@@ -177,7 +196,13 @@ mod tests {
 
         files.remove(7, &project, &photo).await.unwrap();
         files.remove(7, &project, &photo).await.unwrap();
-        assert_eq!(files.read(7, &project, &photo).await.unwrap(), None);
+        assert!(
+            files
+                .open_photo(7, &project, &photo)
+                .await
+                .unwrap()
+                .is_none()
+        );
         files.remove_project(7, &project).await.unwrap();
         files.remove_project(7, &project).await.unwrap();
         assert!(!dir.path().join("photos/7/p1").exists());

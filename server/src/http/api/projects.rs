@@ -18,10 +18,14 @@ use axum::{Json, Router};
 use shop_api::ErrorCode;
 use shop_api::project::{MAX_PHOTO_BYTES, Photo, Project, ProjectDraft, ProjectSummary};
 use std::pin::Pin;
+use tokio_util::io::ReaderStream;
 
 /// A draft lists up to 200 photo ids of up to 64 characters: more than the
 /// API's usual 16 KiB once formatted with some slack.
 const DRAFT_BODY_LIMIT_BYTES: usize = 32 * 1024;
+
+/// The read buffer of a photo's download.
+const DOWNLOAD_CHUNK_BYTES: usize = 64 * 1024;
 
 pub fn router() -> Router<ApiState> {
     Router::new()
@@ -102,11 +106,24 @@ async fn download(
     PhotoPath(project, photo): PhotoPath,
     State(state): State<ApiState>,
 ) -> Result<Response, ApiFailure> {
-    let (photo, bytes) = projects(&state, &current).photo(&project, &photo).await?;
+    let (photo, opened) = projects(&state, &current).photo(&project, &photo).await?;
     // Always one of the three sniffed types the database allows.
     let content_type = HeaderValue::from_str(&photo.content_type)
         .unwrap_or(HeaderValue::from_static("application/octet-stream"));
-    Ok(([(header::CONTENT_TYPE, content_type)], bytes).into_response())
+    // Sent as it is read, 64 KiB at a time: memory per download is the
+    // buffer, not the photo.
+    let body = Body::from_stream(ReaderStream::with_capacity(
+        opened.file,
+        DOWNLOAD_CHUNK_BYTES,
+    ));
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_LENGTH, HeaderValue::from(opened.length)),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 fn projects<'a>(state: &'a ApiState, current: &CurrentSession) -> Projects<'a> {
