@@ -73,6 +73,19 @@ pub struct Config {
     /// any, the header is ignored and each peer is a client.
     #[arg(long, env = "SHOP_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_network)]
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Requests served at once; beyond, `503 server_busy` with
+    /// `Retry-After` at once.
+    #[arg(long, env = "SHOP_MAX_IN_FLIGHT", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_in_flight: u32,
+    /// Seconds a handler may take (a photo upload excepted); then `503`.
+    #[arg(long, env = "SHOP_REQUEST_TIMEOUT", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub request_timeout_seconds: u64,
+    /// Seconds a request body may send nothing before its request ends.
+    #[arg(long, env = "SHOP_BODY_IDLE_TIMEOUT", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_idle_timeout_seconds: u64,
+    /// Seconds a client has to send a request's headers (slow-loris).
+    #[arg(long, env = "SHOP_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout_seconds: u64,
     /// Apple Pay merchant identifier (as registered with Apple).
     #[arg(
         long,
@@ -143,6 +156,16 @@ pub enum ConfigError {
 }
 
 impl Config {
+    pub fn limits(&self) -> crate::http::limits::Limits {
+        use std::time::Duration;
+        crate::http::limits::Limits {
+            in_flight: self.max_in_flight as usize,
+            request: Duration::from_secs(self.request_timeout_seconds),
+            body_idle: Duration::from_secs(self.body_idle_timeout_seconds),
+            header_read: Duration::from_secs(self.header_timeout_seconds),
+        }
+    }
+
     /// Checks what flags alone cannot, against the address actually listened
     /// on (tests bind port 0).
     pub fn validate(&self, listening: SocketAddr) -> Result<(), ConfigError> {

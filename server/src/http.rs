@@ -3,7 +3,9 @@
 //! compression, request logs).
 
 pub mod api;
+pub mod limits;
 pub mod security_headers;
+pub mod serve;
 pub mod storefront;
 
 use crate::accounts::throttle::Policy;
@@ -19,6 +21,7 @@ use std::sync::Arc;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
+use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 #[derive(Clone)]
@@ -46,6 +49,7 @@ pub struct AppState {
     pub clock: Clock,
     /// This process's reconciler, for the operators' passes.
     pub reconciler: Reconciler,
+    pub limits: limits::Limits,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -56,22 +60,25 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .nest(
             "/api",
-            api::router(api::ApiState {
-                db: state.db.clone(),
-                catalogue: state.catalogue.clone(),
-                photos: state.photos.clone(),
-                payments: state.payments.clone(),
-                psp_webhook_secret: state.psp_webhook_secret.clone(),
-                operator_token: state.operator_token.clone(),
-                wallets: state.wallets.clone(),
-                account_throttle: state.account_throttle,
-                client_throttle: state.client_throttle,
-                password_work: state.password_work.clone(),
-                trusted_proxies: state.trusted_proxies.clone(),
-                public_origin: state.public_origin.clone(),
-                clock: state.clock.clone(),
-                reconciler: state.reconciler.clone(),
-            }),
+            api::router(
+                api::ApiState {
+                    db: state.db.clone(),
+                    catalogue: state.catalogue.clone(),
+                    photos: state.photos.clone(),
+                    payments: state.payments.clone(),
+                    psp_webhook_secret: state.psp_webhook_secret.clone(),
+                    operator_token: state.operator_token.clone(),
+                    wallets: state.wallets.clone(),
+                    account_throttle: state.account_throttle,
+                    client_throttle: state.client_throttle,
+                    password_work: state.password_work.clone(),
+                    trusted_proxies: state.trusted_proxies.clone(),
+                    public_origin: state.public_origin.clone(),
+                    clock: state.clock.clone(),
+                    reconciler: state.reconciler.clone(),
+                },
+                state.limits.request,
+            ),
         )
         .merge(storefront::router(state.storefront.clone()))
         // Innermost: the 500 gets the headers, compression and log line of
@@ -85,6 +92,9 @@ pub fn router(state: AppState) -> Router {
             headers,
             security_headers::apply,
         ))
+        // A body that sends nothing for this long ends its request (its
+        // handler sees a read error: a JSON 4xx).
+        .layer(RequestBodyTimeoutLayer::new(state.limits.body_idle))
         .layer(TraceLayer::new_for_http())
 }
 

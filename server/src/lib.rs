@@ -125,16 +125,13 @@ pub async fn serve(
         account_throttle: accounts::throttle::Policy::ACCOUNT,
         client_throttle: accounts::throttle::Policy::CLIENT,
         password_work: accounts::hashing::PasswordWork::per_core(),
+        limits: config.limits(),
         trusted_proxies: config.trusted_proxies.clone().into(),
     });
     tracing::info!(address = %format!("http://{local}"), %public_origin, data_dir = %config.data_dir.display(), "shop server listening");
-    let served = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
-    .map_err(ServerError::Serve);
+    let served = http::serve::serve(listener, app, config.limits(), shutdown)
+        .await
+        .map_err(ServerError::Serve);
     // The reconciler stops (releasing its lease) before the database closes.
     let _ = stop_reconciler.send(true);
     if let Err(error) = reconciling.await {

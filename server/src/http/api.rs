@@ -93,7 +93,14 @@ impl ApiState {
     }
 }
 
-pub fn router(state: ApiState) -> Router {
+/// `request_timeout` bounds every handler but a photo's upload (see
+/// `crate::http::limits::Limits::request`).
+pub fn router(state: ApiState, request_timeout: std::time::Duration) -> Router {
+    let deadline = tower::ServiceBuilder::new()
+        .layer(axum::error_handling::HandleErrorLayer::new(
+            crate::http::limits::timed_out,
+        ))
+        .layer(tower::timeout::TimeoutLayer::new(request_timeout));
     // Called by other servers (the PSP, operators' tools), which send no
     // `Origin`: they authenticate otherwise (signature, bearer token), so
     // they sit outside the same-origin check.
@@ -106,7 +113,7 @@ pub fn router(state: ApiState) -> Router {
             .merge(test_clock::router())
             .merge(test_panic::router());
     }
-    let machines = machines.with_state(state.clone());
+    let machines = machines.layer(deadline.clone()).with_state(state.clone());
     Router::new()
         .route("/v1/health", get(health))
         .merge(account::router())
@@ -115,6 +122,9 @@ pub fn router(state: ApiState) -> Router {
         .merge(cart::router())
         .merge(orders::router())
         .merge(support::router())
+        // Routes merged so far; the upload, merged after, has no deadline.
+        .layer(deadline)
+        .merge(projects::uploads())
         .with_state(state.clone())
         .layer(axum::middleware::from_fn_with_state(
             state.public_origin.clone(),

@@ -13,7 +13,7 @@ use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, put};
 use axum::{Json, Router};
 use shop_api::ErrorCode;
 use shop_api::project::{MAX_PHOTO_BYTES, Photo, Project, ProjectDraft, ProjectSummary};
@@ -37,12 +37,15 @@ pub fn router() -> Router<ApiState> {
                 .delete(delete)
                 .layer(DefaultBodyLimit::max(DRAFT_BODY_LIMIT_BYTES)),
         )
-        // The upload reads its raw body itself, with its own limit and a JSON
-        // refusal: `DefaultBodyLimit` does not apply to a raw `Body`.
-        .route(
-            "/v1/projects/{id}/photos/{photo_id}",
-            get(download).put(upload),
-        )
+        .route("/v1/projects/{id}/photos/{photo_id}", get(download))
+}
+
+/// The photo upload, apart: the request deadline does not apply to it (a
+/// slow phone may take minutes for 25 MiB), a stalled body's does. It
+/// reads its raw body itself, with its own limit and a JSON refusal:
+/// `DefaultBodyLimit` does not apply to a raw `Body`.
+pub fn uploads() -> Router<ApiState> {
+    Router::new().route("/v1/projects/{id}/photos/{photo_id}", put(upload))
 }
 
 async fn list(
