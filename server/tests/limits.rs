@@ -98,3 +98,20 @@ async fn requests_beyond_the_limit_are_refused_at_once() {
     assert!(served.is_ok(), "still refusing after the two left");
     server.stop().await;
 }
+
+#[tokio::test]
+async fn a_handler_that_outlives_its_deadline_is_answered_for() {
+    let server = TestServer::start_with(|config| config.request_timeout_seconds = 1).await;
+    let started = Instant::now();
+    let response = support::client()
+        .post(server.url("/api/v1/test/stall"))
+        .timeout(Duration::from_secs(10))
+        .send()
+        .await
+        .expect("no answer within 10 s");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "server_busy");
+    server.stop().await;
+}

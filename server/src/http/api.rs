@@ -15,7 +15,7 @@ mod psp_webhooks;
 mod session_cookie;
 mod support;
 mod test_clock;
-mod test_panic;
+mod test_faults;
 
 pub use failure::ApiFailure;
 
@@ -111,7 +111,7 @@ pub fn router(state: ApiState, request_timeout: std::time::Duration) -> Router {
     if state.clock.is_adjustable() {
         machines = machines
             .merge(test_clock::router())
-            .merge(test_panic::router());
+            .merge(test_faults::router());
     }
     let machines = machines.layer(deadline.clone()).with_state(state.clone());
     Router::new()

@@ -45,9 +45,14 @@ pub struct PhotoFiles {
 
 impl PhotoFiles {
     /// Creates the folder if needed, so that a data folder the server
-    /// cannot write to stops it at start-up rather than at the first upload.
+    /// cannot write to stops it at start-up rather than at the first upload,
+    /// and deletes the temporary files of uploads a stopped process left.
     pub fn open(root: PathBuf) -> Result<Self, FileError> {
         std::fs::create_dir_all(&root).map_err(FileError::at(&root))?;
+        let swept = sweep_leftovers(&root)?;
+        if swept > 0 {
+            tracing::info!(swept, "temporary files of interrupted uploads deleted");
+        }
         Ok(Self { root })
     }
 
@@ -135,6 +140,39 @@ impl PhotoFiles {
     }
 }
 
+/// `photos/<account>/<project>/.<photo>.<n>.part`: no photo's name starts
+/// with a dot, so only an upload's temporary file is deleted. Called before
+/// the server takes requests, so no upload is in progress.
+fn sweep_leftovers(root: &Path) -> Result<usize, FileError> {
+    let mut swept = 0;
+    for account in read_dirs(root)? {
+        for project in read_dirs(&account)? {
+            let entries = std::fs::read_dir(&project).map_err(FileError::at(&project))?;
+            for entry in entries {
+                let path = entry.map_err(FileError::at(&project))?.path();
+                let name = path.file_name().and_then(|name| name.to_str());
+                if name.is_some_and(|name| name.starts_with('.') && name.ends_with(".part")) {
+                    std::fs::remove_file(&path).map_err(FileError::at(&path))?;
+                    swept += 1;
+                }
+            }
+        }
+    }
+    Ok(swept)
+}
+
+fn read_dirs(path: &Path) -> Result<Vec<PathBuf>, FileError> {
+    let entries = std::fs::read_dir(path).map_err(FileError::at(path))?;
+    let mut dirs = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(FileError::at(path))?.path();
+        if path.is_dir() {
+            dirs.push(path);
+        }
+    }
+    Ok(dirs)
+}
+
 /// Flushed to the disk before the rename, so that a power cut cannot leave
 /// the final name pointing at a file whose bytes were never written.
 fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -206,5 +244,20 @@ mod tests {
         files.remove_project(7, &project).await.unwrap();
         files.remove_project(7, &project).await.unwrap();
         assert!(!dir.path().join("photos/7/p1").exists());
+    }
+
+    #[test]
+    fn leftovers_of_interrupted_uploads_are_deleted_at_start() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let project = dir.path().join("photos/7/p1");
+        std::fs::create_dir_all(&project).unwrap();
+        std::fs::write(project.join("ph1"), b"kept").unwrap();
+        std::fs::write(project.join(".ph2.41.part"), b"half a photo").unwrap();
+        PhotoFiles::open(dir.path().join("photos")).unwrap();
+        let names: Vec<_> = std::fs::read_dir(&project)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["ph1"]);
     }
 }
