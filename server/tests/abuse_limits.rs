@@ -133,7 +133,7 @@ async fn sign_up(server: &TestServer, email: &str) -> StatusCode {
 #[tokio::test]
 async fn sign_ups_are_limited_per_client() {
     let server = TestServer::start().await;
-    for n in 0..30 {
+    for n in 0..60 {
         let status = sign_up(&server, &format!("compte{n}@exemple.fr")).await;
         assert_eq!(status, StatusCode::CREATED, "account {n}");
     }
@@ -143,7 +143,7 @@ async fn sign_ups_are_limited_per_client() {
         StatusCode::CONFLICT
     );
     assert_eq!(
-        sign_up(&server, "compte31@exemple.fr").await,
+        sign_up(&server, "compte61@exemple.fr").await,
         StatusCode::TOO_MANY_REQUESTS
     );
     server.stop().await;

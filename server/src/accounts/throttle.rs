@@ -38,10 +38,10 @@ impl Policy {
         base_delay_ms: 1000,
     };
     /// New accounts, per client address (each attempt that costs a hash):
-    /// an office behind one address making a few dozen an hour is never
-    /// slowed; a script gets at most 100 an hour.
+    /// a school or an office behind one address making dozens an hour is
+    /// never slowed; a script gets at most 100 an hour.
     pub const SIGN_UP: Policy = Policy {
-        free_failures: 30,
+        free_failures: 60,
         base_delay_ms: 1000,
     };
     /// Order tracking by number and e-mail, per client address: 10 misses,
