@@ -53,6 +53,10 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
+        // Answers leave at once rather than wait to fill a packet.
+        if let Err(error) = stream.set_nodelay(true) {
+            tracing::debug!(%error, %peer, "cannot set TCP_NODELAY");
+        }
         let app = app.clone();
         let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
             request.extensions_mut().insert(ConnectInfo(peer));
