@@ -41,9 +41,7 @@ async fn create_account(
 ) -> Result<Response, ApiFailure> {
     let now = state.clock.now_ms();
     let signups = client.throttle_key("signup");
-    if let Some(wait) = state.db.throttle_record(&signups).await?.wait(now) {
-        return Err(ApiFailure::too_many_attempts(wait));
-    }
+    ApiFailure::unless_throttled(&state.db, &signups, now).await?;
     let email = Email::parse(&credentials.email).ok_or_else(|| {
         ApiFailure::new(
             StatusCode::BAD_REQUEST,
@@ -122,9 +120,7 @@ async fn sign_in(
         (client.throttle_key("client"), state.client_throttle),
     ];
     for (key, _) in &keys {
-        if let Some(wait) = state.db.throttle_record(key).await?.wait(now) {
-            return Err(ApiFailure::too_many_attempts(wait));
-        }
+        ApiFailure::unless_throttled(&state.db, key, now).await?;
     }
     let account = match Email::parse(&credentials.email) {
         Some(email) => state.db.account_by_email(&email).await?,

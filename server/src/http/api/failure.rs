@@ -34,6 +34,19 @@ impl ApiFailure {
         failure
     }
 
+    /// A `429` if `key` is waiting out a throttle delay at `now_ms`: the
+    /// attempt is refused unprocessed.
+    pub async fn unless_throttled(
+        db: &crate::db::Database,
+        key: &str,
+        now_ms: i64,
+    ) -> Result<(), Self> {
+        match db.throttle_record(key).await?.wait(now_ms) {
+            Some(wait) => Err(Self::too_many_attempts(wait)),
+            None => Ok(()),
+        }
+    }
+
     /// A `503`: more of this work than the server takes at once.
     pub fn busy(retry_after_seconds: u64) -> Self {
         let mut failure = Self::new(

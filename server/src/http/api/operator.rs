@@ -56,9 +56,7 @@ impl FromRequestParts<ApiState> for Operator {
         let Ok(client) = ClientAddress::from_request_parts(parts, state).await;
         let key = client.throttle_key("operator");
         let now = state.clock.now_ms();
-        if let Some(wait) = state.db.throttle_record(&key).await?.wait(now) {
-            return Err(ApiFailure::too_many_attempts(wait));
-        }
+        ApiFailure::unless_throttled(&state.db, &key, now).await?;
         let given = parts
             .headers
             .get(header::AUTHORIZATION)

@@ -22,9 +22,7 @@ pub async fn track(
 ) -> Result<Json<TrackAnswer>, ApiFailure> {
     let now = state.clock.now_ms();
     let key = client.throttle_key("track");
-    if let Some(wait) = state.db.throttle_record(&key).await?.wait(now) {
-        return Err(ApiFailure::too_many_attempts(wait));
-    }
+    ApiFailure::unless_throttled(&state.db, &key, now).await?;
     // Malformed input is looked up all the same (it finds nothing): every
     // miss costs one query and one failure.
     let number = OrderNumber::parse(&request.number);
