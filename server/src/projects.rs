@@ -12,8 +12,8 @@ pub mod image;
 use crate::catalogue::{self, PricingError};
 use crate::clock::Clock;
 use crate::db::{Database, DbError, PhotoRoom};
-use files::{FileError, PhotoFiles};
-use image::ImageError;
+use files::{FileError, PhotoFiles, StagedPhoto};
+use image::{ImageError, InspectError};
 use shop_api::catalogue::Catalogue;
 use shop_api::project::{
     self, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_PROJECT, PROJECT_NAME_MAX_CHARS, Photo, Project,
@@ -60,6 +60,8 @@ pub enum ProjectError {
     Db(#[from] DbError),
     #[error(transparent)]
     Files(#[from] FileError),
+    #[error("reading an upload back: {0}")]
+    Read(std::io::Error),
 }
 
 /// A draft that passed the checks: the name as stored, the photo ids.
@@ -183,19 +185,35 @@ impl<'a> Projects<'a> {
         room_result(room)
     }
 
+    /// Where an upload's bytes go as they arrive, until `store_photo`
+    /// judges them.
+    pub async fn stage_photo(
+        &self,
+        project: &ClientId,
+        photo: &ClientId,
+    ) -> Result<StagedPhoto, ProjectError> {
+        Ok(self.files.stage(self.account_id, project, photo).await?)
+    }
+
     /// Stores an uploaded photo, replacing an earlier upload of the same id
     /// (so that an interrupted upload can simply be sent again).
     pub async fn store_photo(
         &self,
         project: &ClientId,
         photo: &ClientId,
-        bytes: Vec<u8>,
+        mut staged: StagedPhoto,
     ) -> Result<Photo, ProjectError> {
-        let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        let size = staged.written();
         if size > MAX_PHOTO_BYTES {
             return Err(ProjectError::PhotoTooLarge);
         }
-        let info = image::inspect(&bytes)?;
+        let info = staged
+            .read_with(image::inspect_reader)
+            .await?
+            .map_err(|error| match error {
+                InspectError::Image(error) => ProjectError::Image(error),
+                InspectError::Read(error) => ProjectError::Read(error),
+            })?;
         let stored = Photo {
             id: photo.as_str().to_owned(),
             content_type: info.kind.content_type().to_owned(),
@@ -207,9 +225,7 @@ impl<'a> Projects<'a> {
         // file no row mentions (never served), or a re-upload's new file
         // under the old row until the storefront retries — never a row
         // whose file is missing.
-        self.files
-            .write(self.account_id, project, photo, bytes)
-            .await?;
+        staged.commit().await?;
         let saved = self
             .db
             .save_photo(self.account_id, project.as_str(), &stored, self.clock.now())

@@ -270,6 +270,58 @@ async fn an_upload_of_unknown_length_is_cut_at_the_limit() {
     server.stop().await;
 }
 
+/// Memory per upload is a network buffer: the bytes are on disk, under a
+/// temporary name, before the body has ended; the whole photo only once it
+/// has.
+#[tokio::test]
+async fn an_upload_is_written_to_disk_as_it_arrives() {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let server = TestServer::start().await;
+    let mut shopper = Shopper::signed_up(&server, "s@exemple.fr").await;
+    shopper.put("/api/v1/projects/p", prints("P", &["a"])).await;
+    let photo = png(300, 200, 7);
+    let half = photo.len() / 2;
+    let host = server.base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(host).await.unwrap();
+    let head = format!(
+        "PUT /api/v1/projects/p/photos/a HTTP/1.1\r\nHost: {host}\r\nOrigin: {}\r\n\
+         Cookie: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        server.base,
+        shopper.cookie.as_deref().unwrap(),
+        photo.len(),
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(&photo[..half]).await.unwrap();
+    let partial = |server: &TestServer| {
+        let projects = std::fs::read_dir(server.data.path().join("photos")).ok()?;
+        projects
+            .filter_map(|account| std::fs::read_dir(account.ok()?.path().join("p")).ok())
+            .flatten()
+            .map(|file| file.unwrap())
+            .find(|file| file.file_name().to_string_lossy().ends_with(".part"))
+            .map(|file| file.metadata().unwrap().len())
+    };
+    let mut on_disk = None;
+    for _ in 0..100 {
+        on_disk = partial(&server).filter(|&length| length >= half as u64);
+        if on_disk.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(on_disk, Some(half as u64), "the first half is not on disk");
+    assert!(!server.photo_files("p").contains(&"a".to_owned()));
+    stream.write_all(&photo[half..]).await.unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).await.unwrap();
+    let response = String::from_utf8_lossy(&response);
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert_eq!(server.photo_files("p"), ["a"]);
+    let download = shopper.get("/api/v1/projects/p/photos/a").await;
+    assert_eq!(download.bytes, photo);
+    server.stop().await;
+}
+
 #[tokio::test]
 async fn a_project_holds_at_most_its_limit_of_photos() {
     let server = TestServer::start().await;

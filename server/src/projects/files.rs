@@ -7,9 +7,10 @@
 //! file is the old whole one or the new whole one, never half of either.
 
 use super::ClientId;
-use std::io::{ErrorKind, Write as _};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use tokio::io::AsyncWriteExt as _;
 
 /// Makes temporary names unique among the uploads in flight. Ids cannot
 /// contain a dot, so a temporary name never collides with a photo.
@@ -36,6 +37,82 @@ impl FileError {
 pub struct PhotoFile {
     pub file: tokio::fs::File,
     pub length: u64,
+}
+
+/// An upload on its way to disk, under a temporary name. Its file is
+/// deleted when it is dropped uncommitted (refused, interrupted, too big),
+/// so only `commit` ever makes it a photo.
+#[derive(Debug)]
+pub struct StagedPhoto {
+    file: tokio::fs::File,
+    temporary: PathBuf,
+    target: PathBuf,
+    written: u64,
+    committed: bool,
+}
+
+impl StagedPhoto {
+    pub async fn append(&mut self, bytes: &[u8]) -> Result<(), FileError> {
+        self.file
+            .write_all(bytes)
+            .await
+            .map_err(FileError::at(&self.temporary))?;
+        self.written += u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        Ok(())
+    }
+
+    /// Bytes appended so far.
+    pub fn written(&self) -> u64 {
+        self.written
+    }
+
+    /// Runs `read` on the bytes written so far, on a blocking thread (the
+    /// checks of an image seek and read a file of up to 25 MiB).
+    pub async fn read_with<T: Send + 'static>(
+        &mut self,
+        read: impl FnOnce(&mut std::fs::File) -> T + Send + 'static,
+    ) -> Result<T, FileError> {
+        self.file
+            .flush()
+            .await
+            .map_err(FileError::at(&self.temporary))?;
+        let temporary = self.temporary.clone();
+        blocking(move || {
+            let mut file = std::fs::File::open(&temporary).map_err(FileError::at(&temporary))?;
+            Ok(read(&mut file))
+        })
+        .await
+    }
+
+    /// Flushes the bytes to the disk, then renames them over the photo's
+    /// name, replacing any earlier file of the same id.
+    pub async fn commit(mut self) -> Result<(), FileError> {
+        self.file
+            .flush()
+            .await
+            .map_err(FileError::at(&self.temporary))?;
+        // Before the rename, so that a power cut cannot leave the final
+        // name pointing at a file whose bytes were never written.
+        self.file
+            .sync_all()
+            .await
+            .map_err(FileError::at(&self.temporary))?;
+        tokio::fs::rename(&self.temporary, &self.target)
+            .await
+            .map_err(FileError::at(&self.target))?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for StagedPhoto {
+    fn drop(&mut self) {
+        if !self.committed {
+            // Best effort: a leftover temporary file is never read, and the
+            // next start sweeps it.
+            let _ = std::fs::remove_file(&self.temporary);
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -67,29 +144,31 @@ impl PhotoFiles {
         self.project_dir(account_id, project).join(photo.as_str())
     }
 
-    /// Writes the photo whole, replacing any earlier file of the same id.
-    pub async fn write(
+    /// Opens the temporary file an upload is written to as its bytes
+    /// arrive: memory per upload is one network buffer, not the photo.
+    pub async fn stage(
         &self,
         account_id: i64,
         project: &ClientId,
         photo: &ClientId,
-        bytes: Vec<u8>,
-    ) -> Result<(), FileError> {
+    ) -> Result<StagedPhoto, FileError> {
         let dir = self.project_dir(account_id, project);
         let target = dir.join(photo.as_str());
         let upload = NEXT_UPLOAD.fetch_add(1, Ordering::Relaxed);
         let temporary = dir.join(format!(".{}.{upload}.part", photo.as_str()));
-        blocking(move || {
-            std::fs::create_dir_all(&dir).map_err(FileError::at(&dir))?;
-            let written = write_synced(&temporary, &bytes)
-                .and_then(|()| std::fs::rename(&temporary, &target));
-            written.map_err(|source| {
-                // Best effort: a leftover temporary file is never read.
-                let _ = std::fs::remove_file(&temporary);
-                FileError::at(&target)(source)
-            })
+        tokio::fs::create_dir_all(&dir)
+            .await
+            .map_err(FileError::at(&dir))?;
+        let file = tokio::fs::File::create(&temporary)
+            .await
+            .map_err(FileError::at(&temporary))?;
+        Ok(StagedPhoto {
+            file,
+            temporary,
+            target,
+            written: 0,
+            committed: false,
         })
-        .await
     }
 
     /// The photo's file, open for reading, or `None` when there is none.
@@ -173,14 +252,6 @@ fn read_dirs(path: &Path) -> Result<Vec<PathBuf>, FileError> {
     Ok(dirs)
 }
 
-/// Flushed to the disk before the rename, so that a power cut cannot leave
-/// the final name pointing at a file whose bytes were never written.
-fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = std::fs::File::create(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, FileError> + Send + 'static,
 ) -> Result<T, FileError> {
@@ -202,19 +273,50 @@ mod tests {
         ClientId::parse(value).unwrap()
     }
 
+    async fn write(files: &PhotoFiles, project: &ClientId, photo: &ClientId, bytes: &[u8]) {
+        let mut staged = files.stage(7, project, photo).await.unwrap();
+        staged.append(bytes).await.unwrap();
+        staged.commit().await.unwrap();
+    }
+
+    fn names(dir: &Path) -> Vec<std::ffi::OsString> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name())
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn an_upload_dropped_before_its_commit_leaves_nothing() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let files = PhotoFiles::open(dir.path().join("photos")).unwrap();
+        let (project, photo) = (id("p1"), id("ph1"));
+        write(&files, &project, &photo, b"kept").await;
+        let mut staged = files.stage(7, &project, &photo).await.unwrap();
+        staged.append(b"half a ").await.unwrap();
+        staged.append(b"photo").await.unwrap();
+        assert_eq!(staged.written(), 12);
+        let read = staged
+            .read_with(|file| {
+                let mut text = String::new();
+                std::io::Read::read_to_string(file, &mut text).map(|_| text)
+            })
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(read, "half a photo");
+        assert_eq!(names(&dir.path().join("photos/7/p1")).len(), 2);
+        drop(staged);
+        assert_eq!(names(&dir.path().join("photos/7/p1")), ["ph1"]);
+    }
+
     #[tokio::test]
     async fn a_rewrite_replaces_the_file_and_leaves_no_temporary() {
         let dir = tempfile::TempDir::new().unwrap();
         let files = PhotoFiles::open(dir.path().join("photos")).unwrap();
         let (project, photo) = (id("p1"), id("ph1"));
-        files
-            .write(7, &project, &photo, b"first".to_vec())
-            .await
-            .unwrap();
-        files
-            .write(7, &project, &photo, b"second".to_vec())
-            .await
-            .unwrap();
+        write(&files, &project, &photo, b"first").await;
+        write(&files, &project, &photo, b"second").await;
         let mut opened = files
             .open_photo(7, &project, &photo)
             .await
@@ -226,11 +328,7 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(bytes, b"second");
-        let names: Vec<_> = std::fs::read_dir(dir.path().join("photos/7/p1"))
-            .unwrap()
-            .map(|entry| entry.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["ph1"]);
+        assert_eq!(names(&dir.path().join("photos/7/p1")), ["ph1"]);
 
         files.remove(7, &project, &photo).await.unwrap();
         files.remove(7, &project, &photo).await.unwrap();

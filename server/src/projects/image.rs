@@ -1,13 +1,16 @@
 //! Whether uploaded bytes are a photo the shop can print: JPEG, PNG or WebP,
 //! judged by the bytes alone (never the file name or the declared type),
-//! complete, and of sane dimensions. Pure: no HTTP, no files.
+//! complete, and of sane dimensions. No HTTP and no paths: it reads the
+//! slice or the open file it is given.
 
-use std::io::Cursor;
+use std::io::{self, BufReader, Cursor, Read, Seek, SeekFrom};
 
 /// Longest side accepted, in pixels.
 pub const MAX_SIDE: u32 = 30_000;
-/// Most pixels accepted: bigger would be an attack on whoever decodes it.
-pub const MAX_PIXELS: u64 = 250_000_000;
+/// Most pixels accepted. The largest print, a 60 × 90 cm poster at 300 dpi,
+/// needs 75 MP; more is no better print, only a bigger bitmap for whoever
+/// decodes it (100 MP of RGBA is 400 MB).
+pub const MAX_PIXELS: u64 = 100_000_000;
 
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 const PNG_IEND: &[u8] = b"\0\0\0\0IEND\xae\x42\x60\x82";
@@ -54,21 +57,55 @@ pub enum ImageError {
     Dimensions { width: u64, height: u64 },
 }
 
+/// What stopped an inspection: the image, or reading it.
+#[derive(Debug, thiserror::Error)]
+pub enum InspectError {
+    #[error(transparent)]
+    Image(#[from] ImageError),
+    #[error("reading the upload: {0}")]
+    Read(#[from] io::Error),
+}
+
 /// Checks that `bytes` are a whole JPEG, PNG or WebP of sane dimensions.
 pub fn inspect(bytes: &[u8]) -> Result<ImageInfo, ImageError> {
-    let kind = sniff(bytes)?;
-    match kind {
-        ImageKind::Jpeg => check_jpeg(bytes)?,
-        ImageKind::Png => check_png(bytes)?,
-        ImageKind::Webp => check_webp(bytes)?,
+    match inspect_reader(&mut Cursor::new(bytes)) {
+        Ok(info) => Ok(info),
+        Err(InspectError::Image(error)) => Err(error),
+        // Only an end of data can stop a read of a slice.
+        Err(InspectError::Read(_)) => Err(ImageError::Truncated),
     }
-    let size = imagesize::reader_size(Cursor::new(bytes)).map_err(|error| match error {
-        imagesize::ImageError::IoError(_) => ImageError::Truncated,
-        imagesize::ImageError::CorruptedImage | imagesize::ImageError::NotSupported => {
-            ImageError::Malformed
-        }
-    })?;
-    let (width, height) = (size.width as u64, size.height as u64);
+}
+
+/// The same checks on an upload's file, read where they need it (its
+/// start, its chunk headers, its end) rather than whole.
+pub fn inspect_reader<R: Read + Seek>(reader: &mut R) -> Result<ImageInfo, InspectError> {
+    let len = reader.seek(SeekFrom::End(0))?;
+    let mut source = Source { reader, len };
+    let head = source.read_at(0, 16)?;
+    let kind = sniff(&head)?;
+    match kind {
+        ImageKind::Jpeg => check_jpeg(&mut source)?,
+        ImageKind::Png => check_png(&mut source)?,
+        ImageKind::Webp => check_webp(&head, len)?,
+    }
+    source.reader.seek(SeekFrom::Start(0))?;
+    let size =
+        imagesize::reader_size(BufReader::new(&mut *source.reader)).map_err(
+            |error| match error {
+                imagesize::ImageError::IoError(_) => ImageError::Truncated,
+                imagesize::ImageError::CorruptedImage | imagesize::ImageError::NotSupported => {
+                    ImageError::Malformed
+                }
+            },
+        )?;
+    Ok(check_dimensions(
+        kind,
+        size.width as u64,
+        size.height as u64,
+    )?)
+}
+
+fn check_dimensions(kind: ImageKind, width: u64, height: u64) -> Result<ImageInfo, ImageError> {
     let refused = ImageError::Dimensions { width, height };
     let side = |value: u64| {
         u32::try_from(value)
@@ -85,6 +122,24 @@ pub fn inspect(bytes: &[u8]) -> Result<ImageInfo, ImageError> {
         width: width_px,
         height: height_px,
     })
+}
+
+/// Random access to the bytes of an upload, of known length.
+struct Source<'a, R> {
+    reader: &'a mut R,
+    len: u64,
+}
+
+impl<R: Read + Seek> Source<'_, R> {
+    /// Up to `count` bytes from `at`: fewer at the end of the data.
+    fn read_at(&mut self, at: u64, count: usize) -> io::Result<Vec<u8>> {
+        let available = self.len.saturating_sub(at);
+        let count = usize::try_from(available).map_or(count, |available| available.min(count));
+        let mut bytes = vec![0; count];
+        self.reader.seek(SeekFrom::Start(at))?;
+        self.reader.read_exact(&mut bytes)?;
+        Ok(bytes)
+    }
 }
 
 fn sniff(bytes: &[u8]) -> Result<ImageKind, ImageError> {
@@ -110,45 +165,72 @@ fn sniff(bytes: &[u8]) -> Result<ImageKind, ImageError> {
 
 /// Ends with the EOI marker, maybe followed by the zero padding some
 /// cameras add: a JPEG cut short in transfer does not.
-fn check_jpeg(bytes: &[u8]) -> Result<(), ImageError> {
-    let end = bytes
-        .iter()
-        .rposition(|&b| b != 0)
-        .map_or(0, |last| last + 1);
-    if end < 4 || !bytes[..end].ends_with(b"\xff\xd9") {
-        return Err(ImageError::Truncated);
+fn check_jpeg<R: Read + Seek>(source: &mut Source<'_, R>) -> Result<(), InspectError> {
+    const BLOCK: u64 = 64 * 1024;
+    // The end of the data once the padding is skipped, read backwards.
+    let mut end = source.len;
+    let last = loop {
+        let from = end.saturating_sub(BLOCK);
+        let block = source.read_at(from, usize::try_from(end - from).unwrap_or(0))?;
+        if let Some(at) = block.iter().rposition(|&b| b != 0) {
+            break Some((from, block, at));
+        }
+        if from == 0 {
+            break None;
+        }
+        end = from;
+    };
+    let Some((from, block, at)) = last else {
+        return Err(ImageError::Truncated.into());
+    };
+    let end = from + at as u64 + 1;
+    let marker = if at >= 1 {
+        [block[at - 1], block[at]]
+    } else {
+        let before = source.read_at(end.saturating_sub(2), 1)?;
+        [before.first().copied().unwrap_or(0), block[at]]
+    };
+    if end < 4 || marker != [0xff, 0xd9] {
+        return Err(ImageError::Truncated.into());
     }
     Ok(())
 }
 
 /// IHDR first, then chunks end to end up to the IEND chunk that ends the
 /// file: a PNG cut short never lands exactly on one.
-fn check_png(bytes: &[u8]) -> Result<(), ImageError> {
-    let mut at = PNG_SIGNATURE.len();
-    if bytes.get(at + 4..at + 8) != Some(b"IHDR") {
-        return Err(if bytes.len() < at + 8 {
+fn check_png<R: Read + Seek>(source: &mut Source<'_, R>) -> Result<(), InspectError> {
+    let signature = PNG_SIGNATURE.len() as u64;
+    let first = source.read_at(signature, 8)?;
+    if first.get(4..8) != Some(b"IHDR") {
+        return Err(if first.len() < 8 {
             ImageError::Truncated
         } else {
             ImageError::Malformed
-        });
+        }
+        .into());
     }
+    let mut at = signature;
     loop {
-        let header = bytes.get(at..at + 8).ok_or(ImageError::Truncated)?;
+        let header = source.read_at(at, 8)?;
+        if header.len() < 8 {
+            return Err(ImageError::Truncated.into());
+        }
         let length = u32::from_be_bytes([header[0], header[1], header[2], header[3]]);
         let kind = &header[4..8];
         if !kind.iter().all(u8::is_ascii_alphabetic) || length > i32::MAX as u32 {
-            return Err(ImageError::Malformed);
+            return Err(ImageError::Malformed.into());
         }
         // Length, type, data, CRC.
-        let next = at + 12 + length as usize;
-        if next > bytes.len() {
-            return Err(ImageError::Truncated);
+        let next = at + 12 + u64::from(length);
+        if next > source.len {
+            return Err(ImageError::Truncated.into());
         }
         if kind == b"IEND" {
-            return if bytes[at..next] == *PNG_IEND && next == bytes.len() {
+            let chunk = source.read_at(at, 12)?;
+            return if chunk == PNG_IEND && next == source.len {
                 Ok(())
             } else {
-                Err(ImageError::Malformed)
+                Err(ImageError::Malformed.into())
             };
         }
         at = next;
@@ -156,16 +238,16 @@ fn check_png(bytes: &[u8]) -> Result<(), ImageError> {
 }
 
 /// The RIFF size says how long the file is: it must say exactly so.
-fn check_webp(bytes: &[u8]) -> Result<(), ImageError> {
-    let size = bytes
+fn check_webp(head: &[u8], len: u64) -> Result<(), ImageError> {
+    let size = head
         .get(4..8)
-        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        .map(|b| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])))
         .ok_or(ImageError::Truncated)?;
-    let declared = size.checked_add(8).ok_or(ImageError::Malformed)?;
-    if declared > bytes.len() {
+    let declared = size + 8;
+    if declared > len {
         return Err(ImageError::Truncated);
     }
-    if declared < bytes.len() || bytes.len() < 20 {
+    if declared < len || len < 20 {
         return Err(ImageError::Malformed);
     }
     Ok(())
@@ -312,11 +394,14 @@ mod tests {
     #[test]
     fn zero_and_absurd_dimensions_are_refused() {
         assert!(inspect(&png_claiming(1, 1)).is_ok());
-        assert!(inspect(&png_claiming(MAX_SIDE, 8_000)).is_ok());
+        assert!(inspect(&png_claiming(MAX_SIDE, 3_000)).is_ok());
+        assert!(inspect(&png_claiming(12_500, 8_000)).is_ok());
         for (width, height) in [
             (0, 10),
             (10, 0),
             (MAX_SIDE + 1, 10),
+            (12_500, 8_001),
+            (MAX_SIDE, 8_000),
             (20_000, 20_000),
             (u32::MAX, 1),
         ] {

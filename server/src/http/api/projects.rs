@@ -7,6 +7,7 @@
 use super::json::ApiJson;
 use super::session_cookie::CurrentSession;
 use super::{ApiFailure, ApiState};
+use crate::projects::files::StagedPhoto;
 use crate::projects::{ClientId, ProjectError, Projects};
 use axum::body::{Body, HttpBody as _};
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, State};
@@ -100,8 +101,9 @@ async fn upload(
     }
     let projects = projects(&state, &current);
     projects.check_upload(&project, &photo).await?;
-    let bytes = read_capped(body, declared).await?;
-    Ok(Json(projects.store_photo(&project, &photo, bytes).await?))
+    let mut staged = projects.stage_photo(&project, &photo).await?;
+    receive(body, &mut staged).await?;
+    Ok(Json(projects.store_photo(&project, &photo, staged).await?))
 }
 
 async fn download(
@@ -139,12 +141,11 @@ fn projects<'a>(state: &'a ApiState, current: &CurrentSession) -> Projects<'a> {
     )
 }
 
-/// The body, up to `MAX_PHOTO_BYTES`: counted as it arrives, since a
-/// missing or false `Content-Length` must not let more through.
-async fn read_capped(mut body: Body, declared: Option<u64>) -> Result<Vec<u8>, ApiFailure> {
-    let limit = usize::try_from(MAX_PHOTO_BYTES).unwrap_or(usize::MAX);
-    let expected = declared.and_then(|length| usize::try_from(length).ok());
-    let mut bytes = Vec::with_capacity(expected.unwrap_or(0).min(limit));
+/// Writes the body to the upload's file as it arrives, up to
+/// `MAX_PHOTO_BYTES`: counted as it arrives, since a missing or false
+/// `Content-Length` must not let more through. On a refusal the staged file
+/// is dropped, hence deleted.
+async fn receive(mut body: Body, staged: &mut StagedPhoto) -> Result<(), ApiFailure> {
     while let Some(frame) = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
         let frame = frame.map_err(|error| {
             tracing::info!(%error, "photo upload interrupted");
@@ -155,13 +156,14 @@ async fn read_capped(mut body: Body, declared: Option<u64>) -> Result<Vec<u8>, A
             )
         })?;
         if let Ok(data) = frame.into_data() {
-            if bytes.len() + data.len() > limit {
+            let length = u64::try_from(data.len()).unwrap_or(u64::MAX);
+            if staged.written().saturating_add(length) > MAX_PHOTO_BYTES {
                 return Err(ProjectError::PhotoTooLarge.into());
             }
-            bytes.extend_from_slice(&data);
+            staged.append(&data).await.map_err(ProjectError::from)?;
         }
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// `{id}` of a project route, checked: a 400 with a code otherwise, never
@@ -222,7 +224,7 @@ impl From<ProjectError> for ApiFailure {
             ProjectError::Pricing(error) => return error.into(),
             ProjectError::Db(error) => return error.into(),
             // Logged, not told: paths are the server's business.
-            ProjectError::Files(error) => {
+            ProjectError::Files(_) | ProjectError::Read(_) => {
                 tracing::error!(%error, "photo file error");
                 return ApiFailure::new(
                     StatusCode::INTERNAL_SERVER_ERROR,
