@@ -15,5 +15,6 @@ pub mod password_field;
 pub mod photo_grid;
 pub mod photo_picker;
 pub mod product_card;
+pub mod quota_notice;
 pub mod sign_out_confirmation;
 pub mod upload_progress;

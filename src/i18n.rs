@@ -254,6 +254,17 @@ pub struct AccountText {
     pub cancel_button: &'static str,
     pub session_expired: &'static str,
     pub signed_in_nav_label: &'static str,
+    pub photo_quota_reached: &'static str,
+    pub project_quota_reached: &'static str,
+    /// The link to the saved projects, from a save refused for the quota.
+    pub manage_projects: &'static str,
+    pub delete_project_button: &'static str,
+    /// (project name): the button's accessible name.
+    pub delete_project_label: fn(&str) -> String,
+    /// (project name).
+    pub delete_project_confirm: fn(&str) -> String,
+    pub delete_project_confirm_button: &'static str,
+    pub delete_project_failed: &'static str,
     pub errors: AccountErrors,
 }
 

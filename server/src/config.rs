@@ -86,6 +86,12 @@ pub struct Config {
     /// Seconds a client has to send a request's headers (slow-loris).
     #[arg(long, env = "SHOP_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
     pub header_timeout_seconds: u64,
+    /// MiB of photos one account may keep, all projects together.
+    #[arg(long, env = "SHOP_PHOTO_QUOTA_MIB", default_value_t = crate::projects::Quotas::DEFAULT_PHOTO_MIB, value_parser = clap::value_parser!(u64).range(1..))]
+    pub photo_quota_mib: u64,
+    /// Projects one account may keep.
+    #[arg(long, env = "SHOP_MAX_PROJECTS", default_value_t = crate::projects::Quotas::DEFAULT_PROJECTS, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_projects: u32,
     /// Apple Pay merchant identifier (as registered with Apple).
     #[arg(
         long,
@@ -163,6 +169,13 @@ impl Config {
             request: Duration::from_secs(self.request_timeout_seconds),
             body_idle: Duration::from_secs(self.body_idle_timeout_seconds),
             header_read: Duration::from_secs(self.header_timeout_seconds),
+        }
+    }
+
+    pub fn quotas(&self) -> crate::projects::Quotas {
+        crate::projects::Quotas {
+            photo_bytes: self.photo_quota_mib.saturating_mul(1024 * 1024),
+            projects: self.max_projects,
         }
     }
 

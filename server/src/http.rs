@@ -50,6 +50,8 @@ pub struct AppState {
     /// This process's reconciler, for the operators' passes.
     pub reconciler: Reconciler,
     pub limits: limits::Limits,
+    /// What one account may keep (photos' bytes, projects).
+    pub quotas: crate::projects::Quotas,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -76,6 +78,7 @@ pub fn router(state: AppState) -> Router {
                     public_origin: state.public_origin.clone(),
                     clock: state.clock.clone(),
                     reconciler: state.reconciler.clone(),
+                    quotas: state.quotas,
                 },
                 state.limits.request,
             ),

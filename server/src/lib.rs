@@ -126,6 +126,7 @@ pub async fn serve(
         client_throttle: accounts::throttle::Policy::CLIENT,
         password_work: accounts::hashing::PasswordWork::per_core(),
         limits: config.limits(),
+        quotas: config.quotas(),
         trusted_proxies: config.trusted_proxies.clone().into(),
     });
     tracing::info!(address = %format!("http://{local}"), %public_origin, data_dir = %config.data_dir.display(), "shop server listening");

@@ -52,6 +52,10 @@ pub enum ProjectError {
     TooManyPhotos,
     #[error("a photo is at most {MAX_PHOTO_BYTES} bytes")]
     PhotoTooLarge,
+    #[error("the account's photos would exceed its {0} bytes")]
+    PhotoQuotaReached(u64),
+    #[error("the account already keeps its most projects ({0})")]
+    ProjectQuotaReached(u32),
     #[error(transparent)]
     Pricing(#[from] PricingError),
     #[error(transparent)]
@@ -62,6 +66,22 @@ pub enum ProjectError {
     Files(#[from] FileError),
     #[error("reading an upload back: {0}")]
     Read(std::io::Error),
+}
+
+/// What one account may keep on the shop's disk, so that one account (or
+/// a script that signs up many) cannot fill it: a generous bound a shopper
+/// meets only by keeping years of finished projects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quotas {
+    /// Bytes of all the account's uploaded photos together.
+    pub photo_bytes: u64,
+    pub projects: u32,
+}
+
+impl Quotas {
+    /// 5 GiB: twenty full photo books of 50 phone photos.
+    pub const DEFAULT_PHOTO_MIB: u64 = 5 * 1024;
+    pub const DEFAULT_PROJECTS: u32 = 100;
 }
 
 /// A draft that passed the checks: the name as stored, the photo ids.
@@ -100,6 +120,7 @@ pub struct Projects<'a> {
     /// The server's in-memory catalogue: a draft's choice must price.
     catalogue: &'a Catalogue,
     files: &'a PhotoFiles,
+    quotas: Quotas,
     account_id: i64,
     clock: &'a Clock,
 }
@@ -110,12 +131,14 @@ impl<'a> Projects<'a> {
         db: &'a Database,
         catalogue: &'a Catalogue,
         files: &'a PhotoFiles,
+        quotas: Quotas,
         clock: &'a Clock,
     ) -> Self {
         Self {
             db,
             catalogue,
             files,
+            quotas,
             account_id,
             clock,
         }
@@ -147,9 +170,11 @@ impl<'a> Projects<'a> {
                 &checked.name,
                 &draft.choice,
                 &photo_ids,
+                self.quotas.projects,
                 self.clock.now_ms(),
             )
-            .await?;
+            .await?
+            .ok_or(ProjectError::ProjectQuotaReached(self.quotas.projects))?;
         // The rows are gone: a file that cannot be deleted is only wasted
         // space, not a reason to fail a save that happened.
         for photo in dropped.iter().filter_map(|photo| ClientId::parse(photo)) {
@@ -171,18 +196,26 @@ impl<'a> Projects<'a> {
         Ok(())
     }
 
-    /// Whether a photo may be uploaded into the project: asked before the
-    /// bytes are read, so that a doomed upload is refused before it is sent.
+    /// Whether a photo of `bytes` (as declared; 1 when unknown) may be
+    /// uploaded into the project: asked before the bytes are read, so that a
+    /// doomed upload is refused before it is sent.
     pub async fn check_upload(
         &self,
         project: &ClientId,
         photo: &ClientId,
+        bytes: u64,
     ) -> Result<(), ProjectError> {
         let room = self
             .db
-            .photo_room(self.account_id, project.as_str(), photo.as_str())
+            .photo_room(
+                self.account_id,
+                project.as_str(),
+                photo.as_str(),
+                bytes,
+                self.quotas.photo_bytes,
+            )
             .await?;
-        room_result(room)
+        self.room_result(room)
     }
 
     /// Where an upload's bytes go as they arrive, until `store_photo`
@@ -228,23 +261,46 @@ impl<'a> Projects<'a> {
         staged.commit().await?;
         let saved = self
             .db
-            .save_photo(self.account_id, project.as_str(), &stored, self.clock.now())
+            .save_photo(
+                self.account_id,
+                project.as_str(),
+                &stored,
+                self.quotas.photo_bytes,
+                self.clock.now(),
+            )
             .await?;
         if saved {
             return Ok(stored);
         }
-        // The project was deleted, or filled, since `check_upload`.
+        // The project was deleted or filled, or the account's photos grew,
+        // since `check_upload`.
         if let Err(error) = self.files.remove(self.account_id, project, photo).await {
             tracing::error!(%error, "cannot delete a refused photo's file");
         }
         let room = self
             .db
-            .photo_room(self.account_id, project.as_str(), photo.as_str())
+            .photo_room(
+                self.account_id,
+                project.as_str(),
+                photo.as_str(),
+                size,
+                self.quotas.photo_bytes,
+            )
             .await?;
         Err(match room {
             PhotoRoom::NoProject => ProjectError::NotFound,
+            PhotoRoom::QuotaFull => ProjectError::PhotoQuotaReached(self.quotas.photo_bytes),
             PhotoRoom::Full | PhotoRoom::Available => ProjectError::TooManyPhotos,
         })
+    }
+
+    fn room_result(&self, room: PhotoRoom) -> Result<(), ProjectError> {
+        match room {
+            PhotoRoom::NoProject => Err(ProjectError::NotFound),
+            PhotoRoom::Full => Err(ProjectError::TooManyPhotos),
+            PhotoRoom::QuotaFull => Err(ProjectError::PhotoQuotaReached(self.quotas.photo_bytes)),
+            PhotoRoom::Available => Ok(()),
+        }
     }
 
     /// A photo and its bytes.
@@ -272,14 +328,6 @@ impl<'a> Projects<'a> {
                 ProjectError::NotFound
             })?;
         Ok((stored, file))
-    }
-}
-
-fn room_result(room: PhotoRoom) -> Result<(), ProjectError> {
-    match room {
-        PhotoRoom::NoProject => Err(ProjectError::NotFound),
-        PhotoRoom::Full => Err(ProjectError::TooManyPhotos),
-        PhotoRoom::Available => Ok(()),
     }
 }
 

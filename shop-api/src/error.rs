@@ -50,6 +50,10 @@ pub enum ErrorCode {
     PhotoTooLarge,
     /// More than `MAX_PHOTOS_PER_PROJECT` photos in one project.
     TooManyPhotos,
+    /// The account's photos together would exceed its storage quota.
+    PhotoQuotaReached,
+    /// A new project beyond the most one account may keep.
+    ProjectQuotaReached,
     /// The address has fields to correct (named in `invalid_fields`).
     InvalidAddress,
     /// Ordering needs a cart with at least one line.

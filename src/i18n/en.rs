@@ -235,6 +235,18 @@ pub static STRINGS: Strings = Strings {
         confirm_button: "Sign out and delete everything",
         cancel_button: "Cancel",
         session_expired: "Your session has expired. Sign in again to carry on where you were.",
+        photo_quota_reached: "Your account's photo storage is full. Delete saved projects you no longer need, then save again: this project stays in this browser.",
+        project_quota_reached: "Your account already keeps the most projects it may. Delete a saved project you no longer need, then save again: this project stays in this browser.",
+        manage_projects: "Manage my saved projects",
+        delete_project_button: "Delete",
+        delete_project_label: |name| format!("Delete the project “{name}”"),
+        delete_project_confirm: |name| {
+            format!(
+                "Delete “{name}” and its photos from your account? Orders already placed do not change."
+            )
+        },
+        delete_project_confirm_button: "Yes, delete",
+        delete_project_failed: "The project could not be deleted. Check your internet connection and try again.",
         signed_in_nav_label: "Account, signed in",
         errors: AccountErrors {
             email_required: "Enter your e-mail address.",

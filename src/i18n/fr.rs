@@ -233,6 +233,18 @@ pub static STRINGS: Strings = Strings {
         confirm_button: "Me déconnecter et tout supprimer",
         cancel_button: "Annuler",
         session_expired: "Votre session a expiré. Reconnectez-vous pour continuer là où vous en étiez.",
+        photo_quota_reached: "L’espace photos de votre compte est plein. Supprimez des projets enregistrés dont vous n’avez plus besoin, puis enregistrez de nouveau\u{a0}: ce projet reste dans ce navigateur.",
+        project_quota_reached: "Votre compte garde déjà le nombre maximal de projets. Supprimez un projet enregistré dont vous n’avez plus besoin, puis enregistrez de nouveau\u{a0}: ce projet reste dans ce navigateur.",
+        manage_projects: "Gérer mes projets enregistrés",
+        delete_project_button: "Supprimer",
+        delete_project_label: |name| format!("Supprimer le projet «\u{a0}{name}\u{a0}»"),
+        delete_project_confirm: |name| {
+            format!(
+                "Supprimer «\u{a0}{name}\u{a0}» et ses photos de votre compte\u{a0}? Les commandes déjà passées ne changent pas."
+            )
+        },
+        delete_project_confirm_button: "Oui, supprimer",
+        delete_project_failed: "Le projet n’a pas pu être supprimé. Vérifiez votre connexion internet et réessayez.",
         signed_in_nav_label: "Compte, connecté",
         errors: AccountErrors {
             email_required: "Saisissez votre adresse e-mail.",

@@ -14,6 +14,12 @@ pub enum PhotoRoom {
     NoProject,
     /// The project holds the most photos it may, other than this one.
     Full,
+    /// The account's photos, other than this one, leave no room for it.
+    QuotaFull,
+}
+
+fn sql_bytes(bytes: u64) -> i64 {
+    i64::try_from(bytes).unwrap_or(i64::MAX)
 }
 
 type ProjectRow = (
@@ -129,7 +135,10 @@ impl Database {
 
     /// Creates or replaces a project and its photo order, and deletes the
     /// uploaded photos the order no longer lists; answers their ids, whose
-    /// files the caller deletes.
+    /// files the caller deletes. `None`, and nothing written, when it would
+    /// be a new project beyond the account's `max_projects`: counted in the
+    /// statement that writes, so two creations at once cannot both take the
+    /// last place.
     pub async fn save_project(
         &self,
         account_id: i64,
@@ -137,20 +146,22 @@ impl Database {
         name: &str,
         choice: &ProductChoice,
         photo_ids: &[&str],
+        max_projects: u32,
         now_ms: i64,
-    ) -> Result<Vec<String>, DbError> {
+    ) -> Result<Option<Vec<String>>, DbError> {
         let mut tx = self.pool.begin().await?;
         // A write first, so that SQLite takes the write lock before reading
         // (a read-then-write transaction could fail against a concurrent
         // save). `updated_at` is kept above the account's latest so that the
         // list is in save order even within one millisecond.
-        sqlx::query(
+        let written = sqlx::query(
             "INSERT INTO projects \
              (account_id, id, name, product_id, format_id, quantity, pages, cover_id, updated_at) \
              SELECT ?, ?, ?, ?, ?, ?, ?, ?, \
              CASE WHEN latest.at >= ? THEN latest.at + 1 ELSE ? END \
              FROM (SELECT COALESCE(MAX(updated_at), 0) AS at FROM projects WHERE account_id = ?) AS latest \
-             WHERE true \
+             WHERE EXISTS (SELECT 1 FROM projects WHERE account_id = ? AND id = ?) \
+             OR (SELECT COUNT(*) FROM projects WHERE account_id = ?) < ? \
              ON CONFLICT (account_id, id) DO UPDATE SET name = excluded.name, \
              product_id = excluded.product_id, format_id = excluded.format_id, \
              quantity = excluded.quantity, pages = excluded.pages, cover_id = excluded.cover_id, \
@@ -167,8 +178,16 @@ impl Database {
         .bind(now_ms)
         .bind(now_ms)
         .bind(account_id)
+        .bind(account_id)
+        .bind(id)
+        .bind(account_id)
+        .bind(i64::from(max_projects))
         .execute(&mut *tx)
-        .await?;
+        .await?
+        .rows_affected();
+        if written == 0 {
+            return Ok(None);
+        }
         sqlx::query("DELETE FROM project_photo_order WHERE account_id = ? AND project_id = ?")
             .bind(account_id)
             .bind(id)
@@ -201,7 +220,9 @@ impl Database {
         .fetch_all(&mut *tx)
         .await?;
         tx.commit().await?;
-        Ok(dropped.into_iter().map(|(photo_id,)| photo_id).collect())
+        Ok(Some(
+            dropped.into_iter().map(|(photo_id,)| photo_id).collect(),
+        ))
     }
 
     /// Deletes the project, its order and photo rows, and its cart line, at
@@ -221,18 +242,28 @@ impl Database {
         Ok(deleted > 0)
     }
 
+    /// Whether `bytes` more of this photo fit in the project and in the
+    /// account's `quota` (an earlier upload of the same id is replaced, so
+    /// it does not count).
     pub async fn photo_room(
         &self,
         account_id: i64,
         project_id: &str,
         photo_id: &str,
+        bytes: u64,
+        quota: u64,
     ) -> Result<PhotoRoom, DbError> {
-        let (exists, others): (bool, i64) = sqlx::query_as(
+        let (exists, others, used): (bool, i64, i64) = sqlx::query_as(
             "SELECT EXISTS (SELECT 1 FROM projects WHERE account_id = ? AND id = ?), \
-             (SELECT COUNT(*) FROM project_photos WHERE account_id = ? AND project_id = ? AND id <> ?)",
+             (SELECT COUNT(*) FROM project_photos WHERE account_id = ? AND project_id = ? AND id <> ?), \
+             (SELECT COALESCE(SUM(bytes), 0) FROM project_photos \
+              WHERE account_id = ? AND NOT (project_id = ? AND id = ?))",
         )
         .bind(account_id)
         .bind(project_id)
+        .bind(account_id)
+        .bind(project_id)
+        .bind(photo_id)
         .bind(account_id)
         .bind(project_id)
         .bind(photo_id)
@@ -242,20 +273,23 @@ impl Database {
             PhotoRoom::NoProject
         } else if others >= max_photos() {
             PhotoRoom::Full
+        } else if used.saturating_add(sql_bytes(bytes)) > sql_bytes(quota) {
+            PhotoRoom::QuotaFull
         } else {
             PhotoRoom::Available
         })
     }
 
     /// Records an uploaded photo, replacing the row of the same id. Refused
-    /// (`false`) when the project is gone or full: checked in the same
-    /// statement as the write, so two uploads at once cannot both take the
-    /// last place.
+    /// (`false`) when the project is gone or full, or the account's photos
+    /// would exceed `quota` bytes: checked in the same statement as the
+    /// write, so two uploads at once cannot both take the last place.
     pub async fn save_photo(
         &self,
         account_id: i64,
         project_id: &str,
         photo: &Photo,
+        quota: u64,
         now: i64,
     ) -> Result<bool, DbError> {
         let written = sqlx::query(
@@ -265,6 +299,8 @@ impl Database {
              WHERE EXISTS (SELECT 1 FROM projects WHERE account_id = ? AND id = ?) \
              AND (SELECT COUNT(*) FROM project_photos \
                   WHERE account_id = ? AND project_id = ? AND id <> ?) < ? \
+             AND (SELECT COALESCE(SUM(bytes), 0) FROM project_photos \
+                  WHERE account_id = ? AND NOT (project_id = ? AND id = ?)) + ? <= ? \
              ON CONFLICT (account_id, project_id, id) DO UPDATE SET \
              content_type = excluded.content_type, bytes = excluded.bytes, \
              width = excluded.width, height = excluded.height, uploaded_at = excluded.uploaded_at",
@@ -283,6 +319,11 @@ impl Database {
         .bind(project_id)
         .bind(&photo.id)
         .bind(max_photos())
+        .bind(account_id)
+        .bind(project_id)
+        .bind(&photo.id)
+        .bind(sql_bytes(photo.bytes))
+        .bind(sql_bytes(quota))
         .execute(&self.pool)
         .await?
         .rows_affected();

@@ -62,6 +62,8 @@ pub struct ApiState {
     pub clock: Clock,
     /// This process's reconciler (`POST /v1/operator/reconcile`).
     pub reconciler: Reconciler,
+    /// What one account may keep (photos' bytes, projects).
+    pub quotas: crate::projects::Quotas,
 }
 
 impl ApiState {

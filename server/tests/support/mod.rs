@@ -56,6 +56,8 @@ impl TestServer {
             request_timeout_seconds: 60,
             body_idle_timeout_seconds: 30,
             header_timeout_seconds: 10,
+            photo_quota_mib: 5 * 1024,
+            max_projects: 100,
             apple_pay_merchant_id: "merchant.test".into(),
             google_pay_merchant_id: "google-test".into(),
             google_pay_production: false,

@@ -2,11 +2,14 @@
 //! (signed in), and those that exist only in this browser.
 
 use crate::api;
+use crate::components::quota_notice::SAVED_PROJECTS_ID;
 use crate::routes;
 use crate::state::locale::use_strings;
 use crate::state::projects::use_projects;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
+use shop_api::project::ProjectSummary;
 
 fn project_href(id: &str) -> String {
     format!("{}/{id}", routes::PROJECT)
@@ -45,18 +48,15 @@ pub fn SavedProjects() -> impl IntoView {
     let a = move || &t.get().account;
     let saved = LocalResource::new(api::projects::list);
     view! {
-        <section aria-labelledby="projets-enregistres" class="project-list">
-            <h2 id="projets-enregistres">{move || a().saved_projects_heading}</h2>
+        <section aria-labelledby=SAVED_PROJECTS_ID class="project-list">
+            <h2 id=SAVED_PROJECTS_ID>{move || a().saved_projects_heading}</h2>
             {move || match saved.get() {
                 None => view! { <p role="status">{a().projects_loading}</p> }.into_any(),
                 Some(Ok(list)) if list.is_empty() => view! { <p>{a().no_saved_projects}</p> }.into_any(),
                 Some(Ok(list)) => view! {
                     <ul>
                         {list.into_iter().map(|project| view! {
-                            <li>
-                                <A href=project_href(&project.id)>{project.name}</A>
-                                " · " {(a().photo_count)(project.photo_count)}
-                            </li>
+                            <SavedProject project on_deleted=move || saved.refetch() />
                         }).collect_view()}
                     </ul>
                 }.into_any(),
@@ -70,5 +70,81 @@ pub fn SavedProjects() -> impl IntoView {
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// One saved project, and its deletion once confirmed. A copy in this
+/// browser is kept, as unsaved: deleting from the account loses nothing
+/// the shopper still has here.
+#[component]
+fn SavedProject(
+    project: ProjectSummary,
+    on_deleted: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let t = use_strings();
+    let a = move || &t.get().account;
+    let projects = use_projects();
+    let confirming = RwSignal::new(false);
+    let pending = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let (id, name) = (project.id.clone(), project.name.clone());
+    let delete = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        failed.set(false);
+        let id = id.clone();
+        spawn_local(async move {
+            let deleted = api::projects::delete(&id).await;
+            pending.try_set(false);
+            match deleted {
+                Ok(()) => {
+                    if let Some(mut local) = projects.find(&id) {
+                        local.saved = false;
+                        // Best effort: the project is still in this
+                        // browser's memory for this visit.
+                        let _ = projects.store(&local).await;
+                    }
+                    on_deleted();
+                }
+                Err(_) => {
+                    failed.try_set(true);
+                }
+            }
+        });
+    };
+    let label = name.clone();
+    view! {
+        <li>
+            <A href=project_href(&project.id)>{project.name.clone()}</A>
+            " · " {move || (a().photo_count)(project.photo_count)} " "
+            {move || (!confirming.get()).then(|| {
+                let label = label.clone();
+                view! {
+                    <button type="button" class="button-link" aria-label=move || (a().delete_project_label)(&label)
+                        on:click=move |_| confirming.set(true)>
+                        {move || a().delete_project_button}
+                    </button>
+                }
+            })}
+            {move || confirming.get().then(|| {
+                let name = name.clone();
+                let delete = delete.clone();
+                view! {
+                    <div class="inline-confirm" role="group">
+                        <p>{move || (a().delete_project_confirm)(&name)}</p>
+                        <button type="button" class="button-secondary" disabled=move || pending.get() on:click=delete>
+                            {move || a().delete_project_confirm_button}
+                        </button>
+                        " "
+                        <button type="button" class="button-link" on:click=move |_| confirming.set(false)>
+                            {move || a().cancel_button}
+                        </button>
+                    </div>
+                }
+            })}
+            {move || failed.get().then(|| view! { <p class="form-error" role="alert">{a().delete_project_failed}</p> })}
+        </li>
     }
 }

@@ -7,6 +7,7 @@
 //! still lacks. A photo the server refuses is named with its project.
 
 use crate::api;
+use crate::components::quota_notice::QuotaNotice;
 use crate::components::upload_progress::{Progress, UploadProgress};
 use crate::i18n::CheckoutText;
 use crate::routes;
@@ -51,6 +52,8 @@ pub enum SaveStatus {
     /// The connection dropped; what was sent is kept.
     Interrupted,
     SignedOut,
+    /// The account keeps as much as it may (the code says what).
+    QuotaReached(ErrorCode),
     Failed,
 }
 
@@ -101,7 +104,9 @@ pub fn save_cart_projects() -> CartSave {
                 Ok(done) => done,
                 Err(SaveError::Interrupted) => SaveStatus::Interrupted,
                 Err(SaveError::SignedOut) => SaveStatus::SignedOut,
-                Err(SaveError::Refused(_) | SaveError::Storage) => SaveStatus::Failed,
+                Err(error @ (SaveError::Refused(_) | SaveError::Storage)) => error
+                    .quota()
+                    .map_or(SaveStatus::Failed, SaveStatus::QuotaReached),
             });
         });
     };
@@ -299,6 +304,7 @@ pub fn SavingPanel(save: CartSave) -> impl IntoView {
                 SaveStatus::SignedOut => Some(view! {
                     <p class="form-error" role="alert">{c().errors.signed_out}</p>
                 }.into_any()),
+                SaveStatus::QuotaReached(code) => Some(view! { <QuotaNotice code /> }.into_any()),
                 SaveStatus::Failed => Some(view! {
                     <div class="form-error" role="alert">
                         <p>{c().saving.failed}</p>

@@ -34,6 +34,8 @@ enum SaveState {
     Saved,
     Interrupted,
     SignedOut,
+    /// The account keeps as much as it may (the code says what).
+    QuotaReached(shop_api::ErrorCode),
     Failed,
 }
 

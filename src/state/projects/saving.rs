@@ -30,6 +30,19 @@ pub enum SaveError {
     Storage,
 }
 
+impl SaveError {
+    /// The account keeps as much as it may (photos' bytes or projects):
+    /// retrying will not help, deleting a saved project will.
+    pub fn quota(&self) -> Option<ErrorCode> {
+        match self {
+            Self::Refused(
+                code @ (ErrorCode::PhotoQuotaReached | ErrorCode::ProjectQuotaReached),
+            ) => Some(*code),
+            _ => None,
+        }
+    }
+}
+
 /// A photo the server refused (by id, with its reason); the rest is saved.
 pub type RefusedPhoto = (String, ErrorCode);
 

@@ -100,7 +100,9 @@ async fn upload(
         return Err(ProjectError::PhotoTooLarge.into());
     }
     let projects = projects(&state, &current);
-    projects.check_upload(&project, &photo).await?;
+    projects
+        .check_upload(&project, &photo, declared.unwrap_or(1))
+        .await?;
     let mut staged = projects.stage_photo(&project, &photo).await?;
     receive(body, &mut staged).await?;
     Ok(Json(projects.store_photo(&project, &photo, staged).await?))
@@ -137,6 +139,7 @@ fn projects<'a>(state: &'a ApiState, current: &CurrentSession) -> Projects<'a> {
         &state.db,
         state.catalogue.catalogue(),
         &state.photos,
+        state.quotas,
         &state.clock,
     )
 }
@@ -220,6 +223,14 @@ impl From<ProjectError> for ApiFailure {
             ProjectError::PhotoTooLarge => {
                 (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PhotoTooLarge)
             }
+            ProjectError::PhotoQuotaReached(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::PhotoQuotaReached,
+            ),
+            ProjectError::ProjectQuotaReached(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::ProjectQuotaReached,
+            ),
             ProjectError::Image(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidImage),
             ProjectError::Pricing(error) => return error.into(),
             ProjectError::Db(error) => return error.into(),

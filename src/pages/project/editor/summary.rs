@@ -4,6 +4,7 @@
 
 use super::{Editor, Refusal, SaveState, rule_text};
 use crate::api;
+use crate::components::quota_notice::QuotaNotice;
 use crate::components::upload_progress::{Progress, UploadProgress};
 use crate::routes;
 use crate::state::locale::use_strings;
@@ -77,7 +78,9 @@ pub(super) fn ProjectSummary(editor: Editor) -> impl IntoView {
                 }
                 Err(SaveError::Interrupted) => SaveState::Interrupted,
                 Err(SaveError::SignedOut) => SaveState::SignedOut,
-                Err(_) => SaveState::Failed,
+                Err(error) => error
+                    .quota()
+                    .map_or(SaveState::Failed, SaveState::QuotaReached),
             };
             save_state.try_set(state);
             busy.try_set(false);
@@ -164,6 +167,7 @@ pub(super) fn ProjectSummary(editor: Editor) -> impl IntoView {
                 SaveState::Interrupted => view! { <p class="form-error" role="alert">{p().save_interrupted}</p> }.into_any(),
                 SaveState::SignedOut => view! { <p class="form-error" role="alert">{p().save_signed_out}</p> }.into_any(),
                 SaveState::Failed => view! { <p class="form-error" role="alert">{p().save_failed}</p> }.into_any(),
+                SaveState::QuotaReached(code) => view! { <QuotaNotice code /> }.into_any(),
                 SaveState::Idle => ().into_any(),
             }}
         </section>
