@@ -25,7 +25,7 @@ pub use declines::{NewDecline, OpenCardPage};
 pub use holds::PaymentHold;
 pub use orders::{NewOrderRow, OrderRow, PaymentChange};
 pub use payments::{NewRefund, PaymentNews, PendingRefund};
-pub use projects::PhotoRoom;
+pub use projects::{DraftRow, PhotoRoom};
 pub use reconciler::kind_name as reconcile_kind_name;
 pub use sessions::SessionRow;
 pub use support::NewSupportError;

@@ -11,7 +11,7 @@ pub mod image;
 
 use crate::catalogue::{self, PricingError};
 use crate::clock::Clock;
-use crate::db::{Database, DbError, PhotoRoom};
+use crate::db::{Database, DbError, DraftRow, PhotoRoom};
 use files::{FileError, PhotoFiles, StagedPhoto};
 use image::{ImageError, InspectError};
 use shop_api::catalogue::Catalogue;
@@ -167,9 +167,11 @@ impl<'a> Projects<'a> {
             .save_project(
                 self.account_id,
                 id.as_str(),
-                &checked.name,
-                &draft.choice,
-                &photo_ids,
+                DraftRow {
+                    name: &checked.name,
+                    choice: &draft.choice,
+                    photo_ids: &photo_ids,
+                },
                 self.quotas.projects,
                 self.clock.now_ms(),
             )

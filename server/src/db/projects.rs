@@ -18,6 +18,14 @@ pub enum PhotoRoom {
     QuotaFull,
 }
 
+/// What a save writes: the checked name, the choice, the photo order.
+#[derive(Debug, Clone, Copy)]
+pub struct DraftRow<'a> {
+    pub name: &'a str,
+    pub choice: &'a ProductChoice,
+    pub photo_ids: &'a [&'a str],
+}
+
 fn sql_bytes(bytes: u64) -> i64 {
     i64::try_from(bytes).unwrap_or(i64::MAX)
 }
@@ -143,12 +151,15 @@ impl Database {
         &self,
         account_id: i64,
         id: &str,
-        name: &str,
-        choice: &ProductChoice,
-        photo_ids: &[&str],
+        draft: DraftRow<'_>,
         max_projects: u32,
         now_ms: i64,
     ) -> Result<Option<Vec<String>>, DbError> {
+        let DraftRow {
+            name,
+            choice,
+            photo_ids,
+        } = draft;
         let mut tx = self.pool.begin().await?;
         // A write first, so that SQLite takes the write lock before reading
         // (a read-then-write transaction could fail against a concurrent
