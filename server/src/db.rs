@@ -23,7 +23,7 @@ pub use accounts::{AccountRow, NewAccountError};
 pub use carts::CartUpdateError;
 pub use declines::{NewDecline, OpenCardPage};
 pub use holds::PaymentHold;
-pub use orders::{NewOrderRow, OrderRow, PaymentChange};
+pub use orders::{NewOrderRow, OrderPhotoRow, OrderRow, PaymentChange};
 pub use payments::{NewRefund, PaymentNews, PendingRefund};
 pub use projects::{DraftRow, PhotoRoom};
 pub use reconciler::kind_name as reconcile_kind_name;

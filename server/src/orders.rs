@@ -16,6 +16,7 @@
 mod card;
 mod claims;
 mod create;
+pub use create::OrderingShop;
 pub mod declines;
 mod expiry;
 pub mod lifecycle;
@@ -114,6 +115,8 @@ pub enum OrderError {
     },
     #[error(transparent)]
     Db(#[from] DbError),
+    #[error(transparent)]
+    Files(#[from] crate::projects::files::FileError),
 }
 
 impl From<ProviderError> for OrderError {

@@ -304,6 +304,74 @@ async fn operators_need_their_token_and_cannot_ship_an_unpaid_order() {
     server.stop().await;
 }
 
+/// What an order prints is frozen when it is made: a new upload of the
+/// photo, or the project's deletion, changes nothing for the workshop.
+#[tokio::test]
+async fn an_order_prints_its_photos_as_they_were_when_it_was_made() {
+    let server = TestServer::start().await;
+    let mut shopper = Shopper::signed_up(&server, "fige@exemple.fr").await;
+    poster_in_cart(&mut shopper, "phare").await;
+    let made = order(&mut shopper, Some("k"), new_order()).await;
+    assert_eq!(made.status, StatusCode::CREATED, "{:?}", made.body);
+    let id = made.body["id"].as_str().unwrap().to_owned();
+    // The same key again makes nothing more, and freezes nothing more.
+    let again = order(&mut shopper, Some("k"), new_order()).await;
+    assert_eq!(again.body["id"], made.body["id"]);
+    let frozen_folders = std::fs::read_dir(server.data.path().join("order-photos"))
+        .unwrap()
+        .count();
+    assert_eq!(frozen_folders, 1);
+
+    let replaced = shopper
+        .send_bytes(
+            Method::PUT,
+            "/api/v1/projects/phare/photos/p1",
+            "image/png",
+            png(40, 30, 10),
+        )
+        .await;
+    assert_eq!(replaced.status, StatusCode::OK, "{:?}", replaced.body);
+    assert_eq!(
+        shopper.delete("/api/v1/projects/phare").await.status,
+        StatusCode::NO_CONTENT
+    );
+
+    let operator_get = |path: String| {
+        client()
+            .get(server.url(&path))
+            .bearer_auth(OPERATOR_TOKEN)
+            .send()
+    };
+    let listed: Value = operator_get(format!("/api/v1/operator/orders/{id}/photos"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let original = png(40, 30, 90);
+    assert_eq!(
+        listed["photos"],
+        json!([{"line": 0, "position": 0, "photo": {"id": "p1", "content_type": "image/png",
+            "bytes": original.len(), "width": 40, "height": 30}}])
+    );
+    let printed = operator_get(format!("/api/v1/operator/orders/{id}/photos/0/0"))
+        .await
+        .unwrap();
+    assert_eq!(printed.status(), StatusCode::OK);
+    assert_eq!(printed.bytes().await.unwrap(), original);
+    for path in [
+        format!("/api/v1/operator/orders/{id}/photos/0/1"),
+        format!("/api/v1/operator/orders/{id}/photos/x/0"),
+        "/api/v1/operator/orders/nope/photos".to_owned(),
+    ] {
+        let missing = operator_get(path).await.unwrap();
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+        let body: Value = missing.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "not_found");
+    }
+    server.stop().await;
+}
+
 #[tokio::test]
 async fn without_a_token_configured_the_operator_api_does_not_exist() {
     let server = TestServer::start_with(|config| config.operator_token = None).await;

@@ -137,6 +137,16 @@ pub struct NewOrderRow<'a> {
     /// `YYYY-MM-DD`.
     pub estimated_delivery: &'a str,
     pub keep_card: bool,
+    /// The photos the order will print, frozen (`projects::files::freeze`).
+    pub photos: &'a [OrderPhotoRow],
+}
+
+/// One frozen photo of an order line: its place and what it is.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OrderPhotoRow {
+    pub line: u32,
+    pub position: u32,
+    pub photo: shop_api::project::Photo,
 }
 
 /// A change learnt from the PSP, applied only if the order is still in
@@ -241,6 +251,9 @@ impl Database {
         &self,
         new: &NewOrderRow<'_>,
     ) -> Result<Option<(OrderRow, bool)>, DbError> {
+        // The order and its photos' rows at once: never an order without
+        // what it prints.
+        let mut tx = self.pool.begin().await?;
         let inserted = sqlx::query(
             "INSERT INTO orders (id, account_id, idempotency_key, status, created_at, updated_at, \
              address_json, delivery_option_id, lines_json, totals_json, total_cents, \
@@ -264,21 +277,70 @@ impl Database {
         .bind(new.number)
         .bind(new.estimated_delivery)
         .bind(new.keep_card)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await;
         let inserted = match inserted {
             Ok(done) => done.rows_affected() == 1,
             Err(error) if is_unique_violation(&error) => return Ok(None),
             Err(error) => return Err(error.into()),
         };
+        if inserted {
+            for frozen in new.photos {
+                sqlx::query(
+                    "INSERT INTO order_photos (order_id, line, position, photo_id, content_type, \
+                     bytes, width, height) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                )
+                .bind(new.id)
+                .bind(i64::from(frozen.line))
+                .bind(i64::from(frozen.position))
+                .bind(&frozen.photo.id)
+                .bind(&frozen.photo.content_type)
+                .bind(i64::try_from(frozen.photo.bytes).unwrap_or(i64::MAX))
+                .bind(i64::from(frozen.photo.width))
+                .bind(i64::from(frozen.photo.height))
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
         let row = sqlx::query_as::<_, OrderRow>(&format!(
             "SELECT {COLUMNS} FROM orders WHERE account_id = ? AND idempotency_key = ?"
         ))
         .bind(new.account_id)
         .bind(new.idempotency_key)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(Some((row, inserted)))
+    }
+
+    /// The photos an order prints, line by line, in order; empty once they
+    /// are purged.
+    pub async fn order_photos(&self, order_id: &str) -> Result<Vec<OrderPhotoRow>, DbError> {
+        let rows: Vec<(i64, i64, String, String, i64, i64, i64)> = sqlx::query_as(
+            "SELECT p.line, p.position, p.photo_id, p.content_type, p.bytes, p.width, p.height \
+             FROM order_photos p JOIN orders o ON o.id = p.order_id \
+             WHERE p.order_id = ? AND o.photos_purged_at IS NULL ORDER BY p.line, p.position",
+        )
+        .bind(order_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let count = |value: i64| u32::try_from(value).unwrap_or(0);
+        Ok(rows
+            .into_iter()
+            .map(
+                |(line, position, id, content_type, bytes, width, height)| OrderPhotoRow {
+                    line: count(line),
+                    position: count(position),
+                    photo: shop_api::project::Photo {
+                        id,
+                        content_type,
+                        bytes: u64::try_from(bytes).unwrap_or(0),
+                        width: count(width),
+                        height: count(height),
+                    },
+                },
+            )
+            .collect())
     }
 
     /// Orders made before numbers existed (migration 0009).

@@ -2,21 +2,34 @@
 //! and its number, then the first card payment.
 
 use super::*;
+use crate::db::OrderPhotoRow;
+use crate::projects::ClientId;
+use crate::projects::files::{FrozenPhoto, PhotoFiles};
 use shop_api::catalogue::Catalogue;
+
+/// What making an order needs from the shop besides the database and PSP.
+pub struct OrderingShop<'a> {
+    /// The server's in-memory catalogue, which prices the order.
+    pub catalogue: &'a Catalogue,
+    /// Where the ordered photos are frozen.
+    pub photos: &'a PhotoFiles,
+    /// The shop's public origin (the card page's way back).
+    pub origin: &'a str,
+}
 
 impl Orders<'_> {
     /// Makes the order from the account's cart (or answers the one this
-    /// idempotency key already made), priced with `catalogue` (the server's
-    /// in-memory copy), and opens its card payment.
+    /// idempotency key already made), freezes the photos it will print, and
+    /// opens its card payment.
     pub async fn create(
         &self,
-        catalogue: &Catalogue,
+        shop: &OrderingShop<'_>,
         account_id: i64,
         idempotency_key: &str,
         request: &NewOrder,
-        shop_origin: &str,
         now: i64,
     ) -> Result<(Order, bool), OrderError> {
+        let catalogue = shop.catalogue;
         if !valid_idempotency_key(idempotency_key) {
             return Err(OrderError::InvalidIdempotencyKey);
         }
@@ -42,6 +55,7 @@ impl Orders<'_> {
             .map(|o| o.max_days)
             .ok_or(OrderError::UnknownDeliveryOption)?;
         let mut production_days = Vec::with_capacity(cart.lines.len());
+        let mut projects = Vec::with_capacity(cart.lines.len());
         for line in &cart.lines {
             let project = self
                 .db
@@ -62,6 +76,7 @@ impl Orders<'_> {
             {
                 return Err(OrderError::ProjectNotReady);
             }
+            projects.push(project);
         }
         cart.delivery_option_id = Some(request.delivery_option_id.clone());
         let contents = cart
@@ -88,7 +103,8 @@ impl Orders<'_> {
         let address_json = to_json(&request.delivery_address);
         let lines_json = to_json(&lines);
         let totals_json = to_json(&totals);
-        let mut inserted = None;
+        let frozen = freeze(shop.photos, &id, account_id, &projects).await?;
+        let mut inserted = Ok(None);
         for _ in 0..NUMBER_ATTEMPTS {
             let number = new_order_number();
             inserted = self
@@ -108,23 +124,70 @@ impl Orders<'_> {
                     estimated_delivery: &estimate,
                     terms_version: TERMS_VERSION,
                     keep_card: request.keep_card,
+                    photos: &frozen,
                 })
-                .await?;
-            if inserted.is_some() {
+                .await;
+            if !matches!(inserted, Ok(None)) {
                 break;
             }
         }
-        let (row, created) = inserted.ok_or(OrderError::NumberUnavailable)?;
+        let inserted = match inserted {
+            Ok(Some((row, true))) => Ok((row, true)),
+            // This key's order was made before (or nothing was): the
+            // photos frozen for `id` belong to no order.
+            other => {
+                if let Err(error) = shop.photos.remove_order(&id).await {
+                    tracing::error!(%error, "cannot delete the photos of an order not made");
+                }
+                other.map(|found| found.ok_or(OrderError::NumberUnavailable))?
+            }
+        };
+        let (row, created) = inserted?;
         if created {
             self.supersede_unpaid(&row, now).await?;
         }
         let row = if row.payment_id.is_none() {
-            self.open_payment(&row, shop_origin, now).await
+            self.open_payment(&row, shop.origin, now).await
         } else {
             row
         };
         Ok((self.shopper_order(&row, now).await?, created))
     }
+}
+
+/// Links every photo of every line under the order, and answers their rows.
+async fn freeze(
+    files: &PhotoFiles,
+    order_id: &str,
+    account_id: i64,
+    projects: &[shop_api::project::Project],
+) -> Result<Vec<OrderPhotoRow>, OrderError> {
+    let mut rows = Vec::new();
+    let mut ids = Vec::new();
+    for (line, project) in (0u32..).zip(projects) {
+        let project_id = ClientId::parse(&project.id).ok_or(OrderError::ProjectNotReady)?;
+        for (position, photo) in (0u32..).zip(&project.photos) {
+            let photo_id = ClientId::parse(&photo.id).ok_or(OrderError::ProjectNotReady)?;
+            ids.push((project_id.clone(), photo_id, line, position));
+            rows.push(OrderPhotoRow {
+                line,
+                position,
+                photo: photo.clone(),
+            });
+        }
+    }
+    let links: Vec<FrozenPhoto<'_>> = ids
+        .iter()
+        .map(|(project, photo, line, position)| FrozenPhoto {
+            account_id,
+            project,
+            photo,
+            line: *line,
+            position: *position,
+        })
+        .collect();
+    files.freeze(order_id, &links).await?;
+    Ok(rows)
 }
 
 impl Orders<'_> {

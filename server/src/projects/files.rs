@@ -1,6 +1,8 @@
 //! Photo files in the data folder, one per photo:
-//! `photos/<account_id>/<project_id>/<photo_id>`. The database describes
-//! them; this module only writes, reads and deletes the bytes.
+//! `photos/<account_id>/<project_id>/<photo_id>`, and the frozen copies of
+//! ordered photos, `order-photos/<order_id>/<line>-<position>`. The database
+//! describes them; this module only writes, links, reads and deletes the
+//! bytes.
 //!
 //! A photo is written to a temporary file beside its final name, flushed to
 //! disk, then renamed over it: whatever interrupts an upload, the photo's
@@ -118,6 +120,18 @@ impl Drop for StagedPhoto {
 #[derive(Debug, Clone)]
 pub struct PhotoFiles {
     root: PathBuf,
+    /// `order-photos`, beside `root`.
+    orders_root: PathBuf,
+}
+
+/// One photo of an order line, to freeze: where it is now, where it goes.
+#[derive(Debug, Clone)]
+pub struct FrozenPhoto<'a> {
+    pub account_id: i64,
+    pub project: &'a ClientId,
+    pub photo: &'a ClientId,
+    pub line: u32,
+    pub position: u32,
 }
 
 impl PhotoFiles {
@@ -126,11 +140,94 @@ impl PhotoFiles {
     /// and deletes the temporary files of uploads a stopped process left.
     pub fn open(root: PathBuf) -> Result<Self, FileError> {
         std::fs::create_dir_all(&root).map_err(FileError::at(&root))?;
+        let orders_root = root.with_file_name("order-photos");
+        std::fs::create_dir_all(&orders_root).map_err(FileError::at(&orders_root))?;
         let swept = sweep_leftovers(&root)?;
         if swept > 0 {
             tracing::info!(swept, "temporary files of interrupted uploads deleted");
         }
-        Ok(Self { root })
+        Ok(Self { root, orders_root })
+    }
+
+    /// Where an order's frozen photos are. Order ids are the server's own
+    /// hex, safe as a file name; anything else has no folder.
+    fn order_dir(&self, order_id: &str) -> Option<PathBuf> {
+        let safe = !order_id.is_empty()
+            && order_id.len() <= 64
+            && order_id.bytes().all(|b| b.is_ascii_alphanumeric());
+        safe.then(|| self.orders_root.join(order_id))
+    }
+
+    /// Freezes what an order will print: each photo's current file is
+    /// linked under the order (no copy, no extra space), so that a later
+    /// upload, which renames a new file over the project's name, or the
+    /// project's deletion, leaves the order's photo as it was. All or
+    /// nothing: on a failure the order's folder is removed.
+    pub async fn freeze(
+        &self,
+        order_id: &str,
+        photos: &[FrozenPhoto<'_>],
+    ) -> Result<(), FileError> {
+        let dir = self
+            .order_dir(order_id)
+            .ok_or_else(|| invalid_order_id(&self.orders_root))?;
+        let links: Vec<(PathBuf, PathBuf)> = photos
+            .iter()
+            .map(|frozen| {
+                (
+                    self.path(frozen.account_id, frozen.project, frozen.photo),
+                    dir.join(format!("{}-{}", frozen.line, frozen.position)),
+                )
+            })
+            .collect();
+        blocking(move || {
+            let linked = std::fs::create_dir_all(&dir)
+                .map_err(FileError::at(&dir))
+                .and_then(|()| {
+                    links
+                        .iter()
+                        .try_for_each(|(from, to)| link_or_copy(from, to))
+                });
+            if linked.is_err() {
+                let _ = std::fs::remove_dir_all(&dir);
+            }
+            linked
+        })
+        .await
+    }
+
+    /// A frozen photo of an order, open for reading; `None` when there is
+    /// none (or no longer: purged after the retention period).
+    pub async fn open_order_photo(
+        &self,
+        order_id: &str,
+        line: u32,
+        position: u32,
+    ) -> Result<Option<PhotoFile>, FileError> {
+        let Some(dir) = self.order_dir(order_id) else {
+            return Ok(None);
+        };
+        open_file(&dir.join(format!("{line}-{position}"))).await
+    }
+
+    /// Deletes an order's frozen photos; a folder already gone is fine.
+    pub async fn remove_order(&self, order_id: &str) -> Result<(), FileError> {
+        let Some(dir) = self.order_dir(order_id) else {
+            return Ok(());
+        };
+        remove_dir(&dir).await
+    }
+
+    /// The ids of the orders that have a folder of frozen photos.
+    pub async fn order_folders(&self) -> Result<Vec<String>, FileError> {
+        let root = self.orders_root.clone();
+        blocking(move || {
+            Ok(read_dirs(&root)?
+                .into_iter()
+                .filter_map(|dir| Some(dir.file_name()?.to_str()?.to_owned()))
+                .collect())
+        })
+        .await
     }
 
     fn project_dir(&self, account_id: i64, project: &ClientId) -> PathBuf {
@@ -181,14 +278,7 @@ impl PhotoFiles {
         project: &ClientId,
         photo: &ClientId,
     ) -> Result<Option<PhotoFile>, FileError> {
-        let path = self.path(account_id, project, photo);
-        let file = match tokio::fs::File::open(&path).await {
-            Ok(file) => file,
-            Err(error) if error.kind() == ErrorKind::NotFound => return Ok(None),
-            Err(error) => return Err(FileError::at(&path)(error)),
-        };
-        let length = file.metadata().await.map_err(FileError::at(&path))?.len();
-        Ok(Some(PhotoFile { file, length }))
+        open_file(&self.path(account_id, project, photo)).await
     }
 
     /// Deletes the photo's file; a file already gone is fine.
@@ -211,12 +301,43 @@ impl PhotoFiles {
         account_id: i64,
         project: &ClientId,
     ) -> Result<(), FileError> {
-        let path = self.project_dir(account_id, project);
-        match tokio::fs::remove_dir_all(&path).await {
-            Err(error) if error.kind() != ErrorKind::NotFound => Err(FileError::at(&path)(error)),
-            _ => Ok(()),
-        }
+        remove_dir(&self.project_dir(account_id, project)).await
     }
+}
+
+/// A link where the file system has them; a copy where it does not.
+fn link_or_copy(from: &Path, to: &Path) -> Result<(), FileError> {
+    match std::fs::hard_link(from, to) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == ErrorKind::NotFound => Err(FileError::at(from)(error)),
+        Err(_) => std::fs::copy(from, to)
+            .map(drop)
+            .map_err(FileError::at(from)),
+    }
+}
+
+async fn open_file(path: &Path) -> Result<Option<PhotoFile>, FileError> {
+    let file = match tokio::fs::File::open(path).await {
+        Ok(file) => file,
+        Err(error) if error.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(FileError::at(path)(error)),
+    };
+    let length = file.metadata().await.map_err(FileError::at(path))?.len();
+    Ok(Some(PhotoFile { file, length }))
+}
+
+async fn remove_dir(path: &Path) -> Result<(), FileError> {
+    match tokio::fs::remove_dir_all(path).await {
+        Err(error) if error.kind() != ErrorKind::NotFound => Err(FileError::at(path)(error)),
+        _ => Ok(()),
+    }
+}
+
+fn invalid_order_id(root: &Path) -> FileError {
+    FileError::at(root)(std::io::Error::new(
+        ErrorKind::InvalidInput,
+        "an order id is letters and digits",
+    ))
 }
 
 /// `photos/<account>/<project>/.<photo>.<n>.part`: no photo's name starts

@@ -9,8 +9,10 @@
 //! is the expiring authorizations below), an order's payment history, and
 //! refunds. `support.rs`: the help centre's support requests, listed and
 //! answered. `reconciler.rs`: what the reconciler did, and a pass on demand.
+//! `print_files.rs`: the photos an order prints, frozen when it was made.
 
 mod money;
+mod print_files;
 mod reconciler;
 mod support;
 
@@ -35,6 +37,7 @@ pub fn router() -> Router<ApiState> {
         .route("/v1/operator/payment-holds", get(payment_holds))
         .route("/v1/operator/orders/{id}/{action}", post(act))
         .merge(money::router())
+        .merge(print_files::router())
         .merge(support::router())
         .merge(reconciler::router())
 }

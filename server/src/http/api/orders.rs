@@ -8,7 +8,7 @@ mod track;
 use super::json::ApiJson;
 use super::session_cookie::CurrentSession;
 use super::{ApiFailure, ApiState};
-use crate::orders::{OrderError, Orders, normalized_address};
+use crate::orders::{OrderError, OrderingShop, Orders, normalized_address};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -51,15 +51,13 @@ async fn create(
         .get(IDEMPOTENCY_HEADER)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
+    let shop = OrderingShop {
+        catalogue: state.catalogue.catalogue(),
+        photos: &state.photos,
+        origin: &state.public_origin,
+    };
     let (order, created) = orders(&state)
-        .create(
-            state.catalogue.catalogue(),
-            current.account_id,
-            key,
-            &request,
-            &state.public_origin,
-            state.clock.now(),
-        )
+        .create(&shop, current.account_id, key, &request, state.clock.now())
         .await?;
     let status = if created {
         StatusCode::CREATED
@@ -240,12 +238,21 @@ impl From<OrderError> for ApiFailure {
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorCode::TooManyPaymentAttempts,
             ),
-            OrderError::Db(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
+            OrderError::Db(_) | OrderError::Files(_) => {
+                (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal)
+            }
         };
-        if status.is_server_error() {
+        // Logged, not told: queries and paths are the server's business.
+        let message = if status == StatusCode::INTERNAL_SERVER_ERROR {
             tracing::error!(%error, "order request failed");
-        }
-        let mut failure = ApiFailure::new(status, code, &error.to_string());
+            "internal error".to_owned()
+        } else {
+            if status.is_server_error() {
+                tracing::error!(%error, "order request failed");
+            }
+            error.to_string()
+        };
+        let mut failure = ApiFailure::new(status, code, &message);
         if let OrderError::TooManyPaymentAttempts {
             retry_after_seconds,
             ..
