@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod housekeeping;
 pub mod http;
 pub mod logging;
 pub mod orders;
@@ -94,8 +95,10 @@ pub async fn serve(
             &config.psp_merchant_secret,
         )?);
     let reconciler = reconciler::Reconciler::new(db.clone(), payments.clone(), clock.clone());
-    let (stop_reconciler, reconciler_stopped) = tokio::sync::watch::channel(false);
-    let reconciling = reconciler.clone().spawn(reconciler_stopped);
+    let (stop_background, background_stopped) = tokio::sync::watch::channel(false);
+    let reconciling = reconciler.clone().spawn(background_stopped.clone());
+    let housekeeping = housekeeping::Housekeeping::new(db.clone(), photos.clone(), clock.clone())
+        .spawn(background_stopped);
     let app = http::router(http::AppState {
         public_origin: public_origin.as_str().into(),
         db: db.clone(),
@@ -133,10 +136,14 @@ pub async fn serve(
     let served = http::serve::serve(listener, app, config.limits(), shutdown)
         .await
         .map_err(ServerError::Serve);
-    // The reconciler stops (releasing its lease) before the database closes.
-    let _ = stop_reconciler.send(true);
+    // The reconciler (releasing its lease) and the purge stop before the
+    // database closes.
+    let _ = stop_background.send(true);
     if let Err(error) = reconciling.await {
         tracing::error!(%error, "the reconciler task ended abnormally");
+    }
+    if let Err(error) = housekeeping.await {
+        tracing::error!(%error, "the housekeeping task ended abnormally");
     }
     served?;
     db.close().await;

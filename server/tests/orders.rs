@@ -372,6 +372,106 @@ async fn an_order_prints_its_photos_as_they_were_when_it_was_made() {
     server.stop().await;
 }
 
+/// The periodic purge keeps an order's photos through the retention period
+/// after it is done, then deletes them; live orders keep theirs; folders
+/// of orders never made go once they are old; expired sessions and spent
+/// throttle rows go too.
+#[tokio::test]
+async fn the_purge_deletes_what_has_expired_and_nothing_else() {
+    use shop_server::housekeeping::{Housekeeping, ORDER_PHOTO_RETENTION_SECONDS};
+    let server = TestServer::start().await;
+    let mut done = Shopper::signed_up(&server, "annulee@exemple.fr").await;
+    poster_in_cart(&mut done, "phare").await;
+    let cancelled = order(&mut done, Some("k"), new_order()).await;
+    let cancelled = cancelled.body["id"].as_str().unwrap().to_owned();
+    let cancel = client()
+        .post(server.url(&format!("/api/v1/operator/orders/{cancelled}/cancel")))
+        .bearer_auth(OPERATOR_TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cancel.status(), StatusCode::OK);
+    let mut live = Shopper::signed_up(&server, "en-cours@exemple.fr").await;
+    poster_in_cart(&mut live, "phare").await;
+    let live_order = order(&mut live, Some("k"), new_order()).await;
+    let live_order = live_order.body["id"].as_str().unwrap().to_owned();
+    assert!(
+        live.who_am_i()
+            .await
+            .body
+            .to_string()
+            .contains("en-cours@exemple.fr")
+    );
+    let wrong = Shopper::new(&server)
+        .sign_in("annulee@exemple.fr", "pas le bon mot de passe")
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+
+    let folders = server.data.path().join("order-photos");
+    let old_stray = folders.join("0ld0rder");
+    std::fs::create_dir_all(&old_stray).unwrap();
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::open(&old_stray)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    let young_stray = folders.join("beingmade");
+    std::fs::create_dir_all(&young_stray).unwrap();
+
+    let db = shop_server::db::Database::open(server.data.path())
+        .await
+        .unwrap();
+    let photos =
+        shop_server::projects::files::PhotoFiles::open(server.data.path().join("photos")).unwrap();
+    let clock = shop_server::clock::Clock::test();
+    let housekeeping = Housekeeping::new(db, photos, clock.clone());
+
+    clock.advance(24 * 3600).unwrap();
+    let first = housekeeping.pass().await.unwrap();
+    assert_eq!(
+        (first.order_photos, first.stray_folders, first.sessions),
+        (0, 1, 0)
+    );
+    // The account's and the client's failed sign-in, the sign-ups' client.
+    assert_eq!(first.throttle_rows, 3);
+    assert!(!old_stray.exists() && young_stray.exists());
+
+    clock.advance(ORDER_PHOTO_RETENTION_SECONDS).unwrap();
+    let second = housekeeping.pass().await.unwrap();
+    assert_eq!((second.order_photos, second.sessions), (1, 2));
+    let photos_of = |id: String| {
+        client()
+            .get(server.url(&format!("/api/v1/operator/orders/{id}/photos")))
+            .bearer_auth(OPERATOR_TOKEN)
+            .send()
+    };
+    let purged: Value = photos_of(cancelled.clone())
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(purged["photos"], json!([]));
+    assert!(!folders.join(&cancelled).exists());
+    let kept: Value = photos_of(live_order.clone())
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(kept["photos"].as_array().unwrap().len(), 1);
+    assert!(folders.join(&live_order).exists());
+    // The sessions were idle for a month: signed out.
+    let after = live.who_am_i().await;
+    assert_eq!(after.status, StatusCode::OK);
+    assert!(
+        !after.body.to_string().contains("en-cours@exemple.fr"),
+        "{}",
+        after.body
+    );
+    server.stop().await;
+}
+
 #[tokio::test]
 async fn without_a_token_configured_the_operator_api_does_not_exist() {
     let server = TestServer::start_with(|config| config.operator_token = None).await;

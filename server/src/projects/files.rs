@@ -12,6 +12,7 @@ use super::ClientId;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 use tokio::io::AsyncWriteExt as _;
 
 /// Makes temporary names unique among the uploads in flight. Ids cannot
@@ -216,6 +217,21 @@ impl PhotoFiles {
             return Ok(());
         };
         remove_dir(&dir).await
+    }
+
+    /// How long ago an order's folder was made; `None` when there is none.
+    pub async fn order_folder_age(&self, order_id: &str) -> Result<Option<Duration>, FileError> {
+        let Some(dir) = self.order_dir(order_id) else {
+            return Ok(None);
+        };
+        let metadata = match tokio::fs::metadata(&dir).await {
+            Ok(metadata) => metadata,
+            Err(error) if error.kind() == ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(FileError::at(&dir)(error)),
+        };
+        let made = metadata.modified().map_err(FileError::at(&dir))?;
+        // A clock set back makes the folder young: kept, not deleted.
+        Ok(Some(made.elapsed().unwrap_or_default()))
     }
 
     /// The ids of the orders that have a folder of frozen photos.

@@ -1,0 +1,133 @@
+//! The periodic purge, so that tables and the disk do not grow without
+//! end: expired sessions, throttle windows long over, PSP events older than
+//! any redelivery, and the frozen photos of orders delivered or cancelled
+//! longer ago than the retention period (with the folders of orders a
+//! crash left unmade). Each kind is bounded by its own age; a pass that
+//! fails is logged and the next one tries again.
+
+use crate::accounts::session::{ABSOLUTE_SECONDS, IDLE_SECONDS};
+use crate::clock::Clock;
+use crate::db::{Database, DbError, FolderOwner};
+use crate::projects::files::{FileError, PhotoFiles};
+use std::time::Duration;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+/// How often a pass runs (and once at start).
+pub const EVERY: Duration = Duration::from_secs(3600);
+/// How long an order's photos are kept after delivery or cancellation: a
+/// reprint after a damaged delivery, or a claim, still has them.
+pub const ORDER_PHOTO_RETENTION_SECONDS: i64 = 30 * 24 * 3600;
+/// The sandbox redelivers within hours; a real PSP within days. Older
+/// news is ignored by the orders' own clock anyway.
+pub const PSP_EVENT_RETENTION_SECONDS: i64 = 90 * 24 * 3600;
+/// A throttle row is kept one window (an hour) after it started.
+const THROTTLE_WINDOW_MS: i64 = 3_600_000;
+/// A folder with no order is left alone this long: its order may be being
+/// made right now.
+const UNMADE_ORDER_GRACE: Duration = Duration::from_secs(3600);
+
+#[derive(Debug, thiserror::Error)]
+pub enum HousekeepingError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Files(#[from] FileError),
+}
+
+/// What one pass deleted.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Purged {
+    pub sessions: u64,
+    pub throttle_rows: u64,
+    pub psp_events: u64,
+    /// Orders whose frozen photos were deleted.
+    pub order_photos: u64,
+    /// Folders of orders never made, or left after a purge.
+    pub stray_folders: u64,
+}
+
+#[derive(Clone)]
+pub struct Housekeeping {
+    db: Database,
+    photos: PhotoFiles,
+    clock: Clock,
+}
+
+impl Housekeeping {
+    pub fn new(db: Database, photos: PhotoFiles, clock: Clock) -> Self {
+        Self { db, photos, clock }
+    }
+
+    pub async fn pass(&self) -> Result<Purged, HousekeepingError> {
+        let now = self.clock.now();
+        let now_ms = self.clock.now_ms();
+        let mut purged = Purged {
+            sessions: self
+                .db
+                .purge_sessions(now - IDLE_SECONDS, now - ABSOLUTE_SECONDS)
+                .await?,
+            throttle_rows: self
+                .db
+                .purge_throttle_rows(now_ms - THROTTLE_WINDOW_MS, now_ms)
+                .await?,
+            psp_events: self
+                .db
+                .purge_psp_events(now - PSP_EVENT_RETENTION_SECONDS)
+                .await?,
+            ..Purged::default()
+        };
+        let done = self
+            .db
+            .orders_with_photos_to_purge(now - ORDER_PHOTO_RETENTION_SECONDS)
+            .await?;
+        for order_id in done {
+            // Files first: a crash in between leaves rows whose next pass
+            // finds the folder gone, never files no row describes.
+            self.photos.remove_order(&order_id).await?;
+            self.db.mark_order_photos_purged(&order_id, now).await?;
+            purged.order_photos += 1;
+        }
+        for folder in self.photos.order_folders().await? {
+            let stray = match self.db.order_folder_owner(&folder).await? {
+                FolderOwner::Live => false,
+                FolderOwner::Purged => true,
+                FolderOwner::NoOrder => self
+                    .photos
+                    .order_folder_age(&folder)
+                    .await?
+                    .is_some_and(|age| age >= UNMADE_ORDER_GRACE),
+            };
+            if stray {
+                self.photos.remove_order(&folder).await?;
+                purged.stray_folders += 1;
+            }
+        }
+        Ok(purged)
+    }
+
+    /// A pass at start, then one every [`EVERY`], until `stop` changes.
+    pub fn spawn(self, mut stop: watch::Receiver<bool>) -> JoinHandle<()> {
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(EVERY);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tokio::select! {
+                    _ = stop.changed() => break,
+                    _ = tick.tick() => {}
+                }
+                tokio::select! {
+                    _ = stop.changed() => break,
+                    outcome = self.pass() => match outcome {
+                        Ok(purged) if purged != Purged::default() => {
+                            tracing::info!(?purged, "housekeeping pass done");
+                        }
+                        Ok(_) => tracing::debug!("housekeeping pass: nothing to delete"),
+                        Err(error) => tracing::error!(%error, "housekeeping pass failed"),
+                    },
+                }
+            }
+            tracing::debug!("housekeeping stopped");
+        })
+    }
+}
