@@ -7,6 +7,7 @@ pub mod credentials_form;
 pub mod delivery_choice;
 pub mod footer;
 pub mod header;
+pub mod more_button;
 pub mod order_payment;
 pub mod order_status;
 pub mod order_timeline;

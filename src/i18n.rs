@@ -254,6 +254,9 @@ pub struct AccountText {
     pub cancel_button: &'static str,
     pub session_expired: &'static str,
     pub signed_in_nav_label: &'static str,
+    /// The next page of the saved projects.
+    pub more_projects: &'static str,
+    pub more_failed: &'static str,
     pub photo_quota_reached: &'static str,
     pub project_quota_reached: &'static str,
     /// The link to the saved projects, from a save refused for the quota.
@@ -295,6 +298,9 @@ pub struct OrdersText {
     pub loading: &'static str,
     pub none_yet: &'static str,
     pub load_failed: &'static str,
+    /// The next page of the list.
+    pub more_orders: &'static str,
+    pub more_failed: &'static str,
     /// Link text of one order, from its number and date.
     pub order_link: fn(&str, &str) -> String,
     pub total_label: &'static str,

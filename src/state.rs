@@ -6,5 +6,6 @@ pub mod cart;
 pub mod catalogue;
 pub mod content;
 pub mod locale;
+pub mod paging;
 pub mod projects;
 pub mod session;

@@ -15,6 +15,7 @@ use crate::db::{Database, DbError, DraftRow, PhotoRoom};
 use files::{FileError, PhotoFiles, StagedPhoto};
 use image::{ImageError, InspectError};
 use shop_api::catalogue::Catalogue;
+use shop_api::page::Page;
 use shop_api::project::{
     self, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_PROJECT, PROJECT_NAME_MAX_CHARS, Photo, Project,
     ProjectDraft, ProjectSummary,
@@ -144,9 +145,13 @@ impl<'a> Projects<'a> {
         }
     }
 
-    /// Newest first.
-    pub async fn list(&self) -> Result<Vec<ProjectSummary>, ProjectError> {
-        Ok(self.db.projects(self.account_id).await?)
+    /// Last saved first, a page of `limit` saved before `before`.
+    pub async fn list(
+        &self,
+        before: Option<i64>,
+        limit: u32,
+    ) -> Result<Page<ProjectSummary>, ProjectError> {
+        Ok(self.db.projects(self.account_id, before, limit).await?)
     }
 
     pub async fn get(&self, id: &ClientId) -> Result<Project, ProjectError> {

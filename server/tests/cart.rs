@@ -283,7 +283,7 @@ async fn signing_out_deletes_the_cart_but_not_the_projects() {
     );
     assert_eq!(shopper.get("/api/v1/cart").await.body, json!({"lines": []}));
     let projects = shopper.get("/api/v1/projects").await;
-    assert_eq!(projects.body[0]["id"], "garde");
+    assert_eq!(projects.body["items"][0]["id"], "garde");
     server.stop().await;
 }
 

@@ -153,7 +153,7 @@ async fn an_order_is_made_once_per_key_from_a_cart_of_saved_projects() {
     let cart = shopper.get("/api/v1/cart").await;
     assert_eq!(cart.body["lines"].as_array().unwrap().len(), 1);
     let list = shopper.get("/api/v1/orders").await;
-    assert_eq!(list.body.as_array().unwrap().len(), 2);
+    assert_eq!(list.body["items"].as_array().unwrap().len(), 2);
 
     // Another account sees none of it.
     let mut stranger = Shopper::signed_up(&server, "autre@exemple.fr").await;
@@ -162,7 +162,10 @@ async fn an_order_is_made_once_per_key_from_a_cart_of_saved_projects() {
         stranger.get(&format!("/api/v1/orders/{id}")).await.status,
         StatusCode::NOT_FOUND
     );
-    assert_eq!(stranger.get("/api/v1/orders").await.body, json!([]));
+    assert_eq!(
+        stranger.get("/api/v1/orders").await.body["items"],
+        json!([])
+    );
     server.stop().await;
 }
 
@@ -469,6 +472,40 @@ async fn the_purge_deletes_what_has_expired_and_nothing_else() {
         "{}",
         after.body
     );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_orders_come_a_page_at_a_time() {
+    let server = TestServer::start().await;
+    let mut shopper = Shopper::signed_up(&server, "pages@exemple.fr").await;
+    poster_in_cart(&mut shopper, "phare").await;
+    let mut made = Vec::new();
+    for key in ["k1", "k2", "k3"] {
+        let answer = order(&mut shopper, Some(key), new_order()).await;
+        assert_eq!(answer.status, StatusCode::CREATED, "{:?}", answer.body);
+        made.push(answer.body["id"].clone());
+    }
+    let first = shopper.get("/api/v1/orders?limit=2").await.body;
+    let ids = |page: &Value| {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["id"].clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&first), [made[2].clone(), made[1].clone()]);
+    let before = first["next_before"].as_i64().unwrap();
+    let second = shopper
+        .get(&format!("/api/v1/orders?limit=2&before={before}"))
+        .await
+        .body;
+    assert_eq!(ids(&second), [made[0].clone()]);
+    assert_eq!(second["next_before"], Value::Null);
+    let refused = shopper.get("/api/v1/orders?limit=beaucoup").await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(code(&refused), "invalid_query");
     server.stop().await;
 }
 

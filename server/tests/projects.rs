@@ -142,7 +142,10 @@ async fn a_project_is_saved_filled_reordered_and_reopened() {
 async fn the_list_is_newest_first_and_deleting_removes_rows_and_files() {
     let server = TestServer::start().await;
     let mut shopper = Shopper::signed_up(&server, "b@exemple.fr").await;
-    assert_eq!(shopper.get("/api/v1/projects").await.body, json!([]));
+    assert_eq!(
+        shopper.get("/api/v1/projects").await.body["items"],
+        json!([])
+    );
     shopper
         .put("/api/v1/projects/ete", prints("Été", &["x", "y"]))
         .await;
@@ -151,17 +154,18 @@ async fn the_list_is_newest_first_and_deleting_removes_rows_and_files() {
         .put("/api/v1/projects/noel", prints("Noël", &[]))
         .await;
     let list = shopper.get("/api/v1/projects").await;
-    assert_eq!(ids(&list.body), ["noel", "ete"]);
-    assert_eq!(list.body[1]["name"], "Été");
-    assert_eq!(list.body[1]["product_id"], "tirages");
-    assert_eq!(list.body[1]["photo_count"], 1);
-    assert!(list.body[1]["updated_at"].as_i64().unwrap() > 1_700_000_000);
+    let list = &list.body["items"];
+    assert_eq!(ids(list), ["noel", "ete"]);
+    assert_eq!(list[1]["name"], "Été");
+    assert_eq!(list[1]["product_id"], "tirages");
+    assert_eq!(list[1]["photo_count"], 1);
+    assert!(list[1]["updated_at"].as_i64().unwrap() > 1_700_000_000);
     // Saving again makes it the newest.
     shopper
         .put("/api/v1/projects/ete", prints("Été", &["x", "y"]))
         .await;
     assert_eq!(
-        ids(&shopper.get("/api/v1/projects").await.body),
+        ids(&shopper.get("/api/v1/projects").await.body["items"]),
         ["ete", "noel"]
     );
 
@@ -172,7 +176,10 @@ async fn the_list_is_newest_first_and_deleting_removes_rows_and_files() {
         StatusCode::NOT_FOUND
     );
     assert!(server.photo_files("ete").is_empty());
-    assert_eq!(ids(&shopper.get("/api/v1/projects").await.body), ["noel"]);
+    assert_eq!(
+        ids(&shopper.get("/api/v1/projects").await.body["items"]),
+        ["noel"]
+    );
     let again = shopper.delete("/api/v1/projects/ete").await;
     assert_eq!(again.status, StatusCode::NOT_FOUND);
     assert_eq!(code(&again), "not_found");
@@ -224,7 +231,7 @@ async fn uploads_are_judged_by_their_bytes() {
     assert_eq!(project.body["photos"][0]["content_type"], "image/jpeg");
     assert_eq!(server.photo_files("p"), ["a"]);
     let list = shopper.get("/api/v1/projects").await;
-    assert_eq!(list.body[0]["photo_count"], 1);
+    assert_eq!(list.body["items"][0]["photo_count"], 1);
 
     // No project yet: the storefront saves the draft first.
     let orphan = upload(&mut shopper, "nope", "a", png(1, 1, 0)).await;
@@ -319,6 +326,36 @@ async fn an_upload_is_written_to_disk_as_it_arrives() {
     assert_eq!(server.photo_files("p"), ["a"]);
     let download = shopper.get("/api/v1/projects/p/photos/a").await;
     assert_eq!(download.bytes, photo);
+    server.stop().await;
+}
+
+/// The list comes a page at a time, newest first; the cursor of one page
+/// leads to the next; a malformed query is a JSON refusal.
+#[tokio::test]
+async fn the_list_comes_a_page_at_a_time() {
+    let server = TestServer::start().await;
+    let mut shopper = Shopper::signed_up(&server, "pages@exemple.fr").await;
+    for id in ["un", "deux", "trois"] {
+        shopper
+            .put(&format!("/api/v1/projects/{id}"), prints(id, &[]))
+            .await;
+    }
+    let first = shopper.get("/api/v1/projects?limit=2").await.body;
+    assert_eq!(ids(&first["items"]), ["trois", "deux"]);
+    let before = first["next_before"].as_i64().unwrap();
+    let second = shopper
+        .get(&format!("/api/v1/projects?limit=2&before={before}"))
+        .await
+        .body;
+    assert_eq!(ids(&second["items"]), ["un"]);
+    assert_eq!(second["next_before"], Value::Null);
+    let whole = shopper.get("/api/v1/projects").await.body;
+    assert_eq!(ids(&whole["items"]), ["trois", "deux", "un"]);
+    for bad in ["limit=deux", "before=hier", "limit=-1"] {
+        let refused = shopper.get(&format!("/api/v1/projects?{bad}")).await;
+        assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{bad}");
+        assert_eq!(code(&refused), "invalid_query");
+    }
     server.stop().await;
 }
 
@@ -444,7 +481,7 @@ async fn another_account_cannot_see_or_touch_a_project() {
         assert_eq!(answer.status, StatusCode::NOT_FOUND);
         assert_eq!(code(&answer), "not_found");
     }
-    assert_eq!(other.get("/api/v1/projects").await.body, json!([]));
+    assert_eq!(other.get("/api/v1/projects").await.body["items"], json!([]));
     // The same id is the other account's own project, not the owner's.
     let own = other
         .put("/api/v1/projects/secret", prints("À moi", &["a"]))
@@ -494,7 +531,10 @@ async fn drafts_must_be_priceable_but_may_be_unfinished() {
         );
         assert_eq!(code(&answer), expected);
     }
-    assert_eq!(shopper.get("/api/v1/projects").await.body, json!([]));
+    assert_eq!(
+        shopper.get("/api/v1/projects").await.body["items"],
+        json!([])
+    );
     // A calendar without its twelve photos yet is saved all the same.
     let calendar = shopper
         .put(

@@ -73,7 +73,7 @@ async fn an_account_keeps_at_most_its_projects() {
         .await;
     assert_eq!(again.status, StatusCode::OK, "{:?}", again.body);
     let list = shopper.get("/api/v1/projects").await;
-    assert_eq!(list.body.as_array().unwrap().len(), 2);
+    assert_eq!(list.body["items"].as_array().unwrap().len(), 2);
     // Room again once one is deleted.
     assert_eq!(
         shopper.delete("/api/v1/projects/b").await.status,

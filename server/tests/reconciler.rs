@@ -88,7 +88,7 @@ async fn pay(psp: &Psp, payment_id: &str) -> Value {
 
 /// The stored status, read without asking the PSP.
 async fn listed_status(shopper: &mut Shopper<'_>, order: &Value) -> String {
-    let list = shopper.get("/api/v1/orders").await.body;
+    let list = shopper.get("/api/v1/orders").await.body["items"].clone();
     list.as_array()
         .unwrap()
         .iter()

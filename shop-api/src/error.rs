@@ -14,6 +14,8 @@ pub enum ErrorCode {
     /// The body is not JSON, or not the expected shape.
     InvalidJson,
     UnsupportedMediaType,
+    /// A query-string parameter that is not what the route takes.
+    InvalidQuery,
     PayloadTooLarge,
     /// A state-changing request that did not come from the shop's own pages.
     CrossSiteRequest,

@@ -11,6 +11,7 @@ pub mod health;
 pub mod legal;
 pub mod money;
 pub mod order;
+pub mod page;
 pub mod project;
 pub mod reconcile;
 pub mod support;

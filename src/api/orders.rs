@@ -6,6 +6,7 @@ use super::{ApiError, client};
 use shop_api::order::{
     IDEMPOTENCY_HEADER, NewOrder, Order, OrderSummary, TrackAnswer, TrackRequest,
 };
+use shop_api::page::{self, Page};
 
 /// Creates the order. `idempotency_key` is made once per checkout attempt,
 /// so a double click, a retry or a reload answers the same order.
@@ -13,9 +14,10 @@ pub async fn create(idempotency_key: &str, order: &NewOrder) -> Result<Order, Ap
     client::post_with_headers("/orders", order, &[(IDEMPOTENCY_HEADER, idempotency_key)]).await
 }
 
-/// The shopper's orders, newest first.
-pub async fn list() -> Result<Vec<OrderSummary>, ApiError> {
-    client::get("/orders").await
+/// The shopper's orders, newest first, a page at a time (`before`: the
+/// previous page's `next_before`).
+pub async fn list(before: Option<i64>) -> Result<Page<OrderSummary>, ApiError> {
+    client::get(&format!("/orders{}", page::query(before))).await
 }
 
 /// One order, as the server knows it after asking the PSP.

@@ -1,10 +1,13 @@
 //! Saved creation projects and their photos.
 
 use super::{ApiError, client};
+use shop_api::page::{self, Page};
 use shop_api::project::{Project, ProjectDraft, ProjectSummary};
 
-pub async fn list() -> Result<Vec<ProjectSummary>, ApiError> {
-    client::get("/projects").await
+/// Last saved first, a page at a time (`before`: the previous page's
+/// `next_before`).
+pub async fn list(before: Option<i64>) -> Result<Page<ProjectSummary>, ApiError> {
+    client::get(&format!("/projects{}", page::query(before))).await
 }
 
 pub async fn get(id: &str) -> Result<Project, ApiError> {

@@ -4,6 +4,7 @@
 //! e-mail (status, steps, estimated delivery, parcel: nothing private).
 
 use crate::api::{self, ApiError};
+use crate::components::more_button::MoreButton;
 use crate::components::order_status::{format_date, status_headline};
 use crate::components::order_timeline::OrderTimeline;
 use crate::components::page_heading::PageHeading;
@@ -11,6 +12,7 @@ use crate::dom::focus_by_id;
 use crate::i18n::InLocale;
 use crate::routes;
 use crate::state::locale::{use_locale, use_strings};
+use crate::state::paging::Paged;
 use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -49,9 +51,9 @@ fn OrderList() -> impl IntoView {
     let t = use_strings();
     let text = move || &t.get().orders;
     let locale = use_locale();
-    let list = LocalResource::new(api::orders::list);
+    let list = LocalResource::new(|| api::orders::list(None));
     view! {
-        {move || match list.get() {
+        {move || match list.get().map(|first| first.map(Paged::new)) {
             None => view! { <p class="page-loading" role="status">{text().loading}</p> }.into_any(),
             Some(Err(_)) => view! {
                 <div class="form-error" role="alert">
@@ -61,10 +63,10 @@ fn OrderList() -> impl IntoView {
                     </button>
                 </div>
             }.into_any(),
-            Some(Ok(found)) if found.is_empty() => view! { <p class="empty-state">{text().none_yet}</p> }.into_any(),
+            Some(Ok(found)) if found.items.with_untracked(Vec::is_empty) => view! { <p class="empty-state">{text().none_yet}</p> }.into_any(),
             Some(Ok(found)) => view! {
                 <ul class="order-list" aria-label=move || text().list_label>
-                    {found.into_iter().map(|summary| {
+                    {move || found.items.get().into_iter().map(|summary| {
                         let date = move || format_date(summary.created_at, locale.get());
                         let number = summary.number.clone();
                         view! {
@@ -76,6 +78,9 @@ fn OrderList() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
+                <MoreButton more=found.more label=Signal::derive(move || text().more_orders)
+                    failed=Signal::derive(move || text().more_failed)
+                    on_more=move || found.load_more(api::orders::list) />
             }.into_any(),
         }}
     }

@@ -27,7 +27,7 @@ async function toPayment(page: Page) {
 /** The saved poster back in the (emptied) cart, and the checkout again. */
 async function orderAgain(page: Page) {
   const projects = await (await page.request.get('/api/v1/projects')).json();
-  const project = await (await page.request.get(`/api/v1/projects/${projects[0].id}`)).json();
+  const project = await (await page.request.get(`/api/v1/projects/${projects.items[0].id}`)).json();
   const cart = { lines: [{ project_id: project.id, project_name: project.name, choice: project.choice, copies: 1 }] };
   const origin = new URL(page.url()).origin;
   expect((await page.request.put('/api/v1/cart', { data: cart, headers: { origin } })).status()).toBe(200);

@@ -5,8 +5,9 @@
 use super::words::{optional_word, word, word_of};
 use super::{Database, DbError};
 use shop_api::order::{Address, Carrier, OrderLine, OrderStatus, PaymentDecline, PaymentMethod};
-use sqlx::Row;
+use shop_api::page::Page;
 use sqlx::sqlite::SqliteRow;
+use sqlx::{FromRow as _, Row};
 
 /// An order as stored; `orders.rs` turns it into the API's `Order`.
 #[derive(Debug, Clone)]
@@ -462,6 +463,35 @@ impl Database {
         .bind(account_id)
         .fetch_all(&self.pool)
         .await?)
+    }
+
+    /// One page of the account's orders, newest first: `limit` of them made
+    /// before the cursor `before` (the order's row number, which only grows),
+    /// with the next cursor.
+    pub async fn account_orders_page(
+        &self,
+        account_id: i64,
+        before: Option<i64>,
+        limit: u32,
+    ) -> Result<Page<OrderRow>, DbError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS}, rowid AS cursor FROM orders WHERE account_id = ? AND rowid < ? \
+             ORDER BY rowid DESC LIMIT ?"
+        ))
+        .bind(account_id)
+        .bind(before.unwrap_or(i64::MAX))
+        .bind(i64::from(limit) + 1)
+        .fetch_all(&self.pool)
+        .await?;
+        let rows = rows
+            .iter()
+            .map(|row| Ok((OrderRow::from_row(row)?, row.try_get::<i64, _>("cursor")?)))
+            .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        let page = Page::from_one_more(rows, limit, |(_, cursor)| *cursor);
+        Ok(Page {
+            items: page.items.into_iter().map(|(row, _)| row).collect(),
+            next_before: page.next_before,
+        })
     }
 
     /// Orders with a live authorization, soonest expiry first.

@@ -3,6 +3,7 @@
 
 use super::{Database, DbError, carts};
 use shop_api::catalogue::ProductChoice;
+use shop_api::page::Page;
 use shop_api::project::{MAX_PHOTOS_PER_PROJECT, Photo, Project, ProjectSummary};
 use sqlx::{QueryBuilder, Sqlite};
 
@@ -56,30 +57,45 @@ fn max_photos() -> i64 {
 }
 
 impl Database {
-    /// The account's projects, last saved first.
-    pub async fn projects(&self, account_id: i64) -> Result<Vec<ProjectSummary>, DbError> {
+    /// The account's projects, last saved first: one page of `limit`, saved
+    /// before the cursor `before` (a project's `updated_at` in
+    /// milliseconds, unique within the account), with its next cursor.
+    pub async fn projects(
+        &self,
+        account_id: i64,
+        before: Option<i64>,
+        limit: u32,
+    ) -> Result<Page<ProjectSummary>, DbError> {
         let rows: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
             "SELECT p.id, p.name, p.product_id, p.updated_at, \
              (SELECT COUNT(*) FROM project_photo_order o JOIN project_photos ph \
               ON ph.account_id = o.account_id AND ph.project_id = o.project_id AND ph.id = o.photo_id \
               WHERE o.account_id = p.account_id AND o.project_id = p.id) \
-             FROM projects p WHERE p.account_id = ? ORDER BY p.updated_at DESC, p.id",
+             FROM projects p WHERE p.account_id = ? AND p.updated_at < ? \
+             ORDER BY p.updated_at DESC, p.id LIMIT ?",
         )
         .bind(account_id)
+        .bind(before.unwrap_or(i64::MAX))
+        .bind(i64::from(limit) + 1)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(
-                |(id, name, product_id, updated_at, photos)| ProjectSummary {
-                    id,
-                    name,
-                    product_id,
-                    photo_count: count(photos),
-                    updated_at: updated_at / 1000,
-                },
-            )
-            .collect())
+        let page = Page::from_one_more(rows, limit, |row| row.3);
+        Ok(Page {
+            next_before: page.next_before,
+            items: page
+                .items
+                .into_iter()
+                .map(
+                    |(id, name, product_id, updated_at, photos)| ProjectSummary {
+                        id,
+                        name,
+                        product_id,
+                        photo_count: count(photos),
+                        updated_at: updated_at / 1000,
+                    },
+                )
+                .collect(),
+        })
     }
 
     /// The project with its uploaded photos in its order, and the ids it

@@ -10,6 +10,7 @@ mod failure;
 mod json;
 mod operator;
 mod orders;
+mod paging;
 mod projects;
 mod psp_webhooks;
 mod session_cookie;

@@ -2,6 +2,7 @@
 //! can move), their list, and tracking by number and e-mail.
 
 use super::*;
+use shop_api::page::Page;
 
 impl Orders<'_> {
     /// The shopper's order, brought up to date with the PSP when its
@@ -18,14 +19,20 @@ impl Orders<'_> {
         self.shopper_order(&row, now).await
     }
 
-    pub async fn list(&self, account_id: i64) -> Result<Vec<OrderSummary>, OrderError> {
-        Ok(self
+    pub async fn list(
+        &self,
+        account_id: i64,
+        before: Option<i64>,
+        limit: u32,
+    ) -> Result<Page<OrderSummary>, OrderError> {
+        let page = self
             .db
-            .orders_of(account_id)
-            .await?
-            .iter()
-            .map(to_summary)
-            .collect())
+            .account_orders_page(account_id, before, limit)
+            .await?;
+        Ok(Page {
+            items: page.items.iter().map(to_summary).collect(),
+            next_before: page.next_before,
+        })
     }
 
     /// The order with this number placed with this e-mail, for a visitor

@@ -2,9 +2,11 @@
 //! (signed in), and those that exist only in this browser.
 
 use crate::api;
+use crate::components::more_button::MoreButton;
 use crate::components::quota_notice::SAVED_PROJECTS_ID;
 use crate::routes;
 use crate::state::locale::use_strings;
+use crate::state::paging::Paged;
 use crate::state::projects::use_projects;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -46,19 +48,22 @@ pub fn UnsavedProjects() -> impl IntoView {
 pub fn SavedProjects() -> impl IntoView {
     let t = use_strings();
     let a = move || &t.get().account;
-    let saved = LocalResource::new(api::projects::list);
+    let saved = LocalResource::new(|| api::projects::list(None));
     view! {
         <section aria-labelledby=SAVED_PROJECTS_ID class="project-list">
             <h2 id=SAVED_PROJECTS_ID>{move || a().saved_projects_heading}</h2>
-            {move || match saved.get() {
+            {move || match saved.get().map(|first| first.map(Paged::new)) {
                 None => view! { <p role="status">{a().projects_loading}</p> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p>{a().no_saved_projects}</p> }.into_any(),
+                Some(Ok(list)) if list.items.with_untracked(Vec::is_empty) => view! { <p>{a().no_saved_projects}</p> }.into_any(),
                 Some(Ok(list)) => view! {
                     <ul>
-                        {list.into_iter().map(|project| view! {
+                        {move || list.items.get().into_iter().map(|project| view! {
                             <SavedProject project on_deleted=move || saved.refetch() />
                         }).collect_view()}
                     </ul>
+                    <MoreButton more=list.more label=Signal::derive(move || a().more_projects)
+                        failed=Signal::derive(move || a().more_failed)
+                        on_more=move || list.load_more(api::projects::list) />
                 }.into_any(),
                 Some(Err(_)) => view! {
                     <div class="form-error" role="alert">

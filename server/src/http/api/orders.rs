@@ -6,6 +6,7 @@
 mod track;
 
 use super::json::ApiJson;
+use super::paging::PageQuery;
 use super::session_cookie::CurrentSession;
 use super::{ApiFailure, ApiState};
 use crate::orders::{OrderError, OrderingShop, Orders, normalized_address};
@@ -16,6 +17,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use shop_api::ErrorCode;
 use shop_api::order::{Address, IDEMPOTENCY_HEADER, NewOrder, Order, OrderSummary};
+use shop_api::page::Page;
 use shop_api::wallet::{MerchantSession, MerchantSessionRequest, WalletConfig, WalletPayment};
 
 pub fn router() -> Router<ApiState> {
@@ -67,11 +69,17 @@ async fn create(
     Ok((status, Json(order)).into_response())
 }
 
+/// Newest first, a page at a time (`?limit=&before=`).
 async fn list(
     current: CurrentSession,
     State(state): State<ApiState>,
-) -> Result<Json<Vec<OrderSummary>>, ApiFailure> {
-    Ok(Json(orders(&state).list(current.account_id).await?))
+    page: PageQuery,
+) -> Result<Json<Page<OrderSummary>>, ApiFailure> {
+    Ok(Json(
+        orders(&state)
+            .list(current.account_id, page.before, page.limit)
+            .await?,
+    ))
 }
 
 async fn show(

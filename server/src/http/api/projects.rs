@@ -5,6 +5,7 @@
 //! uploads within their size limit.
 
 use super::json::ApiJson;
+use super::paging::PageQuery;
 use super::session_cookie::CurrentSession;
 use super::{ApiFailure, ApiState};
 use crate::projects::files::StagedPhoto;
@@ -17,6 +18,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use axum::{Json, Router};
 use shop_api::ErrorCode;
+use shop_api::page::Page;
 use shop_api::project::{MAX_PHOTO_BYTES, Photo, Project, ProjectDraft, ProjectSummary};
 use std::pin::Pin;
 use tokio_util::io::ReaderStream;
@@ -49,11 +51,17 @@ pub fn uploads() -> Router<ApiState> {
     Router::new().route("/v1/projects/{id}/photos/{photo_id}", put(upload))
 }
 
+/// Last saved first, a page at a time (`?limit=&before=`).
 async fn list(
     current: CurrentSession,
     State(state): State<ApiState>,
-) -> Result<Json<Vec<ProjectSummary>>, ApiFailure> {
-    Ok(Json(projects(&state, &current).list().await?))
+    page: PageQuery,
+) -> Result<Json<Page<ProjectSummary>>, ApiFailure> {
+    Ok(Json(
+        projects(&state, &current)
+            .list(page.before, page.limit)
+            .await?,
+    ))
 }
 
 async fn show(
