@@ -61,6 +61,7 @@ pub fn run(root: &Path, options: &BenchOptions) -> Result<(), XtaskError> {
         psp_test_clock: false,
         // As a shop runs them: what the figures are for.
         debug: false,
+        shop_args: Vec::new(),
     };
     let mut stack = Stack::start(
         root,
