@@ -47,6 +47,20 @@ pub struct Memory {
     /// The most threads the process had (tokio's blocking pool grows for
     /// file reads and password hashes).
     pub peak_threads: u64,
+    /// CPU time (user and system) the process used during the watch.
+    pub cpu_seconds: f64,
+}
+
+/// CPU time (user and system) a process has used, from `/proc/<pid>/stat`.
+pub fn cpu_seconds_of(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // After the command's name, which may hold spaces: state is field 3,
+    // utime and stime fields 14 and 15.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    // SAFETY: sysconf only reads a constant of the system.
+    let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+    (per_second > 0).then(|| ticks as f64 / per_second as f64)
 }
 
 /// `VmRSS` and `VmHWM` of a process, in KiB, and its thread count.
@@ -77,6 +91,7 @@ pub fn open_files_limit(pid: u32) -> Option<String> {
 /// Reads the server's memory until `stop`.
 pub async fn memory(pid: u32, stop: Stop) -> Memory {
     let (start, _, _) = memory_of(pid).unwrap_or_default();
+    let cpu_start = cpu_seconds_of(pid).unwrap_or_default();
     let mut figures = Memory {
         start_kib: start,
         peak_kib: start,
@@ -90,6 +105,7 @@ pub async fn memory(pid: u32, stop: Stop) -> Memory {
             figures.high_water_kib = high_water;
         }
         if stop.done() {
+            figures.cpu_seconds = cpu_seconds_of(pid).unwrap_or_default() - cpu_start;
             return figures;
         }
         tokio::time::sleep(MEMORY_EVERY).await;
@@ -198,11 +214,12 @@ pub fn print_memory(memory: &Memory, goal_mib: Option<f64>) {
     });
     println!(
         "  server RSS: {:.0} MiB before, peak {peak:.0} MiB{goal}, {:.0} MiB at the end; \
-         VmHWM {:.0} MiB; up to {} threads",
+         VmHWM {:.0} MiB; up to {} threads; {:.1} s of CPU",
         mib(memory.start_kib),
         mib(memory.end_kib),
         mib(memory.high_water_kib),
         memory.peak_threads,
+        memory.cpu_seconds,
     );
 }
 
@@ -251,6 +268,7 @@ mod tests {
         let (rss, high_water, threads) = memory_of(std::process::id()).unwrap();
         assert!(rss > 0 && high_water >= rss && threads > 0);
         assert!(open_files_limit(std::process::id()).is_some());
+        assert!(cpu_seconds_of(std::process::id()).is_some_and(|cpu| cpu >= 0.0));
     }
 
     #[test]
