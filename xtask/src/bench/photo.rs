@@ -5,7 +5,7 @@
 
 use flate2::Crc;
 
-/// 8.7 MP in RGB: 26,104,058 bytes, 24.9 MiB (the limit is 25 MiB), well
+/// 8.7 MP in RGB: 26,105,058 bytes, 24.9 MiB (the limit is 25 MiB), well
 /// under the server's pixel limit.
 pub const WIDTH: u32 = 2900;
 pub const HEIGHT: u32 = 3000;
