@@ -1,7 +1,8 @@
 //! `cargo xtask`: the project's developer tasks. `dev` runs the whole shop,
 //! `test` runs every check and test, `size` prints the storefront's
 //! critical-path bytes, `bench` its speed as released (API under load,
-//! Lighthouse). Each installs the tools it needs first.
+//! Lighthouse, the server under abuse). Each installs the tools it needs
+//! first.
 
 mod bench;
 mod compress;
@@ -36,8 +37,10 @@ enum Command {
     /// Print the storefront's critical-path bytes (raw, gzip and brotli).
     Size,
     /// Start the release stack, load the catalogue and cart totals with
-    /// wrk, run Lighthouse on four pages, and print the figures with the
-    /// date. Not part of `test`: timings are not tests.
+    /// wrk, run Lighthouse on four pages, time the cart, put the server
+    /// under abuse (slow downloads, sign-ups at once, wrong passwords), and
+    /// print the figures with the date. Not part of `test`: timings are
+    /// not tests.
     Bench(bench::BenchOptions),
 }
 

@@ -48,6 +48,9 @@ pub struct StackOptions {
     /// would run them.
     #[arg(long)]
     pub debug: bool,
+    /// More flags for the shop server (the bench's `--trusted-proxies`).
+    #[arg(skip)]
+    pub shop_args: Vec<String>,
 }
 
 /// Where the servers' output goes.
@@ -154,6 +157,7 @@ impl Stack {
         if options.shop_test_clock {
             shop.arg("--test-clock");
         }
+        shop.args(&options.shop_args);
         let mut psp = command(root, &bin.join("psp-sandbox").to_string_lossy());
         psp.args(["--addr", &format!("127.0.0.1:{}", options.psp_port)])
             .args([
@@ -217,6 +221,14 @@ impl Stack {
             seconds: STARTUP_TIMEOUT.as_secs(),
             logs: logs.to_owned(),
         })
+    }
+
+    /// The shop server's process id, to read its memory in `/proc`.
+    pub fn shop_pid(&self) -> Option<u32> {
+        self.children
+            .iter()
+            .find(|(name, _)| *name == "shop server")
+            .map(|(_, child)| child.id())
     }
 
     /// The first server that has stopped on its own, if any.

@@ -196,6 +196,7 @@ fn end_to_end(root: &Path) -> Result<(bool, Counts), XtaskError> {
         // The journeys check behaviour, not speed: the debug builds the
         // server API tests made already serve them.
         debug: true,
+        shop_args: Vec::new(),
     };
     let mut stack = Stack::start(root, &options, &data_dir, Logs::Folder(work.join("logs")))?;
     let report = work.join("results.json");
