@@ -26,6 +26,11 @@ use tower::load_shed::LoadShedLayer;
 /// instead of spinning on the error.
 const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
 
+/// A connection's read and write buffers' limit: four download chunks
+/// queued (`projects::files::DOWNLOAD_CHUNK_BYTES`), and request heads up
+/// to 64 KiB.
+const CONNECTION_BUFFER_BYTES: usize = 64 * 1024;
+
 /// Serves `app` until `shutdown`, then waits for the requests in flight.
 pub async fn serve(
     listener: TcpListener,
@@ -64,6 +69,10 @@ pub async fn serve(
         });
         let connection = hyper::server::conn::http1::Builder::new()
             .timer(TokioTimer::new())
+            // What one connection may hold in its buffers, either way:
+            // hyper's default (about 400 KiB) made a thousand slow photo
+            // downloads hold 550 MiB. Request heads above it are refused.
+            .max_buf_size(CONNECTION_BUFFER_BYTES)
             .header_read_timeout(limits.header_read)
             .serve_connection(TokioIo::new(stream), service);
         let connection = graceful.watch(connection);

@@ -8,7 +8,7 @@ use super::json::ApiJson;
 use super::paging::PageQuery;
 use super::session_cookie::CurrentSession;
 use super::{ApiFailure, ApiState};
-use crate::projects::files::StagedPhoto;
+use crate::projects::files::{DOWNLOAD_CHUNK_BYTES, PhotoFile, StagedPhoto};
 use crate::projects::{ClientId, ProjectError, Projects};
 use axum::body::{Body, HttpBody as _};
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, State};
@@ -26,9 +26,6 @@ use tokio_util::io::ReaderStream;
 /// A draft lists up to 200 photo ids of up to 64 characters: more than the
 /// API's usual 16 KiB once formatted with some slack.
 const DRAFT_BODY_LIMIT_BYTES: usize = 32 * 1024;
-
-/// The read buffer of a photo's download.
-const DOWNLOAD_CHUNK_BYTES: usize = 64 * 1024;
 
 pub fn router() -> Router<ApiState> {
     Router::new()
@@ -122,23 +119,27 @@ async fn download(
     State(state): State<ApiState>,
 ) -> Result<Response, ApiFailure> {
     let (photo, opened) = projects(&state, &current).photo(&project, &photo).await?;
-    // Always one of the three sniffed types the database allows.
-    let content_type = HeaderValue::from_str(&photo.content_type)
+    Ok(photo_response(&photo.content_type, opened))
+}
+
+/// A photo's bytes, sent as they are read, a chunk at a time: memory per
+/// download is the buffers, not the photo. The type is always one of the
+/// three sniffed ones the database allows.
+pub(super) fn photo_response(content_type: &str, opened: PhotoFile) -> Response {
+    let content_type = HeaderValue::from_str(content_type)
         .unwrap_or(HeaderValue::from_static("application/octet-stream"));
-    // Sent as it is read, 64 KiB at a time: memory per download is the
-    // buffer, not the photo.
     let body = Body::from_stream(ReaderStream::with_capacity(
         opened.file,
         DOWNLOAD_CHUNK_BYTES,
     ));
-    Ok((
+    (
         [
             (header::CONTENT_TYPE, content_type),
             (header::CONTENT_LENGTH, HeaderValue::from(opened.length)),
         ],
         body,
     )
-        .into_response())
+        .into_response()
 }
 
 fn projects<'a>(state: &'a ApiState, current: &CurrentSession) -> Projects<'a> {

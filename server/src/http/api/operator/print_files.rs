@@ -6,19 +6,15 @@
 
 use super::Operator;
 use crate::db::OrderPhotoRow;
+use crate::http::api::projects::photo_response;
 use crate::http::api::{ApiFailure, ApiState};
-use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
 use shop_api::ErrorCode;
-use tokio_util::io::ReaderStream;
-
-/// The read buffer of a download, as for the shoppers' photos.
-const DOWNLOAD_CHUNK_BYTES: usize = 64 * 1024;
 
 pub fn router() -> Router<ApiState> {
     Router::new()
@@ -78,20 +74,7 @@ async fn download(
             tracing::error!(order = %id, line, position, "an order's photo row has no file");
             not_found()
         })?;
-    let content_type = HeaderValue::from_str(&photo.photo.content_type)
-        .unwrap_or(HeaderValue::from_static("application/octet-stream"));
-    let body = Body::from_stream(ReaderStream::with_capacity(
-        opened.file,
-        DOWNLOAD_CHUNK_BYTES,
-    ));
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CONTENT_LENGTH, HeaderValue::from(opened.length)),
-        ],
-        body,
-    )
-        .into_response())
+    Ok(photo_response(&photo.photo.content_type, opened))
 }
 
 fn not_found() -> ApiFailure {
