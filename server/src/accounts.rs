@@ -3,6 +3,7 @@
 
 pub mod email;
 pub mod hashing;
+pub mod known_device;
 pub mod password;
 pub mod session;
 pub mod throttle;

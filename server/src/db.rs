@@ -10,6 +10,7 @@ mod claims;
 mod declines;
 mod holds;
 mod housekeeping;
+mod known_devices;
 mod leases;
 mod orders;
 mod payments;

@@ -1,10 +1,12 @@
 //! The periodic purge, so that tables and the disk do not grow without
-//! end: expired sessions, throttle windows long over, PSP events older than
+//! end: expired sessions, browsers unused for a year, throttle windows
+//! long over, PSP events older than
 //! any redelivery, and the frozen photos of orders delivered or cancelled
 //! longer ago than the retention period (with the folders of orders a
 //! crash left unmade). Each kind is bounded by its own age; a pass that
 //! fails is logged and the next one tries again.
 
+use crate::accounts::known_device;
 use crate::accounts::session::{ABSOLUTE_SECONDS, IDLE_SECONDS};
 use crate::clock::Clock;
 use crate::db::{Database, DbError, FolderOwner};
@@ -39,6 +41,8 @@ pub enum HousekeepingError {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Purged {
     pub sessions: u64,
+    /// Known browsers (`accounts::known_device`) unused for their lifetime.
+    pub devices: u64,
     pub throttle_rows: u64,
     pub psp_events: u64,
     /// Orders whose frozen photos were deleted.
@@ -66,6 +70,10 @@ impl Housekeeping {
             sessions: self
                 .db
                 .purge_sessions(now - IDLE_SECONDS, now - ABSOLUTE_SECONDS)
+                .await?,
+            devices: self
+                .db
+                .purge_devices(now - known_device::LIFETIME_SECONDS)
                 .await?,
             throttle_rows: self
                 .db

@@ -1,7 +1,8 @@
 //! Per-client limits that hold behind a reverse proxy and against a
 //! client's own headers: `X-Forwarded-For` believed only from
 //! `SHOP_TRUSTED_PROXIES`, IPv6 clients counted by their /64, operator
-//! tokens throttled, sign-ups limited per client.
+//! tokens throttled, sign-ups limited per client; wrong passwords from
+//! many addresses held to the account's policy without locking its owner out.
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -146,5 +147,51 @@ async fn sign_ups_are_limited_per_client() {
         sign_up(&server, "compte61@exemple.fr").await,
         StatusCode::TOO_MANY_REQUESTS
     );
+    server.stop().await;
+}
+
+/// Strangers' wrong passwords for an account, from many addresses at once,
+/// are held to the account's policy (a handful processed, not one per
+/// address), and never lock the owner out of the browser they signed in
+/// from before; a browser that never signed in waits like the strangers.
+#[tokio::test]
+async fn strangers_cannot_lock_the_owner_out_of_their_own_browser() {
+    let server = behind_a_local_proxy().await;
+    let mut owner = support::Shopper::new(&server);
+    let created = owner.sign_up("proprio@exemple.fr", STRONG).await;
+    assert_eq!(created.status, StatusCode::CREATED);
+    assert!(owner.cookie.as_deref().unwrap().contains("sp_device="));
+    owner.sign_out().await;
+
+    let guesses = (0..60).map(|attempt| {
+        client()
+            .post(server.url("/api/v1/session"))
+            .header("origin", &server.base)
+            .header("x-forwarded-for", format!("198.51.100.{}", attempt % 30))
+            .json(&json!({"email": "proprio@exemple.fr", "password": "pas le sien du tout"}))
+            .send()
+    });
+    let statuses: Vec<StatusCode> = futures_util::future::join_all(guesses)
+        .await
+        .into_iter()
+        .map(|answer| answer.unwrap().status())
+        .collect();
+    let processed = statuses
+        .iter()
+        .filter(|status| **status == StatusCode::UNAUTHORIZED)
+        .count();
+    assert!(
+        statuses
+            .iter()
+            .all(|s| *s == StatusCode::UNAUTHORIZED || *s == StatusCode::TOO_MANY_REQUESTS)
+    );
+    assert_eq!(processed, 6, "five free, and the one that starts the delay");
+
+    let fresh = support::Shopper::new(&server)
+        .sign_in("proprio@exemple.fr", STRONG)
+        .await;
+    assert_eq!(fresh.status, StatusCode::TOO_MANY_REQUESTS);
+    let back = owner.sign_in("proprio@exemple.fr", STRONG).await;
+    assert_eq!(back.status, StatusCode::OK, "{:?}", back.body);
     server.stop().await;
 }

@@ -50,6 +50,55 @@ impl Database {
         Ok(record)
     }
 
+    /// Counts an attempt against every key before its work is done, so
+    /// that N attempts at once count N and those beyond the policy wait,
+    /// however long the work (a hash) takes; all keys or none: `Some(wait)`
+    /// in seconds, and nothing counted, when one of them must wait first.
+    /// A success then gives its count back (`clear_throttle`,
+    /// `forgive_failure`).
+    pub async fn take_attempt(
+        &self,
+        keys: &[(&str, Policy)],
+        now_ms: i64,
+    ) -> Result<Option<u64>, DbError> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut records = Vec::with_capacity(keys.len());
+        for (key, _) in keys {
+            let row: Option<(i64, i64, i64)> = sqlx::query_as(
+                "SELECT window_started_at, failures, blocked_until FROM sign_in_throttle WHERE key = ?",
+            )
+            .bind(key)
+            .fetch_optional(&mut *tx)
+            .await?;
+            records.push(
+                row.map(|(window_started_at, failures, blocked_until)| Record {
+                    window_started_at,
+                    failures,
+                    blocked_until,
+                })
+                .unwrap_or_default(),
+            );
+        }
+        if let Some(wait) = records.iter().filter_map(|r| r.wait(now_ms)).max() {
+            return Ok(Some(wait));
+        }
+        for ((key, policy), record) in keys.iter().zip(records) {
+            save(&mut tx, key, record.after_failure(*policy, now_ms)).await?;
+        }
+        tx.commit().await?;
+        Ok(None)
+    }
+
+    /// Gives back the attempt a success had counted (`take_attempt`): the
+    /// count only, a delay already running is left to end.
+    pub async fn forgive_failure(&self, key: &str) -> Result<(), DbError> {
+        sqlx::query("UPDATE sign_in_throttle SET failures = MAX(failures - 1, 0) WHERE key = ?")
+            .bind(key)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     pub async fn clear_throttle(&self, key: &str) -> Result<(), DbError> {
         sqlx::query("DELETE FROM sign_in_throttle WHERE key = ?")
             .bind(key)

@@ -202,9 +202,23 @@ impl<'a> Shopper<'a> {
         let response = request.send().await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
-        if let Some(set) = headers.get(SET_COOKIE) {
-            let pair = set.to_str().unwrap().split(';').next().unwrap().to_owned();
-            self.cookie = (!pair.ends_with('=')).then_some(pair);
+        // A small cookie jar: the session's and the known device's.
+        for set in headers.get_all(SET_COOKIE) {
+            let pair = set.to_str().unwrap().split(';').next().unwrap();
+            let (name, value) = pair.split_once('=').unwrap();
+            let mut jar: Vec<(String, String)> = self
+                .cookie
+                .iter()
+                .flat_map(|cookie| cookie.split("; "))
+                .filter_map(|kept| kept.split_once('='))
+                .filter(|(kept, _)| *kept != name)
+                .map(|(kept, value)| (kept.to_owned(), value.to_owned()))
+                .collect();
+            if !value.is_empty() {
+                jar.push((name.to_owned(), value.to_owned()));
+            }
+            let joined: Vec<String> = jar.iter().map(|(n, v)| format!("{n}={v}")).collect();
+            self.cookie = (!joined.is_empty()).then(|| joined.join("; "));
         }
         let bytes = response.bytes().await.unwrap().to_vec();
         let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);

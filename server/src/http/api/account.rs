@@ -8,9 +8,9 @@ use super::{ApiFailure, ApiState};
 use crate::accounts::email::Email;
 use crate::accounts::hashing::{self, HashingError};
 use crate::accounts::password::{self, PasswordError};
-use crate::accounts::session;
 use crate::accounts::throttle::Policy;
-use crate::db::{Database, NewAccountError};
+use crate::accounts::{known_device, session};
+use crate::db::NewAccountError;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -63,11 +63,9 @@ async fn create_account(
         ApiFailure::new(StatusCode::BAD_REQUEST, code, &error.to_string())
     })?;
     // Every attempt that costs a hash counts, made or not (an e-mail
-    // already taken is found only after it).
-    state
-        .db
-        .record_throttle_failure(&signups, Policy::SIGN_UP, now)
-        .await?;
+    // already taken is found only after it), and counts before the hash:
+    // a burst at once is held to the policy like one after another.
+    ApiFailure::take_attempt(&state.db, &[(&signups, Policy::SIGN_UP)], now).await?;
     let hash = state
         .password_work
         .hash(credentials.password)
@@ -89,15 +87,7 @@ async fn create_account(
         Err(NewAccountError::Db(error)) => return Err(error.into()),
     };
     tracing::info!(account_id = account.id, "account created");
-    start_session(
-        &state.db,
-        state.clock.now(),
-        state.secure_cookies(),
-        account.id,
-        account.email,
-        StatusCode::CREATED,
-    )
-    .await
+    start_session(&state, account.id, account.email, None, StatusCode::CREATED).await
 }
 
 async fn sign_in(
@@ -115,17 +105,35 @@ async fn sign_in(
         .chars()
         .take(shop_api::account::EMAIL_MAX_CHARS)
         .collect();
-    let keys = [
-        (format!("account:{typed}"), state.account_throttle),
-        (client.throttle_key("client"), state.client_throttle),
-    ];
-    for (key, _) in &keys {
-        ApiFailure::unless_throttled(&state.db, key, now).await?;
-    }
     let account = match Email::parse(&credentials.email) {
         Some(email) => state.db.account_by_email(&email).await?,
         None => None,
     };
+    // Looked up whether or not the e-mail has an account, so that the
+    // lookup's time says nothing about it.
+    let device = match session_cookie::device_token(&headers, state.secure_cookies()) {
+        Some(token) => {
+            let hash = session::token_hash(&token);
+            let owner = state.db.device_account(&hash).await?;
+            owner.map(|owner| (KnownDevice { token, hash }, owner))
+        }
+        None => None,
+    };
+    let known_device = device
+        .filter(|(_, owner)| account.as_ref().is_some_and(|a| a.id == *owner))
+        .map(|(device, _)| device);
+    // The owner's own browser answers for itself; anyone else counts
+    // against the account.
+    let account_key = known_device.as_ref().map_or_else(
+        || format!("account:{typed}"),
+        |device| known_device::throttle_key(&device.hash),
+    );
+    let client_key = client.throttle_key("client");
+    let keys = [
+        (account_key.as_str(), state.account_throttle),
+        (client_key.as_str(), state.client_throttle),
+    ];
+    ApiFailure::take_attempt(&state.db, &keys, now).await?;
     // Unknown e-mail: verify against a dummy hash anyway, so that the answer
     // takes as long as for a real account.
     let stored = account
@@ -139,31 +147,29 @@ async fn sign_in(
         .map_err(hashing_failure)?;
     match account {
         Some(account) if matches => {
-            state.db.clear_throttle(&keys[0].0).await?;
+            // The attempt was counted before the hash: a success gives the
+            // account (or device) a clean slate and the address its count.
+            state.db.clear_throttle(&account_key).await?;
+            state.db.forgive_failure(&client_key).await?;
             // No fixation: whatever session the browser had ends here.
             if let Some(old) = session_cookie::token(&headers, state.secure_cookies()) {
                 state.db.delete_session(&session::token_hash(&old)).await?;
             }
             start_session(
-                &state.db,
-                state.clock.now(),
-                state.secure_cookies(),
+                &state,
                 account.id,
                 account.email,
+                known_device,
                 StatusCode::OK,
             )
             .await
         }
-        _ => {
-            for (key, policy) in &keys {
-                state.db.record_throttle_failure(key, *policy, now).await?;
-            }
-            Err(ApiFailure::new(
-                StatusCode::UNAUTHORIZED,
-                ErrorCode::InvalidCredentials,
-                "wrong e-mail or password",
-            ))
-        }
+        // Counted already, by `take_attempt`.
+        _ => Err(ApiFailure::new(
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::InvalidCredentials,
+            "wrong e-mail or password",
+        )),
     }
 }
 
@@ -196,24 +202,51 @@ async fn sign_out(
         .into_response())
 }
 
+/// A known-device cookie this request carried for the account signing in.
+struct KnownDevice {
+    token: String,
+    hash: String,
+}
+
+/// A new session, and the browser known from now on: a new device token,
+/// or the one it proved, renewed.
 async fn start_session(
-    db: &Database,
-    now: i64,
-    secure_cookie: bool,
+    state: &ApiState,
     account_id: i64,
     email: String,
+    known_device: Option<KnownDevice>,
     status: StatusCode,
 ) -> Result<Response, ApiFailure> {
+    let now = state.clock.now();
+    let secure = state.secure_cookies();
     let token = session::new_token();
-    db.create_session(&session::token_hash(&token), account_id, now)
+    state
+        .db
+        .create_session(&session::token_hash(&token), account_id, now)
         .await?;
-    let cookie = session_cookie::set(&token, secure_cookie);
-    Ok((
+    let mut response = (
         status,
-        [(header::SET_COOKIE, cookie)],
+        [(header::SET_COOKIE, session_cookie::set(&token, secure))],
         Json(session_body(email)),
     )
-        .into_response())
+        .into_response();
+    let device = known_device.unwrap_or_else(|| {
+        let token = session::new_token();
+        KnownDevice {
+            hash: session::token_hash(&token),
+            token,
+        }
+    });
+    state
+        .db
+        .remember_device(&device.hash, account_id, now)
+        .await?;
+    // After the session's: clients that keep one cookie keep that one.
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        session_cookie::set_device(&device.token, secure),
+    );
+    Ok(response)
 }
 
 /// Busy slots are a `503` with when to come back; a failed hash is ours.

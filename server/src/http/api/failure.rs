@@ -47,6 +47,20 @@ impl ApiFailure {
         }
     }
 
+    /// Counts this attempt against every key before its work is done
+    /// (`Database::take_attempt`), or a `429` with the longest wait when a
+    /// key must wait first: then nothing is counted or processed.
+    pub async fn take_attempt(
+        db: &crate::db::Database,
+        keys: &[(&str, crate::accounts::throttle::Policy)],
+        now_ms: i64,
+    ) -> Result<(), Self> {
+        match db.take_attempt(keys, now_ms).await? {
+            Some(wait) => Err(Self::too_many_attempts(wait)),
+            None => Ok(()),
+        }
+    }
+
     /// A `503`: more of this work than the server takes at once.
     pub fn busy(retry_after_seconds: u64) -> Self {
         let mut failure = Self::new(

@@ -1,8 +1,9 @@
 //! The session cookie, and the extractor that turns it into the signed-in
-//! account (a 401 where one is needed, `None` where a guest is welcome).
+//! account (a 401 where one is needed, `None` where a guest is welcome);
+//! and the known-device cookie (`accounts::known_device`), built alike.
 
 use super::{ApiFailure, ApiState};
-use crate::accounts::session;
+use crate::accounts::{known_device, session};
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -65,7 +66,7 @@ impl OptionalFromRequestParts<ApiState> for CurrentSession {
     }
 }
 
-/// The cookie's name: `__Host-` wherever cookies are `Secure`.
+/// The session cookie's name: `__Host-` wherever cookies are `Secure`.
 fn name(secure: bool) -> &'static str {
     if secure {
         session::SECURE_COOKIE_NAME
@@ -74,23 +75,40 @@ fn name(secure: bool) -> &'static str {
     }
 }
 
+fn device_name(secure: bool) -> &'static str {
+    if secure {
+        known_device::SECURE_COOKIE_NAME
+    } else {
+        known_device::COOKIE_NAME
+    }
+}
+
 /// The session token the browser sent, if any (under this server's name
 /// only: a plain `sp_session` on an https shop was not set by it).
 pub fn token(headers: &HeaderMap, secure: bool) -> Option<String> {
+    read(headers, name(secure))
+}
+
+/// The known-device token the browser sent, if any.
+pub fn device_token(headers: &HeaderMap, secure: bool) -> Option<String> {
+    read(headers, device_name(secure))
+}
+
+fn read(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(Cookie::split_parse)
         .filter_map(Result::ok)
-        .find(|cookie| cookie.name() == name(secure))
+        .find(|cookie| cookie.name() == name)
         .map(|cookie| cookie.value().to_owned())
 }
 
 /// `secure`: the shop's public origin is not plain-http loopback
 /// (`ApiState::secure_cookies`).
-fn build(value: String, max_age_seconds: i64, secure: bool) -> HeaderValue {
-    let cookie = Cookie::build((name(secure), value))
+fn build(name: &'static str, value: String, max_age_seconds: i64, secure: bool) -> HeaderValue {
+    let cookie = Cookie::build((name, value))
         .http_only(true)
         .same_site(SameSite::Lax)
         .path("/")
@@ -102,11 +120,27 @@ fn build(value: String, max_age_seconds: i64, secure: bool) -> HeaderValue {
 }
 
 pub fn set(token: &str, secure: bool) -> HeaderValue {
-    build(token.to_owned(), session::ABSOLUTE_SECONDS, secure)
+    build(
+        name(secure),
+        token.to_owned(),
+        session::ABSOLUTE_SECONDS,
+        secure,
+    )
 }
 
 pub fn clear(secure: bool) -> HeaderValue {
-    build(String::new(), 0, secure)
+    build(name(secure), String::new(), 0, secure)
+}
+
+/// Kept across sign-outs: it says only that the account's password was
+/// typed in this browser before.
+pub fn set_device(token: &str, secure: bool) -> HeaderValue {
+    build(
+        device_name(secure),
+        token.to_owned(),
+        known_device::LIFETIME_SECONDS,
+        secure,
+    )
 }
 
 #[cfg(test)]

@@ -22,7 +22,8 @@ pub async fn track(
 ) -> Result<Json<TrackAnswer>, ApiFailure> {
     let now = state.clock.now_ms();
     let key = client.throttle_key("track");
-    ApiFailure::unless_throttled(&state.db, &key, now).await?;
+    // Counted before the lookup, so that guesses at once count each.
+    ApiFailure::take_attempt(&state.db, &[(&key, Policy::TRACKING)], now).await?;
     // Malformed input is looked up all the same (it finds nothing): every
     // miss costs one query and one failure.
     let number = OrderNumber::parse(&request.number);
@@ -30,13 +31,10 @@ pub async fn track(
     let found = orders(&state)
         .track(number.as_ref(), email.as_ref().map_or("", Email::as_str))
         .await?;
-    if found.is_none() {
-        // A success does not clear the record: knowing one pair must not
+    if found.is_some() {
+        // A find gives back its own count only: knowing one pair must not
         // buy more guesses at others.
-        state
-            .db
-            .record_throttle_failure(&key, Policy::TRACKING, now)
-            .await?;
+        state.db.forgive_failure(&key).await?;
     }
     Ok(Json(TrackAnswer { order: found }))
 }
