@@ -51,12 +51,43 @@ impl Shop {
             .await
     }
 
+    /// `POST /api/v1/session` from a browser that sends `cookie` (the
+    /// known-device cookie of an earlier sign-in).
+    pub async fn sign_in_from(
+        &self,
+        email: &str,
+        password: &str,
+        client: &str,
+        cookie: &str,
+    ) -> io::Result<Answer> {
+        self.send_credentials(
+            "/api/v1/session",
+            email,
+            password,
+            Some(client),
+            Some(cookie),
+        )
+        .await
+    }
+
     async fn credentials(
         &self,
         path: &str,
         email: &str,
         password: &str,
         client: Option<&str>,
+    ) -> io::Result<Answer> {
+        self.send_credentials(path, email, password, client, None)
+            .await
+    }
+
+    async fn send_credentials(
+        &self,
+        path: &str,
+        email: &str,
+        password: &str,
+        client: Option<&str>,
+        cookie: Option<&str>,
     ) -> io::Result<Answer> {
         let body = serde_json::to_vec(&Credentials {
             email: email.into(),
@@ -68,6 +99,9 @@ impl Shop {
         ];
         if let Some(client) = client {
             headers.push(("X-Forwarded-For", client));
+        }
+        if let Some(cookie) = cookie {
+            headers.push(("Cookie", cookie));
         }
         http::exchange(
             self.addr,

@@ -43,6 +43,14 @@ pub struct Head {
 
 impl Head {
     /// The first header of that name (case-insensitive).
+    /// Every value of a header sent more than once (`Set-Cookie`).
+    pub fn headers<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.headers
+            .iter()
+            .filter(move |(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()

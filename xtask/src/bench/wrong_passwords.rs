@@ -1,8 +1,10 @@
 //! 1,000 wrong passwords on one account from 50 addresses (20 each, each
 //! address as fast as it is answered), then the owner signs in with the
-//! right one from an address of their own. A `401` is a failure the server
-//! processed (a hash checked, counted against the account and the
-//! address); a `429` was refused unprocessed by the throttle.
+//! right one from an address of their own, in the browser they signed up
+//! from (its known-device cookie), and a new browser tries the right
+//! password too. A `401` is a failure the server processed (a hash checked,
+//! counted against the account and the address); a `429` was refused
+//! unprocessed by the throttle.
 
 use super::abuse::{self, Shop};
 use super::watch;
@@ -13,6 +15,8 @@ const ADDRESSES: usize = 50;
 const ATTEMPTS_PER_ADDRESS: usize = 20;
 const OWNER: &str = "proprietaire@exemple.fr";
 const OWNER_ADDRESS: &str = "10.9.0.1";
+/// The right password, from a browser that never signed in.
+const NEW_BROWSER_ADDRESS: &str = "10.9.0.2";
 /// The goal of issue #13: processed failures on one account in an hour.
 const PROCESSED_GOAL: usize = 100;
 /// The owner tries again once after `Retry-After` if it is this short.
@@ -33,6 +37,8 @@ pub struct Figures {
     pub longest_retry_after: Option<u64>,
     /// The owner's sign-in right after, then after waiting if told to.
     pub owner: Vec<OwnerTry>,
+    /// The right password from a browser the account never used.
+    pub new_browser: OwnerTry,
 }
 
 pub struct OwnerTry {
@@ -42,11 +48,19 @@ pub struct OwnerTry {
 }
 
 pub async fn run(shop: &Shop) -> Result<Figures, XtaskError> {
-    abuse::expect(
+    let signed_up = abuse::expect(
         "the owner's sign-up",
         shop.sign_up(OWNER, Some(OWNER_ADDRESS)).await,
         201,
     )?;
+    // The browser the owner signed up in is known from then on.
+    let device = signed_up
+        .head
+        .headers("set-cookie")
+        .filter_map(|value| value.split(';').next())
+        .find(|pair| pair.starts_with("sp_device="))
+        .map(str::to_owned)
+        .ok_or_else(|| XtaskError::Setup("no known-device cookie at sign-up".into()))?;
     let started = Instant::now();
     let attackers: Vec<_> = (0..ADDRESSES)
         .map(|address| {
@@ -72,6 +86,11 @@ pub async fn run(shop: &Shop) -> Result<Figures, XtaskError> {
         took: Duration::ZERO,
         longest_retry_after: None,
         owner: Vec::new(),
+        new_browser: OwnerTry {
+            after: Duration::ZERO,
+            status: 0,
+            retry_after: None,
+        },
     };
     for attacker in attackers {
         let Ok(answers) = attacker.await else {
@@ -96,10 +115,19 @@ pub async fn run(shop: &Shop) -> Result<Figures, XtaskError> {
         }
     }
     figures.took = started.elapsed();
+    let new_browser = shop
+        .sign_in(OWNER, abuse::PASSWORD, Some(NEW_BROWSER_ADDRESS))
+        .await
+        .map_err(|error| XtaskError::Setup(format!("the new browser's sign-in: {error}")))?;
+    figures.new_browser = OwnerTry {
+        after: Duration::ZERO,
+        status: new_browser.head.status,
+        retry_after: retry_after(&new_browser),
+    };
     let owner_started = Instant::now();
     loop {
         let answer = shop
-            .sign_in(OWNER, abuse::PASSWORD, Some(OWNER_ADDRESS))
+            .sign_in_from(OWNER, abuse::PASSWORD, OWNER_ADDRESS, &device)
             .await
             .map_err(|error| XtaskError::Setup(format!("the owner's sign-in: {error}")))?;
         let wait = retry_after(&answer);
@@ -151,19 +179,16 @@ pub fn print(figures: &Figures) {
         answers.push_str(&format!(", {} without an answer!", figures.failed));
     }
     println!("{answers}");
+    println!(
+        "  the right password from a new browser ({NEW_BROWSER_ADDRESS}), at once: {} {} \
+         (the account waits for strangers)",
+        figures.new_browser.status,
+        verdict(&figures.new_browser)
+    );
     for (index, owner) in figures.owner.iter().enumerate() {
-        let verdict = match owner.status {
-            200 => "signed in".to_owned(),
-            429 => format!(
-                "throttled, Retry-After {} s",
-                owner
-                    .retry_after
-                    .map_or_else(|| "?".into(), |s| s.to_string())
-            ),
-            status => format!("refused ({status})"),
-        };
+        let verdict = verdict(owner);
         println!(
-            "  the owner, from {OWNER_ADDRESS}, {}: {} {verdict}{}",
+            "  the owner, in their own browser from {OWNER_ADDRESS}, {}: {} {verdict}{}",
             if index == 0 {
                 "at once".to_owned()
             } else {
@@ -172,5 +197,18 @@ pub fn print(figures: &Figures) {
             owner.status,
             if owner.status == 200 { "" } else { "!" },
         );
+    }
+}
+
+fn verdict(attempt: &OwnerTry) -> String {
+    match attempt.status {
+        200 => "signed in".to_owned(),
+        429 => format!(
+            "throttled, Retry-After {} s",
+            attempt
+                .retry_after
+                .map_or_else(|| "?".into(), |s| s.to_string())
+        ),
+        status => format!("refused ({status})"),
     }
 }
