@@ -55,6 +55,22 @@ pub enum DbError {
     Query(#[from] sqlx::Error),
 }
 
+impl DbError {
+    /// More writes at once than the database took within its busy timeout,
+    /// or no connection free in time: overload, which passes, not a fault.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            DbError::Query(sqlx::Error::PoolTimedOut) => true,
+            // SQLITE_BUSY and SQLITE_LOCKED, with their extended codes.
+            DbError::Query(sqlx::Error::Database(error)) => error
+                .code()
+                .and_then(|code| code.parse::<i32>().ok())
+                .is_some_and(|code| matches!(code & 0xff, 5 | 6)),
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Database {
     pool: SqlitePool,
@@ -107,5 +123,40 @@ impl Database {
 
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlx::Connection as _;
+    use sqlx::sqlite::SqliteConnection;
+
+    /// A write that cannot get the lock in time is "busy", which the API
+    /// answers with a 503; other failures are not.
+    #[tokio::test]
+    async fn a_write_kept_waiting_is_busy() {
+        let dir = tempfile::TempDir::new().unwrap();
+        Database::open(dir.path()).await.unwrap();
+        let file = dir.path().join(FILE_NAME);
+        let options = SqliteConnectOptions::new()
+            .filename(&file)
+            .busy_timeout(Duration::ZERO);
+        let mut holder = SqliteConnection::connect_with(&options).await.unwrap();
+        let mut waiter = SqliteConnection::connect_with(&options).await.unwrap();
+        sqlx::query("BEGIN IMMEDIATE")
+            .execute(&mut holder)
+            .await
+            .unwrap();
+        let refused = sqlx::query("BEGIN IMMEDIATE")
+            .execute(&mut waiter)
+            .await
+            .unwrap_err();
+        assert!(DbError::Query(refused).is_busy());
+        let broken = sqlx::query("SELECT nonsense FROM nowhere")
+            .execute(&mut waiter)
+            .await
+            .unwrap_err();
+        assert!(!DbError::Query(broken).is_busy());
     }
 }

@@ -249,6 +249,29 @@ test('an interrupted save is taken up again without duplicating photos', async (
   expect(uploads).toBe(13);
 });
 
+test('a saved project is deleted from the account page after a confirmation, and stays in this browser', async ({ page }) => {
+  await createAccount(page, newEmail());
+  await startProject(page, 'poster');
+  const name = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  await photoInput(page).setInputFiles(await photos(page, 1, 'affiche'));
+  await expect(tiles(page)).toHaveCount(1);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Projet enregistré dans votre compte')).toBeVisible({ timeout: 30_000 });
+
+  await page.goto('/compte');
+  await appShows(page, 'Compte');
+  const saved = page.locator('section[aria-labelledby="projets-enregistres"]');
+  await expect(saved.getByRole('link', { name })).toBeVisible();
+  await saved.getByRole('button', { name: `Supprimer le projet « ${name} »` }).click();
+  await expect(saved).toContainText('et ses photos de votre compte ?');
+  expect(await serious(page)).toEqual([]);
+  await saved.getByRole('button', { name: 'Oui, supprimer' }).click();
+  await expect(saved).toContainText('Aucun projet enregistré pour le moment.');
+  // Nothing lost: the copy in this browser is back among the unsaved ones.
+  const unsaved = page.locator('section[aria-labelledby="projets-locaux"]');
+  await expect(unsaved.getByRole('link', { name })).toBeVisible();
+});
+
 test('the cart is the same in every tab', async ({ page, context }) => {
   await startProject(page, 'poster');
   await photoInput(page).setInputFiles(await photos(page, 1, 'poster'));

@@ -26,7 +26,7 @@ use tower::load_shed::LoadShedLayer;
 /// instead of spinning on the error.
 const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
 
-/// A connection's read and write buffers' limit: four download chunks
+/// A connection's read and write buffers' limit: two download chunks
 /// queued (`projects::files::DOWNLOAD_CHUNK_BYTES`), and request heads up
 /// to 64 KiB.
 const CONNECTION_BUFFER_BYTES: usize = 64 * 1024;

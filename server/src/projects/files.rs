@@ -37,7 +37,7 @@ impl FileError {
 
 /// The read size of a photo's download: with the connection's buffers
 /// (`http::serve`), what one download holds, not the photo.
-pub const DOWNLOAD_CHUNK_BYTES: usize = 16 * 1024;
+pub const DOWNLOAD_CHUNK_BYTES: usize = 32 * 1024;
 
 /// An open photo file and its length (the `Content-Length`).
 #[derive(Debug)]

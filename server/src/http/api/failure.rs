@@ -86,8 +86,17 @@ impl ApiFailure {
     }
 }
 
+/// When to come back after the database was too busy.
+const DB_BUSY_RETRY_SECONDS: u64 = 2;
+
 impl From<DbError> for ApiFailure {
     fn from(error: DbError) -> Self {
+        // A burst of writes (500 sign-ups at once) can outwait SQLite's
+        // busy timeout: the shopper is told to come back, as for hashing.
+        if error.is_busy() {
+            tracing::warn!(%error, "database busy: request refused");
+            return Self::busy(DB_BUSY_RETRY_SECONDS);
+        }
         tracing::error!(%error, "database error");
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -198,6 +198,11 @@ async fn save_address(
 
 impl From<OrderError> for ApiFailure {
     fn from(error: OrderError) -> Self {
+        // Logged there; a busy database is a 503, not a fault.
+        let error = match error {
+            OrderError::Db(error) => return error.into(),
+            other => other,
+        };
         let (status, code) = match &error {
             OrderError::InvalidAddress => (StatusCode::BAD_REQUEST, ErrorCode::InvalidAddress),
             OrderError::InvalidIdempotencyKey => {
