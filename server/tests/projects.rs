@@ -6,15 +6,7 @@ use serde_json::{Value, json};
 use shop_api::project::{MAX_PHOTO_BYTES, MAX_PHOTOS_PER_PROJECT};
 
 mod support;
-use support::{Shopper, TestServer, code, jpeg, png, webp};
-
-fn prints(name: &str, photo_ids: &[&str]) -> Value {
-    json!({
-        "name": name,
-        "choice": {"product_id": "tirages", "format_id": "10x15", "quantity": photo_ids.len().max(1)},
-        "photo_ids": photo_ids,
-    })
-}
+use support::{Shopper, TestServer, code, jpeg, png, prints, webp};
 
 fn ids(list: &Value) -> Vec<String> {
     list.as_array()
@@ -22,22 +14,6 @@ fn ids(list: &Value) -> Vec<String> {
         .iter()
         .map(|item| item.as_str().or(item["id"].as_str()).unwrap().to_owned())
         .collect()
-}
-
-async fn upload(
-    shopper: &mut Shopper<'_>,
-    project: &str,
-    photo: &str,
-    bytes: Vec<u8>,
-) -> support::Answer {
-    shopper
-        .send_bytes(
-            Method::PUT,
-            &format!("/api/v1/projects/{project}/photos/{photo}"),
-            "application/octet-stream",
-            bytes,
-        )
-        .await
 }
 
 #[tokio::test]
@@ -51,7 +27,7 @@ async fn projects_need_a_session() {
             .put("/api/v1/projects/p1", prints("Vacances", &[]))
             .await,
         guest.delete("/api/v1/projects/p1").await,
-        upload(&mut guest, "p1", "a", png(1, 1, 0)).await,
+        guest.upload_photo("p1", "a", png(1, 1, 0)).await,
         guest.get("/api/v1/projects/p1/photos/a").await,
     ];
     for answer in answers {
@@ -80,13 +56,13 @@ async fn a_project_is_saved_filled_reordered_and_reopened() {
     // A PNG, a JPEG and a WebP, declared with misleading types: the server
     // says what they are.
     let (a, b, c) = (png(3, 2, 10), jpeg(8, 5), webp(4, 6));
-    let uploaded = upload(&mut shopper, "vacances", "a", a.clone()).await;
+    let uploaded = shopper.upload_photo("vacances", "a", a.clone()).await;
     assert_eq!(uploaded.status, StatusCode::OK, "{:?}", uploaded.body);
     assert_eq!(
         uploaded.body,
         json!({"id": "a", "content_type": "image/png", "bytes": a.len(), "width": 3, "height": 2})
     );
-    let uploaded = upload(&mut shopper, "vacances", "b", b.clone()).await;
+    let uploaded = shopper.upload_photo("vacances", "b", b.clone()).await;
     assert_eq!(uploaded.body["content_type"], "image/jpeg");
     assert_eq!(
         (
@@ -95,7 +71,7 @@ async fn a_project_is_saved_filled_reordered_and_reopened() {
         ),
         (Some(8), Some(5))
     );
-    let uploaded = upload(&mut shopper, "vacances", "c", c.clone()).await;
+    let uploaded = shopper.upload_photo("vacances", "c", c.clone()).await;
     assert_eq!(uploaded.body["content_type"], "image/webp");
 
     let opened = shopper.get("/api/v1/projects/vacances").await;
@@ -149,7 +125,7 @@ async fn the_list_is_newest_first_and_deleting_removes_rows_and_files() {
     shopper
         .put("/api/v1/projects/ete", prints("Été", &["x", "y"]))
         .await;
-    upload(&mut shopper, "ete", "x", png(1, 1, 1)).await;
+    shopper.upload_photo("ete", "x", png(1, 1, 1)).await;
     shopper
         .put("/api/v1/projects/noel", prints("Noël", &[]))
         .await;
@@ -206,9 +182,11 @@ async fn uploads_are_judged_by_their_bytes() {
     let mut fake_png = b"\x89PNG\r\n\x1a\n".to_vec();
     fake_png.extend_from_slice(&[0x42; 500]);
     let answers = [
-        upload(&mut shopper, "p", "a", fake_png).await,
-        upload(&mut shopper, "p", "a", Vec::new()).await,
-        upload(&mut shopper, "p", "a", jpeg(20, 20)[..200].to_vec()).await,
+        shopper.upload_photo("p", "a", fake_png).await,
+        shopper.upload_photo("p", "a", Vec::new()).await,
+        shopper
+            .upload_photo("p", "a", jpeg(20, 20)[..200].to_vec())
+            .await,
     ];
     for answer in answers {
         assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -217,14 +195,14 @@ async fn uploads_are_judged_by_their_bytes() {
     assert!(server.photo_files("p").is_empty());
 
     let oversized = vec![0u8; MAX_PHOTO_BYTES as usize + 1];
-    let refused = upload(&mut shopper, "p", "a", oversized).await;
+    let refused = shopper.upload_photo("p", "a", oversized).await;
     assert_eq!(refused.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(code(&refused), "photo_too_large");
 
     // The same photo id twice is one photo: the second replaces the first.
-    let first = upload(&mut shopper, "p", "a", png(2, 2, 1)).await;
+    let first = shopper.upload_photo("p", "a", png(2, 2, 1)).await;
     assert_eq!(first.status, StatusCode::OK);
-    let retried = upload(&mut shopper, "p", "a", jpeg(5, 5)).await;
+    let retried = shopper.upload_photo("p", "a", jpeg(5, 5)).await;
     assert_eq!(retried.status, StatusCode::OK);
     let project = shopper.get("/api/v1/projects/p").await;
     assert_eq!(ids(&project.body["photos"]), ["a"]);
@@ -234,7 +212,7 @@ async fn uploads_are_judged_by_their_bytes() {
     assert_eq!(list.body["items"][0]["photo_count"], 1);
 
     // No project yet: the storefront saves the draft first.
-    let orphan = upload(&mut shopper, "nope", "a", png(1, 1, 0)).await;
+    let orphan = shopper.upload_photo("nope", "a", png(1, 1, 0)).await;
     assert_eq!(orphan.status, StatusCode::NOT_FOUND);
     server.stop().await;
 }
@@ -387,12 +365,14 @@ async fn a_project_holds_at_most_its_limit_of_photos() {
     while let Some(done) = uploads.join_next().await {
         done.unwrap();
     }
-    let one_more = upload(&mut shopper, "p", "photo-extra", image.clone()).await;
+    let one_more = shopper
+        .upload_photo("p", "photo-extra", image.clone())
+        .await;
     assert_eq!(one_more.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(code(&one_more), "too_many_photos");
     assert_eq!(server.photo_files("p").len(), MAX_PHOTOS_PER_PROJECT);
     // A photo already there can still be sent again.
-    let again = upload(&mut shopper, "p", "photo-0", image).await;
+    let again = shopper.upload_photo("p", "photo-0", image).await;
     assert_eq!(again.status, StatusCode::OK);
 
     let too_long: Vec<String> = (0..=MAX_PHOTOS_PER_PROJECT)
@@ -437,8 +417,8 @@ async fn bad_ids_and_names_are_refused() {
             .await,
         shopper.get(&format!("/api/v1/projects/{long}")).await,
         shopper.delete("/api/v1/projects/p%20q").await,
-        upload(&mut shopper, "p", "..%2Fescape", png(1, 1, 0)).await,
-        upload(&mut shopper, "p", &long, png(1, 1, 0)).await,
+        shopper.upload_photo("p", "..%2Fescape", png(1, 1, 0)).await,
+        shopper.upload_photo("p", &long, png(1, 1, 0)).await,
         shopper.get("/api/v1/projects/p/photos/%C3%A9").await,
         shopper
             .put("/api/v1/projects/p", prints("P", &["ok", "../x"]))
@@ -468,13 +448,13 @@ async fn another_account_cannot_see_or_touch_a_project() {
         .put("/api/v1/projects/secret", prints("Secret", &["a"]))
         .await;
     let photo = png(2, 2, 3);
-    upload(&mut owner, "secret", "a", photo.clone()).await;
+    owner.upload_photo("secret", "a", photo.clone()).await;
 
     let mut other = Shopper::signed_up(&server, "other@exemple.fr").await;
     let answers = [
         other.get("/api/v1/projects/secret").await,
         other.get("/api/v1/projects/secret/photos/a").await,
-        upload(&mut other, "secret", "b", png(1, 1, 0)).await,
+        other.upload_photo("secret", "b", png(1, 1, 0)).await,
         other.delete("/api/v1/projects/secret").await,
     ];
     for answer in answers {

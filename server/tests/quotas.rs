@@ -2,19 +2,10 @@
 //! and its number of projects, each refused with its own code at the limit,
 //! never by filling the disk.
 
-use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use reqwest::StatusCode;
 
 mod support;
-use support::{Shopper, TestServer, code};
-
-fn prints(name: &str, photo_ids: &[&str]) -> Value {
-    json!({
-        "name": name,
-        "choice": {"product_id": "tirages", "format_id": "10x15", "quantity": photo_ids.len().max(1)},
-        "photo_ids": photo_ids,
-    })
-}
+use support::{Shopper, TestServer, code, prints};
 
 /// A PNG of noise: it does not compress, so its size is about
 /// `width × height` bytes.
@@ -36,22 +27,6 @@ fn noisy_png(width: u32, height: u32, seed: u32) -> Vec<u8> {
     writer.write_image_data(&pixels).unwrap();
     writer.finish().unwrap();
     bytes
-}
-
-async fn upload(
-    shopper: &mut Shopper<'_>,
-    project: &str,
-    photo: &str,
-    bytes: Vec<u8>,
-) -> support::Answer {
-    shopper
-        .send_bytes(
-            Method::PUT,
-            &format!("/api/v1/projects/{project}/photos/{photo}"),
-            "image/png",
-            bytes,
-        )
-        .await
 }
 
 #[tokio::test]
@@ -130,20 +105,20 @@ async fn an_account_keeps_at_most_its_photo_bytes() {
         "{}",
         first.len()
     );
-    let stored = upload(&mut shopper, "p", "a", first.clone()).await;
+    let stored = shopper.upload_photo("p", "a", first.clone()).await;
     assert_eq!(stored.status, StatusCode::OK, "{:?}", stored.body);
 
     // Declared too big for what is left: refused before it is read.
-    let second = upload(&mut shopper, "p", "b", noisy_png(800, 700, 2)).await;
+    let second = shopper.upload_photo("p", "b", noisy_png(800, 700, 2)).await;
     assert_eq!(second.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(code(&second), "photo_quota_reached");
     // A replacement of the same photo does not count twice.
-    let again = upload(&mut shopper, "p", "a", noisy_png(800, 700, 3)).await;
+    let again = shopper.upload_photo("p", "a", noisy_png(800, 700, 3)).await;
     assert_eq!(again.status, StatusCode::OK, "{:?}", again.body);
-    let still_too_big = upload(&mut shopper, "p", "b", noisy_png(900, 600, 4)).await;
+    let still_too_big = shopper.upload_photo("p", "b", noisy_png(900, 600, 4)).await;
     assert_eq!(code(&still_too_big), "photo_quota_reached");
     // A smaller one still fits.
-    let small = upload(&mut shopper, "p", "b", noisy_png(400, 400, 4)).await;
+    let small = shopper.upload_photo("p", "b", noisy_png(400, 400, 4)).await;
     assert_eq!(small.status, StatusCode::OK, "{:?}", small.body);
     assert_eq!(server.photo_files("p"), ["a", "b"]);
     server.stop().await;
@@ -159,7 +134,7 @@ async fn an_upload_of_unknown_length_is_judged_against_the_quota_once_received()
     shopper
         .put("/api/v1/projects/p", prints("P", &["a", "b"]))
         .await;
-    let stored = upload(&mut shopper, "p", "a", noisy_png(800, 700, 1)).await;
+    let stored = shopper.upload_photo("p", "a", noisy_png(800, 700, 1)).await;
     assert_eq!(stored.status, StatusCode::OK);
     let photo = noisy_png(800, 700, 2);
     let host = server.base.trim_start_matches("http://");

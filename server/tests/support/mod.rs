@@ -230,6 +230,18 @@ impl<'a> Shopper<'a> {
         }
     }
 
+    /// A photo's bytes, as the storefront uploads them (the server judges
+    /// them by their content, whatever the declared type).
+    pub async fn upload_photo(&mut self, project: &str, photo: &str, bytes: Vec<u8>) -> Answer {
+        self.send_bytes(
+            Method::PUT,
+            &format!("/api/v1/projects/{project}/photos/{photo}"),
+            "application/octet-stream",
+            bytes,
+        )
+        .await
+    }
+
     pub async fn sign_up(&mut self, email: &str, password: &str) -> Answer {
         let body = json!({"email": email, "password": password});
         self.send(Method::POST, "/api/v1/account", Some(body)).await
@@ -266,6 +278,15 @@ impl<'a> Shopper<'a> {
 }
 
 /// The error code of an API refusal, `""` if the body has none.
+/// A prints project's draft: one print per photo.
+pub fn prints(name: &str, photo_ids: &[&str]) -> Value {
+    json!({
+        "name": name,
+        "choice": {"product_id": "tirages", "format_id": "10x15", "quantity": photo_ids.len().max(1)},
+        "photo_ids": photo_ids,
+    })
+}
+
 pub fn code(answer: &Answer) -> &str {
     answer.body["error"]["code"].as_str().unwrap_or_default()
 }
