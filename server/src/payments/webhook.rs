@@ -42,7 +42,8 @@ pub fn verify(
     if signatures.is_empty() {
         return Err(SignatureError::Malformed);
     }
-    if (now - timestamp).abs() > TOLERANCE_SECONDS {
+    // `abs_diff`: a timestamp near `i64::MIN` is stale, not an overflow.
+    if now.abs_diff(timestamp) > TOLERANCE_SECONDS.unsigned_abs() {
         return Err(SignatureError::Stale);
     }
     // Any of the listed signatures may match (the PSP rolls secrets).
@@ -122,6 +123,14 @@ mod tests {
             verify(Some(&header), BODY, SECRET, 699),
             Err(SignatureError::Stale)
         );
+        // Found by `fuzz_webhook_signature`: an overflow (a panic in debug
+        // builds) before.
+        for far in [i64::MIN, i64::MAX] {
+            assert_eq!(
+                verify(Some(&sign(BODY, SECRET, far)), BODY, SECRET, 1_000),
+                Err(SignatureError::Stale)
+            );
+        }
     }
 
     #[test]
