@@ -3,7 +3,10 @@
 //! cases — a short default for `cargo test`, a large count from `cargo
 //! xtask fuzz` — and reports them in one line, `fuzz: <name>: <n> cases`,
 //! which `cargo xtask fuzz` adds up. (The shop server has its own copy:
-//! the sandbox shares no code with the shop.)
+//! the sandbox shares no code with the shop.) `tests/fuzz_card_page.rs`
+//! includes this same file.
+
+#![allow(dead_code)]
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -13,17 +16,34 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// Cases per property in a plain `cargo test` (CI): seconds in all.
 const DEFAULT_CASES: u32 = 1_000;
 
+/// `FUZZ_CASES`, or the default.
+pub fn cases() -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(DEFAULT_CASES)
+}
+
 pub fn run<S>(name: &str, strategy: S, check: impl Fn(S::Value) -> Result<(), TestCaseError>)
 where
     S: Strategy,
     S::Value: Debug,
 {
-    let cases = std::env::var("FUZZ_CASES")
-        .ok()
-        .and_then(|value| value.parse().ok())
-        .unwrap_or(DEFAULT_CASES);
+    run_cases(name, cases(), strategy, check);
+}
+
+/// As [`run`], with a number of cases of the caller's (at least one).
+pub fn run_cases<S>(
+    name: &str,
+    cases: u32,
+    strategy: S,
+    check: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) where
+    S: Strategy,
+    S::Value: Debug,
+{
     let mut runner = TestRunner::new(Config {
-        cases,
+        cases: cases.max(1),
         failure_persistence: None,
         ..Config::default()
     });

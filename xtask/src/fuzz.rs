@@ -1,9 +1,9 @@
 //! `cargo xtask fuzz [--cases N]`: the fuzz properties of every parser
 //! that reads outside input, with many cases — the shop server's pure
 //! parsers (image sniffer, webhook signature and body, cookie,
-//! `X-Forwarded-For`, e-mail), the PSP sandbox's card fields, and the API
-//! through the router in process (every JSON body, webhooks, `Origin`,
-//! cookie, path parameters, photo bytes). `cargo test` runs the same
+//! `X-Forwarded-For`, e-mail), the PSP sandbox's card fields (and its card
+//! page's post), and the API through the router in process (every JSON
+//! body, webhooks, `Origin`, cookie, path parameters, photo bytes). `cargo test` runs the same
 //! properties with a short default (`FUZZ_CASES` unset), so CI keeps them.
 //!
 //! Each property prints `fuzz: <name>: <n> cases` once it passed; the
@@ -15,8 +15,9 @@ use std::path::Path;
 use std::time::Instant;
 
 /// Cases per pure-parser property; the API's properties run half of it,
-/// sign-in (a password hash per case) a fortieth. With seven pure-parser
-/// properties and six of the API: just over a million in all.
+/// the card page (two requests a case) a tenth, sign-in (a password hash
+/// per case) a fortieth. Seven pure-parser properties, six of the API and
+/// the card page's: just over a million in all.
 pub const DEFAULT_CASES: u32 = 100_000;
 
 #[derive(Debug, clap::Args)]
@@ -30,10 +31,11 @@ pub fn run(root: &Path, options: &FuzzOptions) -> Result<(), XtaskError> {
     let started = Instant::now();
     // Debug builds: overflow checks are on, so an arithmetic overflow on
     // outside input is found as the panic it is there.
-    let targets: [&[&str]; 3] = [
+    let targets: [&[&str]; 4] = [
         &["--package", "shop-server", "--lib"],
         &["--package", "psp-sandbox", "--lib"],
         &["--package", "shop-server", "--test", "fuzz_api"],
+        &["--package", "psp-sandbox", "--test", "fuzz_card_page"],
     ];
     let mut found = Vec::new();
     let mut ok = true;
