@@ -42,8 +42,7 @@ impl TestServer {
         write_dist(dist.path());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let config = test_config(listener.local_addr().unwrap(), data.path(), dist.path());
-        let mut config = config;
+        let mut config = test_config(listener.local_addr().unwrap(), data.path(), dist.path());
         adjust(&mut config);
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(shop_server::serve(config, listener, async {
