@@ -19,6 +19,9 @@ pub mod stored_cards;
 pub mod wallets;
 pub mod webhooks;
 
+#[cfg(test)]
+mod fuzz;
+
 pub use config::Config;
 
 // A panic must end one request, not the sandbox (see Cargo.toml's profiles).

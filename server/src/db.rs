@@ -137,13 +137,11 @@ mod tests {
     #[tokio::test]
     async fn a_write_kept_waiting_is_busy() {
         let dir = tempfile::TempDir::new().unwrap();
-        Database::open(dir.path()).await.unwrap();
-        let file = dir.path().join(FILE_NAME);
-        let options = SqliteConnectOptions::new()
-            .filename(&file)
-            .busy_timeout(Duration::ZERO);
+        Database::open(dir.path()).await.unwrap().close().await;
+        let options = SqliteConnectOptions::new().filename(dir.path().join(FILE_NAME));
         let mut holder = SqliteConnection::connect_with(&options).await.unwrap();
-        let mut waiter = SqliteConnection::connect_with(&options).await.unwrap();
+        let impatient = options.busy_timeout(Duration::ZERO);
+        let mut waiter = SqliteConnection::connect_with(&impatient).await.unwrap();
         sqlx::query("BEGIN IMMEDIATE")
             .execute(&mut holder)
             .await

@@ -17,6 +17,9 @@ pub mod reconciler;
 pub mod shutdown;
 pub mod support;
 
+#[cfg(test)]
+mod fuzz;
+
 // A panic must end one request, not the shop: `http` catches it, which
 // only unwinding allows (the wasm's profile aborts; this one must not).
 #[cfg(panic = "abort")]

@@ -16,6 +16,7 @@ pub mod project;
 pub mod reconcile;
 pub mod support;
 pub mod test_clock;
+pub mod text;
 pub mod wallet;
 
 pub use account::{Account, Credentials, Session};

@@ -57,13 +57,15 @@ pub const DELIVERY_COUNTRIES: [&str; 2] = ["FR", "MC"];
 
 impl Address {
     /// The fields a shopper must correct, both sides check the same rules:
-    /// every field filled (at most 100 characters), a 5-digit postcode, a
+    /// every field filled (something that shows, at most 100 characters), a 5-digit postcode, a
     /// phone number of 10 digits (or +33/+377 and 9 to 8 digits).
     pub fn invalid_fields(&self) -> Vec<AddressField> {
         let mut invalid = Vec::new();
         let filled = |text: &str| {
             let text = text.trim();
-            !text.is_empty() && text.chars().count() <= 100 && !text.chars().any(char::is_control)
+            crate::text::shows_something(text)
+                && text.chars().count() <= 100
+                && !text.chars().any(char::is_control)
         };
         if !filled(&self.name) {
             invalid.push(AddressField::Name);
@@ -349,6 +351,13 @@ mod tests {
                 AddressField::Phone
             ]
         );
+        // Invisible characters alone are no name (found by
+        // `server/tests/malformed_fields.rs`: accepted before).
+        let invisible = Address {
+            name: "\u{200b}\u{200e}".into(),
+            ..address()
+        };
+        assert_eq!(invisible.invalid_fields(), [AddressField::Name]);
     }
 
     #[test]

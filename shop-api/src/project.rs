@@ -28,12 +28,15 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// The name as stored: trimmed, 1 to [`PROJECT_NAME_MAX_CHARS`] characters.
+/// The name as stored: trimmed, 1 to [`PROJECT_NAME_MAX_CHARS`] characters,
+/// something that shows among them (`text::shows_something`).
 pub fn normalized_name(name: &str) -> Option<String> {
     let name = name.trim();
     let chars = name.chars().count();
-    (chars > 0 && chars <= PROJECT_NAME_MAX_CHARS && !name.chars().any(char::is_control))
-        .then(|| name.to_owned())
+    (crate::text::shows_something(name)
+        && chars <= PROJECT_NAME_MAX_CHARS
+        && !name.chars().any(char::is_control))
+    .then(|| name.to_owned())
 }
 
 /// Body of `PUT /api/v1/projects/{id}`: creates or replaces the project's
@@ -181,6 +184,8 @@ mod tests {
         );
         assert_eq!(normalized_name(&"é".repeat(81)), None);
         assert_eq!(normalized_name("a\u{0}b"), None);
+        // Found by `server/tests/malformed_fields.rs`: accepted before.
+        assert_eq!(normalized_name("\u{200b}\u{202e}"), None);
     }
 
     #[test]

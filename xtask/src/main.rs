@@ -1,12 +1,13 @@
 //! `cargo xtask`: the project's developer tasks. `dev` runs the whole shop,
 //! `test` runs every check and test, `size` prints the storefront's
 //! critical-path bytes, `bench` its speed as released (API under load,
-//! Lighthouse, the server under abuse). Each installs the tools it needs
-//! first.
+//! Lighthouse, the server under abuse), `fuzz` the parsers' fuzz
+//! properties with a million cases. Each installs the tools it needs first.
 
 mod bench;
 mod compress;
 mod error;
+mod fuzz;
 mod process;
 mod setup;
 mod size;
@@ -42,6 +43,10 @@ enum Command {
     /// print the figures with the date. Not part of `test`: timings are
     /// not tests.
     Bench(bench::BenchOptions),
+    /// Run the fuzz properties of every parser of outside input (pure
+    /// parsers, card fields, the API in process) with many cases, and
+    /// print each property's count and the total. `test` runs them short.
+    Fuzz(fuzz::FuzzOptions),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +57,7 @@ fn main() -> ExitCode {
         Command::Test => test::run(&root),
         Command::Size => size::run(&root),
         Command::Bench(options) => bench::run(&root, &options),
+        Command::Fuzz(options) => fuzz::run(&root, &options),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -23,7 +23,11 @@ impl Expiry {
         let compact: String = input.chars().filter(|c| *c != ' ').collect();
         let (month, year) = match compact.split_once('/') {
             Some((month, year)) => (month, year),
-            None if compact.len() == 4 => compact.split_at(2),
+            // `MMAA`: split by bytes only where that is a character's
+            // edge (a multi-byte character there is no expiry, not a panic).
+            None if compact.len() == 4 => compact
+                .split_at_checked(2)
+                .ok_or(CardError::InvalidExpiry)?,
             None => return Err(CardError::InvalidExpiry),
         };
         let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());

@@ -158,7 +158,9 @@ fn a_card_is_valid_through_its_expiry_month() {
         Expiry::parse("1230").map(|e| (e.month, e.year)),
         Ok((12, 2030))
     );
-    for bad in ["00/30", "13/30", "1/30", "12/2030", "ab/cd", ""] {
+    // Four bytes without a slash, cut inside a character: found by
+    // `fuzz_card_fields`, a panic before.
+    for bad in ["00/30", "13/30", "1/30", "12/2030", "ab/cd", "", "ࠀ!", "1€"] {
         assert_eq!(Expiry::parse(bad), Err(CardError::InvalidExpiry), "{bad}");
     }
     let mut card = submission("4242424242424242");
@@ -199,4 +201,82 @@ fn the_holder_is_required() {
     let mut card = submission("4242424242424242");
     card.holder = "  ";
     assert_eq!(check(card, TODAY), Err(CardError::InvalidHolder));
+}
+
+/// Whatever the page (or a forger) sends in the card fields: a card or a
+/// refusal tied to a field, never a panic; an accepted card is whole.
+#[test]
+fn fuzz_card_fields() {
+    use crate::fuzz::text;
+    use proptest::prelude::*;
+    let known: Vec<String> = [
+        "4970100000000006",
+        "4242424242424242",
+        "4000000000003220",
+        "5555555555554444",
+        "378282246310005",
+    ]
+    .iter()
+    .map(|number| number.to_string())
+    .collect();
+    let number = prop_oneof![
+        text(24),
+        "[0-9 -]{0,24}",
+        (
+            proptest::sample::select(known),
+            any::<proptest::sample::Index>(),
+            text(2)
+        )
+            .prop_map(|(number, at, insert)| {
+                let mut number = number;
+                let at = at.index(number.len() + 1);
+                number.insert_str(at, &insert);
+                number
+            }),
+        (0usize..=3).prop_map(|n| [
+            "4242424242424242",
+            "4242 4242 4242 4242",
+            "4242-4242-4242-4242",
+            "4970100000000006"
+        ][n]
+            .to_owned()),
+    ];
+    let expiry = prop_oneof![text(6), "[0-9 /]{0,6}", "(0[0-9]|1[0-3])/[0-9]{2}", text(2)];
+    let code = prop_oneof![text(5), "[0-9]{0,5}"];
+    let holder = prop_oneof![text(120), Just("Camille Martin".to_owned())];
+    let brand = proptest::option::of(prop_oneof![
+        proptest::sample::select(vec!["visa", "mastercard", "cartes_bancaires", "amex"])
+            .prop_map(str::to_owned),
+        text(12),
+    ]);
+    let today = (2000i32..2100, 1u32..=12).prop_map(|(year, month)| YearMonth { year, month });
+    crate::fuzz::run(
+        "card fields (psp-sandbox cards::check)",
+        (number, expiry, code, holder, brand, today),
+        |(number, expiry, security_code, holder, brand, today)| {
+            let submission = Submission {
+                number: &number,
+                expiry: &expiry,
+                security_code: &security_code,
+                holder: &holder,
+                brand: brand.as_deref(),
+            };
+            match check(submission, today) {
+                Ok(card) => {
+                    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+                    prop_assert!(digits.ends_with(&card.last4));
+                    prop_assert_eq!(card.last4.len(), 4);
+                    prop_assert!((1..=12).contains(&card.expiry.month));
+                    prop_assert!(!card.expiry.is_past(today));
+                    let code = security_code.trim();
+                    prop_assert!(!code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()));
+                    prop_assert!(!holder.trim().is_empty());
+                }
+                Err(error) => {
+                    prop_assert!(!error.field().is_empty() && !error.code().is_empty());
+                }
+            }
+            Ok(())
+        },
+    );
 }

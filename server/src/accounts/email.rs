@@ -58,4 +58,38 @@ mod tests {
         let long = format!("{}@exemple.fr", "a".repeat(250));
         assert!(Email::parse(&long).is_none());
     }
+
+    /// Any text: an address or none, never a panic; an address kept is
+    /// canonical (trimmed, lower case), one `@`, no spaces or controls,
+    /// within the length limit.
+    #[test]
+    fn fuzz_email_parse() {
+        use proptest::prelude::*;
+        let typed = prop_oneof![
+            crate::fuzz::text(80),
+            (crate::fuzz::text(20), crate::fuzz::text(20))
+                .prop_map(|(local, domain)| format!("{local}@{domain}")),
+            (
+                crate::fuzz::text(10),
+                crate::fuzz::text(10),
+                crate::fuzz::text(4)
+            )
+                .prop_map(|(local, domain, tld)| format!("{local}@{domain}.{tld}")),
+            (1..400usize).prop_map(|n| format!("{}@exemple.fr", "a".repeat(n))),
+        ];
+        crate::fuzz::run(
+            "e-mail address (accounts::email::Email::parse)",
+            typed,
+            |typed| {
+                if let Some(email) = Email::parse(&typed) {
+                    let text = email.as_str();
+                    prop_assert_eq!(text, typed.trim().to_lowercase());
+                    prop_assert_eq!(text.matches('@').count(), 1);
+                    prop_assert!(!text.chars().any(|c| c.is_whitespace() || c.is_control()));
+                    prop_assert!(text.chars().count() <= shop_api::account::EMAIL_MAX_CHARS);
+                }
+                Ok(())
+            },
+        );
+    }
 }

@@ -473,4 +473,37 @@ mod tests {
             .unwrap();
         assert_eq!(first[..2], [0x16, 0x03], "{first:?}");
     }
+
+    /// Any body, once its signature passed: an event or a refusal, never a
+    /// panic (a real PSP's format can change under the shop).
+    #[test]
+    fn fuzz_webhook_body() {
+        use proptest::prelude::*;
+        let event = serde_json::json!({
+            "id": "evt_1", "type": "payment.authorized",
+            "payment": {
+                "id": "pay_2", "status": "captured", "amount": 4599, "currency": "EUR",
+                "capture_mode": "manual", "hosted_page_url": null, "initiator": "merchant",
+                "store_card": false, "stored_card_id": "card_1", "created_at": 10,
+                "updated_at": 12, "captured_amount": 4000, "refunded_amount": 0,
+                "authorization_expires_at": 99, "authorized_at": 11, "decline_code": null,
+                "card": {"brand": "cartes_bancaires", "last4": "0006",
+                         "expiry_month": 12, "expiry_year": 2030}
+            }
+        });
+        let body = prop_oneof![
+            proptest::collection::vec(any::<u8>(), 0..200),
+            crate::fuzz::json().prop_map(|value| value.to_string().into_bytes()),
+            crate::fuzz::mutated(event).prop_map(|value| value.to_string().into_bytes()),
+        ];
+        let sandbox = Sandbox::new("http://127.0.0.1:9", "secret").unwrap();
+        crate::fuzz::run(
+            "webhook body (payments::sandbox::Sandbox::parse_event)",
+            body,
+            |body| {
+                let _ = sandbox.parse_event(&body);
+                Ok(())
+            },
+        );
+    }
 }

@@ -42,7 +42,8 @@ pub fn verify(
     if signatures.is_empty() {
         return Err(SignatureError::Malformed);
     }
-    if (now - timestamp).abs() > TOLERANCE_SECONDS {
+    // `abs_diff`: a timestamp near `i64::MIN` is stale, not an overflow.
+    if now.abs_diff(timestamp) > TOLERANCE_SECONDS.unsigned_abs() {
         return Err(SignatureError::Stale);
     }
     // Any of the listed signatures may match (the PSP rolls secrets).
@@ -122,6 +123,14 @@ mod tests {
             verify(Some(&header), BODY, SECRET, 699),
             Err(SignatureError::Stale)
         );
+        // Found by `fuzz_webhook_signature`: an overflow (a panic in debug
+        // builds) before.
+        for far in [i64::MIN, i64::MAX] {
+            assert_eq!(
+                verify(Some(&sign(BODY, SECRET, far)), BODY, SECRET, 1_000),
+                Err(SignatureError::Stale)
+            );
+        }
     }
 
     #[test]
@@ -140,5 +149,98 @@ mod tests {
                 "{header:?}"
             );
         }
+    }
+
+    /// One comma-separated part of a signature header.
+    #[derive(Debug, Clone)]
+    enum Part {
+        Time(i64),
+        /// `v1=` and any hex, maybe of odd length.
+        Hex(String),
+        /// `v1=` and the right MAC of the body at this timestamp.
+        Right(i64),
+        Junk(String),
+    }
+
+    const NOW: i64 = 1_700_000_000;
+
+    fn timestamp() -> impl proptest::strategy::Strategy<Value = i64> {
+        use proptest::prelude::*;
+        prop_oneof![
+            Just(i64::MIN),
+            Just(i64::MAX),
+            Just(0),
+            any::<i64>(),
+            NOW - 2 * TOLERANCE_SECONDS..NOW + 2 * TOLERANCE_SECONDS,
+        ]
+    }
+
+    fn header() -> impl proptest::strategy::Strategy<Value = (Vec<Part>, String, bool)> {
+        use proptest::prelude::*;
+        let part = prop_oneof![
+            timestamp().prop_map(Part::Time),
+            "[0-9a-fA-FxX]{0,70}".prop_map(Part::Hex),
+            timestamp().prop_map(Part::Right),
+            crate::fuzz::text(20).prop_map(Part::Junk),
+        ];
+        (
+            proptest::collection::vec(part, 0..5),
+            prop_oneof![
+                Just(",".to_owned()),
+                Just(" , ".to_owned()),
+                Just(";".to_owned())
+            ],
+            any::<bool>(),
+        )
+    }
+
+    /// Any header with any body: a verdict, never a panic; accepted only
+    /// with the right MAC of this body at a timestamp within the tolerance.
+    #[test]
+    fn fuzz_webhook_signature() {
+        use proptest::prelude::*;
+        let cases = (header(), proptest::collection::vec(any::<u8>(), 0..200));
+        crate::fuzz::run(
+            "webhook signature (payments::webhook::verify)",
+            cases,
+            |((parts, separator, absent), body)| {
+                let right = |timestamp: i64| sign(&body, SECRET, timestamp);
+                let text: Vec<String> = parts
+                    .iter()
+                    .map(|part| match part {
+                        Part::Time(timestamp) => format!("t={timestamp}"),
+                        Part::Hex(hex) => format!("v1={hex}"),
+                        Part::Right(timestamp) => right(*timestamp)
+                            .split_once(',')
+                            .map(|(_, v1)| v1.to_owned())
+                            .unwrap_or_default(),
+                        Part::Junk(junk) => junk.clone(),
+                    })
+                    .collect();
+                let header = text.join(&separator);
+                let verdict = verify((!absent).then_some(header.as_str()), &body, SECRET, NOW);
+                if verdict.is_ok() {
+                    let fresh_and_right = parts.iter().any(|part| match part {
+                        Part::Time(timestamp) => {
+                            (NOW - TOLERANCE_SECONDS..=NOW + TOLERANCE_SECONDS).contains(timestamp)
+                                && header.contains(
+                                    &right(*timestamp)[..]
+                                        .split_once(',')
+                                        .map(|(_, v1)| v1.to_owned())
+                                        .unwrap_or_default(),
+                                )
+                        }
+                        _ => false,
+                    });
+                    prop_assert!(fresh_and_right, "accepted {header:?}");
+                }
+                // The header the PSP sends is always accepted while fresh.
+                let offset =
+                    i64::from(body.first().copied().unwrap_or(0)) % (TOLERANCE_SECONDS + 1);
+                let sent = right(NOW - offset);
+                prop_assert_eq!(verify(Some(&sent), &body, SECRET, NOW), Ok(()));
+                Ok(())
+            },
+        );
     }
 }

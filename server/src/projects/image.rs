@@ -415,4 +415,71 @@ mod tests {
             );
         }
     }
+
+    /// Bytes an upload could carry: noise, a known signature then noise,
+    /// or a real image cut short, lengthened or with bytes changed.
+    fn upload_bytes() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::collection::vec;
+        use proptest::prelude::*;
+        let signatures: Vec<Vec<u8>> = [
+            &b"\xff\xd8\xff"[..],
+            PNG_SIGNATURE,
+            b"RIFF\0\0\0\0WEBPVP8 ",
+            b"GIF89a",
+            b"BM",
+            b"\0\0\0\x18ftypheic",
+            b"\xff\x0a",
+        ]
+        .iter()
+        .map(|magic| magic.to_vec())
+        .collect();
+        let real = vec![png(3, 2), png_claiming(40_000, 2), jpeg(4, 4), webp(2, 3)];
+        prop_oneof![
+            vec(any::<u8>(), 0..300),
+            (
+                proptest::sample::select(signatures),
+                vec(any::<u8>(), 0..300)
+            )
+                .prop_map(|(mut bytes, tail)| {
+                    bytes.extend(tail);
+                    bytes
+                }),
+            (
+                proptest::sample::select(real),
+                vec((any::<proptest::sample::Index>(), any::<u8>()), 0..6),
+                any::<proptest::sample::Index>(),
+                vec(any::<u8>(), 0..16),
+            )
+                .prop_map(|(mut bytes, changes, cut, tail)| {
+                    for (at, byte) in changes {
+                        let at = at.index(bytes.len());
+                        bytes[at] = byte;
+                    }
+                    bytes.truncate(cut.index(bytes.len() + 1));
+                    bytes.extend(tail);
+                    bytes
+                }),
+        ]
+    }
+
+    /// Whatever arrives, the answer is a verdict, never a panic, and an
+    /// accepted image is of the kind its first bytes say and of sane size.
+    #[test]
+    fn fuzz_image_inspect() {
+        crate::fuzz::run(
+            "image sniffer (projects::image::inspect)",
+            upload_bytes(),
+            |bytes| {
+                if let Ok(info) = inspect(&bytes) {
+                    proptest::prop_assert_eq!(sniff(&bytes), Ok(info.kind));
+                    proptest::prop_assert!((1..=MAX_SIDE).contains(&info.width));
+                    proptest::prop_assert!((1..=MAX_SIDE).contains(&info.height));
+                    proptest::prop_assert!(
+                        u64::from(info.width) * u64::from(info.height) <= MAX_PIXELS
+                    );
+                }
+                Ok(())
+            },
+        );
+    }
 }

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod faulty_psp;
+pub mod in_process;
 pub mod psp;
 
 use reqwest::header::{HeaderMap, SET_COOKIE};
@@ -41,33 +42,7 @@ impl TestServer {
         write_dist(dist.path());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let config = Config {
-            addr: listener.local_addr().unwrap(),
-            public_url: None,
-            data_dir: data.path().to_owned(),
-            dist_dir: dist.path().to_owned(),
-            psp_origin: "http://127.0.0.1:9999".into(),
-            psp_api_url: None,
-            psp_merchant_secret: "sandbox-merchant-secret".into(),
-            psp_webhook_secret: WEBHOOK_SECRET.into(),
-            operator_token: Some(OPERATOR_TOKEN.into()),
-            trusted_proxies: Vec::new(),
-            max_in_flight: 1024,
-            request_timeout_seconds: 60,
-            body_idle_timeout_seconds: 30,
-            header_timeout_seconds: 10,
-            photo_quota_mib: 5 * 1024,
-            max_projects: 100,
-            apple_pay_merchant_id: "merchant.test".into(),
-            google_pay_merchant_id: "google-test".into(),
-            google_pay_production: false,
-            google_pay_gateway: "psp-sandbox".into(),
-            google_pay_gateway_merchant_id: "sandbox-merchant".into(),
-            test_clock: true,
-            log_level: "warn".into(),
-            log_format: LogFormat::Text,
-        };
-        let mut config = config;
+        let mut config = test_config(listener.local_addr().unwrap(), data.path(), dist.path());
         adjust(&mut config);
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(shop_server::serve(config, listener, async {
@@ -106,7 +81,38 @@ impl TestServer {
     }
 }
 
-fn write_dist(dir: &Path) {
+/// The configuration of a test server: loopback PSP, test secrets, the
+/// test clock, and limits no test reaches unless it means to.
+pub fn test_config(addr: std::net::SocketAddr, data: &Path, dist: &Path) -> Config {
+    Config {
+        addr,
+        public_url: None,
+        data_dir: data.to_owned(),
+        dist_dir: dist.to_owned(),
+        psp_origin: "http://127.0.0.1:9999".into(),
+        psp_api_url: None,
+        psp_merchant_secret: "sandbox-merchant-secret".into(),
+        psp_webhook_secret: WEBHOOK_SECRET.into(),
+        operator_token: Some(OPERATOR_TOKEN.into()),
+        trusted_proxies: Vec::new(),
+        max_in_flight: 1024,
+        request_timeout_seconds: 60,
+        body_idle_timeout_seconds: 30,
+        header_timeout_seconds: 10,
+        photo_quota_mib: 5 * 1024,
+        max_projects: 100,
+        apple_pay_merchant_id: "merchant.test".into(),
+        google_pay_merchant_id: "google-test".into(),
+        google_pay_production: false,
+        google_pay_gateway: "psp-sandbox".into(),
+        google_pay_gateway_merchant_id: "sandbox-merchant".into(),
+        test_clock: true,
+        log_level: "warn".into(),
+        log_format: LogFormat::Text,
+    }
+}
+
+pub fn write_dist(dir: &Path) {
     let index = format!(
         "<!doctype html><html><head><link rel=\"stylesheet\" href=\"/style-0123456789abcdef.css\">\
          <script type=\"module\">{LOADER}</script></head><body><h1>Boutique</h1></body></html>"

@@ -203,4 +203,57 @@ mod tests {
         let v4 = ClientAddress(ip("192.0.2.1"));
         assert_eq!(v4.throttle_key("operator"), "operator:192.0.2.1");
     }
+
+    /// Any `X-Forwarded-For` chain from any peer: an address, never a
+    /// panic; an untrusted peer is its own client, and a trusted one's
+    /// client is the peer or a hop it forwarded.
+    #[test]
+    fn fuzz_forwarded_for() {
+        use proptest::prelude::*;
+        let address = prop_oneof![
+            any::<[u8; 4]>().prop_map(IpAddr::from),
+            any::<[u16; 8]>().prop_map(IpAddr::from),
+            Just(ip("10.1.2.3")),
+            Just(ip("::1")),
+        ];
+        let hop = prop_oneof![
+            address.clone().prop_map(|ip| ip.to_string()),
+            (address.clone(), any::<u16>())
+                .prop_map(|(ip, port)| SocketAddr::new(ip, port).to_string()),
+            crate::fuzz::text(30),
+        ];
+        let value = proptest::collection::vec(hop, 0..6).prop_map(|hops| hops.join(","));
+        let cases = (
+            address,
+            proptest::collection::vec(value, 0..3),
+            any::<bool>(),
+        );
+        crate::fuzz::run(
+            "X-Forwarded-For (http::api::client_address::resolve)",
+            cases,
+            |(peer, values, behind)| {
+                let mut headers = HeaderMap::new();
+                for value in &values {
+                    if let Ok(value) = HeaderValue::from_str(value) {
+                        headers.append("x-forwarded-for", value);
+                    }
+                }
+                let trusted = if behind { proxies() } else { Vec::new() };
+                let client = ClientAddress::resolve(peer, &headers, &trusted);
+                let _ = (client.throttle_key("client"), client.limited_as());
+                if !trusted.iter().any(|net| net.contains(&peer)) {
+                    prop_assert_eq!(client.0, peer);
+                } else if client.0 != peer {
+                    let forwarded = headers
+                        .get_all("x-forwarded-for")
+                        .iter()
+                        .filter_map(|value| value.to_str().ok())
+                        .flat_map(|value| value.split(','))
+                        .any(|hop| parse_hop(hop.trim()) == Some(client.0));
+                    prop_assert!(forwarded);
+                }
+                Ok(())
+            },
+        );
+    }
 }

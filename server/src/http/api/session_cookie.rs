@@ -185,4 +185,53 @@ mod tests {
         );
         assert_eq!(token(&map, true).as_deref(), Some("tok"));
     }
+
+    /// Any `Cookie` headers, one or several: a token or none, never a panic;
+    /// a token found is one cookie's whole value (no separator inside) and
+    /// was sent under this server's name.
+    #[test]
+    fn fuzz_cookie_header() {
+        use proptest::prelude::*;
+        let cookie = prop_oneof![
+            proptest::collection::vec(any::<u8>(), 0..80),
+            (
+                proptest::sample::select(vec![
+                    "sp_session",
+                    "__Host-sp_session",
+                    "SP_SESSION",
+                    " sp_session ",
+                    "sp_session\"",
+                    ""
+                ]),
+                proptest::sample::select(vec!["=", " = ", "", "=="]),
+                crate::fuzz::text(40),
+                crate::fuzz::text(20),
+            )
+                .prop_map(|(name, equals, value, rest)| format!(
+                    "{rest}; {name}{equals}{value}; {rest}"
+                )
+                .into_bytes()),
+        ];
+        let cases = (proptest::collection::vec(cookie, 0..3), any::<bool>());
+        crate::fuzz::run(
+            "cookie header (http::api::session_cookie::token)",
+            cases,
+            |(values, secure)| {
+                let mut map = HeaderMap::new();
+                for value in &values {
+                    if let Ok(value) = HeaderValue::from_bytes(value) {
+                        map.append(header::COOKIE, value);
+                    }
+                }
+                if let Some(token) = token(&map, secure) {
+                    prop_assert!(!token.contains(';'), "{token:?}");
+                    let sent = map.get_all(header::COOKIE).iter().any(|value| {
+                        String::from_utf8_lossy(value.as_bytes()).contains(name(secure))
+                    });
+                    prop_assert!(sent);
+                }
+                Ok(())
+            },
+        );
+    }
 }
