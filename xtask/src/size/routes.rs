@@ -45,7 +45,10 @@ const fn with_content(route: Route, content: &'static [&'static str]) -> Route {
 /// centre's answers and the legal texts left the main module for
 /// `content/` (about 14 kB off every route); `/aide` raised then: its
 /// first load now counts its answers' file (4 kB) and carries the contact
-/// form's `Action` and the answers' reader; `/cgv` kept.
+/// form's `Action` and the answers' reader; `/cgv` kept. `/compte` raised
+/// on 2026-12-02 (06:20 UTC, measured 285,292 B) for issue #13: deleting a
+/// saved project after a confirmation, its list a page at a time, and the
+/// quota's notice.
 pub const ROUTES: &[Route] = &[
     Route {
         path: "/",
@@ -64,7 +67,7 @@ pub const ROUTES: &[Route] = &[
     ),
     route("/commandes/:id", &["order"], 292_100),
     route("/suivi-de-commande", &["orders"], 279_000),
-    route("/compte", &["account"], 284_000),
+    route("/compte", &["account"], 293_900),
     with_content(
         route("/aide", &["help"], 296_400),
         &["content/fr/help.json"],
