@@ -5,19 +5,8 @@ use crate::accounts::throttle::{Policy, Record};
 
 impl Database {
     pub async fn throttle_record(&self, key: &str) -> Result<Record, DbError> {
-        let row: Option<(i64, i64, i64)> = sqlx::query_as(
-            "SELECT window_started_at, failures, blocked_until FROM sign_in_throttle WHERE key = ?",
-        )
-        .bind(key)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row
-            .map(|(window_started_at, failures, blocked_until)| Record {
-                window_started_at,
-                failures,
-                blocked_until,
-            })
-            .unwrap_or_default())
+        let mut connection = self.pool.acquire().await?;
+        read(&mut connection, key).await
     }
 
     /// Counts one more failure and returns the new record. Read and write
@@ -31,20 +20,7 @@ impl Database {
         now_ms: i64,
     ) -> Result<Record, DbError> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let row: Option<(i64, i64, i64)> = sqlx::query_as(
-            "SELECT window_started_at, failures, blocked_until FROM sign_in_throttle WHERE key = ?",
-        )
-        .bind(key)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let record = row
-            .map(|(window_started_at, failures, blocked_until)| Record {
-                window_started_at,
-                failures,
-                blocked_until,
-            })
-            .unwrap_or_default()
-            .after_failure(policy, now_ms);
+        let record = read(&mut tx, key).await?.after_failure(policy, now_ms);
         save(&mut tx, key, record).await?;
         tx.commit().await?;
         Ok(record)
@@ -64,20 +40,7 @@ impl Database {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let mut records = Vec::with_capacity(keys.len());
         for (key, _) in keys {
-            let row: Option<(i64, i64, i64)> = sqlx::query_as(
-                "SELECT window_started_at, failures, blocked_until FROM sign_in_throttle WHERE key = ?",
-            )
-            .bind(key)
-            .fetch_optional(&mut *tx)
-            .await?;
-            records.push(
-                row.map(|(window_started_at, failures, blocked_until)| Record {
-                    window_started_at,
-                    failures,
-                    blocked_until,
-                })
-                .unwrap_or_default(),
-            );
+            records.push(read(&mut tx, key).await?);
         }
         if let Some(wait) = records.iter().filter_map(|r| r.wait(now_ms)).max() {
             return Ok(Some(wait));
@@ -106,6 +69,23 @@ impl Database {
             .await?;
         Ok(())
     }
+}
+
+/// A key's record; a key never counted is a default one.
+async fn read(connection: &mut sqlx::SqliteConnection, key: &str) -> Result<Record, DbError> {
+    let row: Option<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT window_started_at, failures, blocked_until FROM sign_in_throttle WHERE key = ?",
+    )
+    .bind(key)
+    .fetch_optional(connection)
+    .await?;
+    Ok(row
+        .map(|(window_started_at, failures, blocked_until)| Record {
+            window_started_at,
+            failures,
+            blocked_until,
+        })
+        .unwrap_or_default())
 }
 
 async fn save(
