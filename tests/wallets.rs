@@ -1,18 +1,23 @@
 //! Browser tests (headless Chromium) of the wallet bindings against the
 //! real Payment Request API: requests for both wallets are accepted, no
 //! wallet is available in a browser without one (so no button shows), a
-//! sheet opened without a click is refused with a typed error, and the
-//! method data and amounts have the shapes the wallets document.
+//! sheet opened without a click is refused with a typed error, the
+//! method data and amounts have the shapes the wallets document, and (with
+//! a double of the API) a sheet is closed with the server's verdict even
+//! after its buttons are gone.
 
 use leptos::prelude::*;
 use shop_api::Money;
+use shop_api::cart::CartTotals;
 use shop_api::money::Currency;
+use shop_api::order::{Address, Order, OrderPayment, OrderStatus, PaymentMethod};
 use shop_api::wallet::{WalletConfig, WalletMethod};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use storefront::payment::payment_request::{self, response};
 use storefront::payment::wallets::{self, amount_value, apple_pay, details, google_pay};
 use storefront::payment::{LocalFuture, WalletButtons, WalletError, WalletServer};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::DomException;
 
@@ -210,4 +215,162 @@ async fn without_an_available_wallet_no_button_shows() {
     assert_eq!(orders.get_untracked(), 0);
     drop(mounted);
     root.remove();
+}
+
+/// A `PaymentRequest` double in this page (no browser in a test has a
+/// wallet): it can pay, its sheet answers at once with a Google Pay token,
+/// and it records the results the sheet is told. Dropping it puts the
+/// browser's own class back.
+struct SheetDouble;
+
+impl SheetDouble {
+    fn install() -> SheetDouble {
+        js_sys::Function::new_no_args(
+            "window.__sheet = { original: window.PaymentRequest, completes: [] };
+             window.PaymentRequest = class extends EventTarget {
+               canMakePayment() { return Promise.resolve(true); }
+               abort() { return Promise.resolve(); }
+               show() {
+                 return Promise.resolve({
+                   details: { paymentMethodData: { type: 'CARD', tokenizationData: { token: '{}' } } },
+                   complete(result) { window.__sheet.completes.push(result ?? 'unknown'); return Promise.resolve(); },
+                 });
+               }
+             };",
+        )
+        .call0(&JsValue::NULL)
+        .unwrap();
+        SheetDouble
+    }
+
+    fn completes(&self) -> Vec<String> {
+        let completes = js_sys::eval("window.__sheet.completes").unwrap();
+        js_sys::Array::from(&completes)
+            .iter()
+            .filter_map(|result| result.as_string())
+            .collect()
+    }
+}
+
+impl Drop for SheetDouble {
+    fn drop(&mut self) {
+        let _ = js_sys::eval("window.PaymentRequest = window.__sheet.original");
+    }
+}
+
+fn paid_order() -> Order {
+    Order {
+        id: "o1".into(),
+        number: "SP-7K3M-9Q2D".into(),
+        status: OrderStatus::Paid,
+        created_at: 1_764_000_000,
+        lines: Vec::new(),
+        totals: CartTotals {
+            lines: Vec::new(),
+            subtotal: total(),
+            delivery: None,
+            missing_for_free_delivery: None,
+            vat_included: Money::eur(767),
+            total: total(),
+        },
+        delivery_address: Address::default(),
+        delivery_option_id: "standard".into(),
+        payment: OrderPayment {
+            method: PaymentMethod::GooglePay,
+            hosted_page_url: None,
+            last_decline: None,
+            debited: true,
+            refunded: None,
+            brand: None,
+            last4: None,
+            authorized: None,
+            debited_at: None,
+            retry_at: None,
+        },
+        accepted_terms: None,
+        timeline: Vec::new(),
+        shipment: None,
+        estimated_delivery: None,
+    }
+}
+
+/// The payment panel polls the order while a wallet's sheet is open; when
+/// the poll sees it paid first, the page moves on and the buttons are gone
+/// before the wallet's own verdict arrives. The sheet is still told
+/// "success", and nothing of the buttons that are gone is used (the
+/// storefront once panicked there and stopped answering).
+#[wasm_bindgen_test]
+async fn a_sheet_is_closed_with_the_verdict_after_its_buttons_are_gone() {
+    // A panic in a spawned task does not fail the test by itself.
+    static PANICKED: AtomicBool = AtomicBool::new(false);
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        PANICKED.store(true, Ordering::Relaxed);
+        hook(info);
+    }));
+    let double = SheetDouble::install();
+    let (verdict, resolve) = {
+        let mut resolve = None;
+        let promise = js_sys::Promise::new(&mut |ok, _| resolve = Some(ok));
+        (promise, resolve.unwrap())
+    };
+    let verdict = Rc::new(std::cell::RefCell::new(Some(verdict)));
+    let asked = Rc::new(std::cell::Cell::new(0u32));
+    let server = WalletServer {
+        merchant_session: Rc::new(|_| Box::pin(async { None }) as LocalFuture<_>),
+        pay: Rc::new({
+            let asked = asked.clone();
+            move |_| {
+                asked.set(asked.get() + 1);
+                let verdict = verdict.borrow_mut().take();
+                Box::pin(async move {
+                    wasm_bindgen_futures::JsFuture::from(verdict?).await.ok()?;
+                    Some(paid_order())
+                }) as LocalFuture<_>
+            }
+        }),
+    };
+    let root = container();
+    let orders = std::sync::Arc::new(AtomicU32::new(0));
+    let mounted = leptos::mount::mount_to(root.clone(), {
+        let orders = orders.clone();
+        move || {
+            let orders = orders.clone();
+            view! {
+                <WalletButtons
+                    config=config()
+                    total=total()
+                    server=server.clone()
+                    on_order=Callback::new(move |_| {
+                        orders.fetch_add(1, Ordering::Relaxed);
+                    })
+                />
+            }
+        }
+    });
+    for _ in 0..5 {
+        next_tick().await;
+    }
+    let google = one(&root, ".wallet-button--google-pay");
+    assert!(!google.has_attribute("hidden"), "the double can pay");
+    google.unchecked_ref::<web_sys::HtmlElement>().click();
+    for _ in 0..5 {
+        next_tick().await;
+    }
+    assert_eq!(asked.get(), 1, "the token went to the server");
+
+    // The poll saw the order paid: the page moved on.
+    drop(mounted);
+    root.remove();
+    resolve.call0(&JsValue::NULL).unwrap();
+    for _ in 0..5 {
+        next_tick().await;
+    }
+    assert!(!PANICKED.load(Ordering::Relaxed), "no panic");
+    assert_eq!(double.completes(), ["success"]);
+    assert_eq!(
+        orders.load(Ordering::Relaxed),
+        0,
+        "the page that is gone is not told"
+    );
 }

@@ -198,11 +198,14 @@ fn WalletButton(
     let config = StoredValue::new_local(config);
     // A request can be shown once: after a cancelled or refused payment the
     // next click needs a fresh one (no `canMakePayment` again).
+    // Gone with the buttons once the page moved on: nothing to rebuild.
     let rebuild = move || {
-        let fresh = config.with_value(|config| {
-            server.with_value(|server| prepare(method, config, total, server))
+        let fresh = config.try_with_value(|config| {
+            server.try_with_value(|server| prepare(method, config, total, server))
         });
-        prepared.try_set_value(fresh.ok());
+        if let Some(Some(Ok(fresh))) = fresh {
+            prepared.try_set_value(Some(fresh));
+        }
     };
 
     if let Ok(first) = config
@@ -229,6 +232,10 @@ fn WalletButton(
         let shown = current.request.show();
         busy.set(true);
         notice.set(None);
+        // The task owns what the sheet needs: the page may move on while
+        // the sheet is open (its poll saw the order paid), and the sheet
+        // must still be told the server's verdict.
+        let server = server.get_value();
         spawn_local(async move {
             let paid = settle(method, shown, server, notice, on_order, on_unconfirmed).await;
             // The listener lives until the sheet is done.
@@ -265,11 +272,12 @@ fn WalletButton(
     }
 }
 
-/// From the open sheet to the server's verdict; true once paid.
+/// From the open sheet to the server's verdict; true once paid. The
+/// buttons may be gone by then (`try_*`): the sheet is closed all the same.
 async fn settle(
     method: WalletMethod,
     shown: Result<js_sys::Promise, WalletError>,
-    server: StoredValue<WalletServer, LocalStorage>,
+    server: WalletServer,
     notice: RwSignal<Option<Notice>>,
     on_order: Callback<Order>,
     on_unconfirmed: Option<Callback<()>>,
@@ -295,21 +303,18 @@ async fn settle(
         return false;
     };
     notice.try_set(Some(Notice::Processing));
-    let Some(pay) = server.try_with_value(|server| server.pay.clone()) else {
-        return false;
-    };
-    match pay(WalletPayment { method, token_json }).await {
+    match (server.pay)(WalletPayment { method, token_json }).await {
         Some(order) if order.status == OrderStatus::Paid => {
             close(&answer, PaymentComplete::Success).await;
             notice.try_set(None);
-            on_order.run(order);
+            on_order.try_run(order);
             true
         }
         // Refused: the page shows the decline, the card form stays.
         Some(order) => {
             close(&answer, PaymentComplete::Fail).await;
             notice.try_set(None);
-            on_order.run(order);
+            on_order.try_run(order);
             false
         }
         // It may have been paid: the page's poll will say.
@@ -317,7 +322,7 @@ async fn settle(
             close(&answer, PaymentComplete::Unknown).await;
             notice.try_set(Some(Notice::Unconfirmed));
             if let Some(on_unconfirmed) = on_unconfirmed {
-                on_unconfirmed.run(());
+                on_unconfirmed.try_run(());
             }
             false
         }

@@ -93,7 +93,10 @@ async fn make_order(
     idempotency_key: StoredValue<String>,
     order: NewOrder,
 ) -> Result<Order, CreateError> {
-    let key = idempotency_key.get_value();
+    // The page is gone (a wallet's sheet outlives it): no attempt left.
+    let key = idempotency_key
+        .try_get_value()
+        .ok_or(CreateError::Unexpected)?;
     match api::orders::create(&key, &order).await {
         Ok(created) => {
             attempt::remember_order(&created.id);
@@ -183,16 +186,31 @@ pub fn ReviewStep(
     });
     // Consent to keep the card at the PSP: unticked, and optional.
     let keep_card = RwSignal::new(false);
+    // `None` without a delivery option, or once the page is gone (a
+    // wallet's sheet can outlive it).
     let new_order = move || {
-        let delivery_option_id = contents.with_untracked(|c| c.delivery_option_id.clone())?;
+        let delivery_option_id =
+            contents.try_with_untracked(|c| c.delivery_option_id.clone())??;
         Some(NewOrder {
-            delivery_address: address.get_untracked(),
+            delivery_address: address.try_get_untracked()?,
             delivery_option_id,
-            accepted_terms: accepted.get_untracked().then(|| TERMS_VERSION.to_owned()),
-            keep_card: keep_card.get_untracked(),
+            accepted_terms: accepted
+                .try_get_untracked()?
+                .then(|| TERMS_VERSION.to_owned()),
+            keep_card: keep_card.try_get_untracked()?,
         })
     };
-    let projects_ready = Signal::derive(move || save.with(SaveStatus::ready));
+    // Memos: the wallet buttons are rebuilt only when these change, never
+    // while a sheet is open because the cart's totals were asked again.
+    let projects_ready = Memo::new(move |_| save.with(SaveStatus::ready));
+    let wallet_total = Memo::new(move |_| {
+        totals.with(|totals| {
+            totals
+                .as_ref()
+                .and_then(|t| t.as_ref().ok())
+                .map(|t| t.total)
+        })
+    });
 
     let pay = move |_| {
         // Set before anything else: the clicks that follow in the same
@@ -209,7 +227,9 @@ pub fn ReviewStep(
         spawn_local(async move {
             match make_order(idempotency_key, order).await {
                 // The step is left: `creating` stays set until then.
-                Ok(created) => on_created.run(created),
+                Ok(created) => {
+                    on_created.try_run(created);
+                }
                 Err(refusal) => {
                     error.try_set(Some(refusal));
                     creating.try_set(false);
@@ -334,7 +354,7 @@ pub fn ReviewStep(
                     return None;
                 }
                 let config = wallet_config.get()?.ok()?;
-                let total = totals.get()?.ok()?.total;
+                let total = wallet_total.get()?;
                 Some(view! {
                     <WalletButtons config total server=wallet_server(total) on_order=on_wallet on_unconfirmed may_pay />
                 })
