@@ -31,6 +31,25 @@ const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
 /// to 64 KiB.
 const CONNECTION_BUFFER_BYTES: usize = 64 * 1024;
 
+/// What a connection's socket may hold that the client has not taken yet.
+/// Without a bound, the kernel grows a slow reader's send buffer to
+/// megabytes of a photo: a thousand of them opened at once made the server
+/// copy gigabytes into kernel memory and kept other shoppers' requests
+/// waiting for seconds (`cargo xtask bench --abuse-only`). Bytes in flight
+/// are not counted, so a fast connection keeps its speed.
+const UNSENT_BYTES: u32 = 128 * 1024;
+
+fn tune(stream: &tokio::net::TcpStream, peer: std::net::SocketAddr) {
+    // Answers leave at once rather than wait to fill a packet.
+    if let Err(error) = stream.set_nodelay(true) {
+        tracing::debug!(%error, %peer, "cannot set TCP_NODELAY");
+    }
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    if let Err(error) = socket2::SockRef::from(stream).set_tcp_notsent_lowat(UNSENT_BYTES) {
+        tracing::debug!(%error, %peer, "cannot set TCP_NOTSENT_LOWAT");
+    }
+}
+
 /// Serves `app` until `shutdown`, then waits for the requests in flight.
 pub async fn serve(
     listener: TcpListener,
@@ -58,10 +77,7 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
-        // Answers leave at once rather than wait to fill a packet.
-        if let Err(error) = stream.set_nodelay(true) {
-            tracing::debug!(%error, %peer, "cannot set TCP_NODELAY");
-        }
+        tune(&stream, peer);
         let app = app.clone();
         let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
             request.extensions_mut().insert(ConnectInfo(peer));

@@ -1,6 +1,6 @@
 //! What the abuse figures watch while an attack runs: the shop server's
-//! memory (from `/proc/<pid>/status`) and how long a visitor waits for the
-//! catalogue meanwhile.
+//! memory (from `/proc/<pid>/status`), the kernel's TCP buffers, and how
+//! long a visitor waits for the catalogue meanwhile.
 
 use super::http;
 use std::net::SocketAddr;
@@ -49,6 +49,23 @@ pub struct Memory {
     pub peak_threads: u64,
     /// CPU time (user and system) the process used during the watch.
     pub cpu_seconds: f64,
+    /// The most memory the kernel held for TCP buffers, on the whole
+    /// machine (both ends of the bench's connections): a slow reader's
+    /// unsent bytes wait there, outside the server's RSS.
+    pub tcp_peak_kib: u64,
+}
+
+/// The kernel's memory for TCP buffers on this machine, in KiB, from
+/// `/proc/net/sockstat` (`TCP: … mem N`, in pages).
+pub fn tcp_buffers_kib() -> Option<u64> {
+    let sockstat = std::fs::read_to_string("/proc/net/sockstat").ok()?;
+    let tcp = sockstat.lines().find(|line| line.starts_with("TCP:"))?;
+    let mut fields = tcp.split_whitespace();
+    fields.find(|field| *field == "mem")?;
+    let pages = fields.next()?.parse::<u64>().ok()?;
+    // SAFETY: sysconf only reads a constant of the system.
+    let page_bytes = u64::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).ok()?;
+    Some(pages * page_bytes / 1024)
 }
 
 /// CPU time (user and system) a process has used, from `/proc/<pid>/stat`.
@@ -103,6 +120,9 @@ pub async fn memory(pid: u32, stop: Stop) -> Memory {
             figures.peak_threads = figures.peak_threads.max(threads);
             figures.end_kib = rss;
             figures.high_water_kib = high_water;
+        }
+        if let Some(tcp) = tcp_buffers_kib() {
+            figures.tcp_peak_kib = figures.tcp_peak_kib.max(tcp);
         }
         if stop.done() {
             figures.cpu_seconds = cpu_seconds_of(pid).unwrap_or_default() - cpu_start;
@@ -220,6 +240,10 @@ pub fn print_memory(memory: &Memory, goal_mib: Option<f64>) {
         mib(memory.high_water_kib),
         memory.peak_threads,
         memory.cpu_seconds,
+    );
+    println!(
+        "  kernel TCP buffers (the whole machine, both ends): peak {:.0} MiB",
+        mib(memory.tcp_peak_kib),
     );
 }
 
