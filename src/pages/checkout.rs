@@ -14,7 +14,7 @@ mod delivery;
 mod projects;
 mod review;
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::page_heading::PageHeading;
 use crate::dom::focus_by_id;
 use crate::i18n::CheckoutText;
@@ -143,8 +143,16 @@ fn Checkout() -> impl IntoView {
                         ready.try_set(true);
                         return;
                     }
-                    // Paid or cancelled meanwhile: this attempt is over.
-                    Ok(_) | Err(_) => attempt::finish(),
+                    // Paid or cancelled meanwhile, or not this shopper's:
+                    // this attempt is over.
+                    Ok(_)
+                    | Err(ApiError::Refused {
+                        status: 403 | 404, ..
+                    }) => attempt::finish(),
+                    // Unread for now (offline, a busy server): the attempt
+                    // is kept, so the next "Payer" answers the same order
+                    // instead of making a second one.
+                    Err(_) => {}
                 }
             }
             match api::address::load().await {

@@ -49,12 +49,21 @@ pub fn NewProjectPage() -> impl IntoView {
     let projects = use_projects();
     let navigate = use_navigate();
     let failed = RwSignal::new(None::<&'static str>);
+    // After each wait the shopper may have left (`failed`, like `t`, is
+    // gone then): nothing to show, and nowhere to take them.
     spawn_local(async move {
-        let product_id = params.with_untracked(|p| p.get("produit").unwrap_or_default());
-        let product = match crate::state::catalogue::catalogue().await {
+        let Some(product_id) = params.try_with_untracked(|p| p.get("produit").unwrap_or_default())
+        else {
+            return;
+        };
+        let catalogue = crate::state::catalogue::catalogue().await;
+        if failed.is_disposed() {
+            return;
+        }
+        let product = match catalogue {
             Ok(catalogue) => catalogue.products.into_iter().find(|p| p.id == product_id),
             Err(_) => {
-                failed.try_set(Some(t.get_untracked().home.catalogue_unavailable));
+                failed.set(Some(t.get_untracked().home.catalogue_unavailable));
                 return;
             }
         };
@@ -62,11 +71,19 @@ pub fn NewProjectPage() -> impl IntoView {
             .zip(random_id())
             .and_then(|(product, id)| new_project(&product, id, locale.get_untracked()))
         else {
-            failed.try_set(Some(t.get_untracked().project.unknown_product));
+            failed.set(Some(t.get_untracked().project.unknown_product));
             return;
         };
-        if projects.store(&project).await.is_err() {
-            failed.try_set(Some(t.get_untracked().project.storage_unavailable));
+        let stored = projects.store(&project).await;
+        if failed.is_disposed() {
+            // An empty project nobody asked for any more.
+            if stored.is_ok() {
+                let _ = projects.remove(&project.id).await;
+            }
+            return;
+        }
+        if stored.is_err() {
+            failed.set(Some(t.get_untracked().project.storage_unavailable));
             return;
         }
         navigate(

@@ -10,6 +10,7 @@ use crate::components::order_status::format_time;
 use crate::i18n::DeclineText;
 use crate::payment::{CardFrame, LocalFuture, WalletButtons, WalletServer};
 use crate::routes;
+use crate::state::cart::use_cart;
 use crate::state::locale::use_strings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -107,6 +108,16 @@ pub fn PaymentPanel(order: RwSignal<Option<Order>>, on_settled: Callback<Order>)
     if let Ok(poll) = set_interval_with_handle(ask, POLL_EVERY) {
         on_cleanup(move || poll.clear());
     }
+    // Left before the server's word (another page, within a poll's wait
+    // after paying): the cart is asked again, since the server empties it
+    // once paid. Kept as it was, its next change would put the paid lines
+    // back in the account's cart.
+    let cart = use_cart();
+    on_cleanup(move || {
+        if settled.try_get_untracked() != Some(true) {
+            cart.reload();
+        }
+    });
     let on_hint = Callback::new(move |()| ask());
     // A wallet's verdict: paid settles like a card; refused keeps the order
     // payable, with its decline and a fresh card page.

@@ -268,3 +268,54 @@ test('no card number or security code reaches the shop: not its requests, logs o
     expect(['4242424242424242', '378282246310005'].filter((n) => text.includes(n)), file).toEqual([]);
   }
 });
+
+test('paid by card, then gone to the cart before the page heard of it: the cart is empty', async ({ page }) => {
+  test.setTimeout(90_000);
+  await toCheckout(page);
+  await toReview(page);
+  await toPayment(page);
+  const id = await page.evaluate(() => sessionStorage.getItem('service-photo.commande.en-cours'));
+  expect(id).toBeTruthy();
+  // The page's questions about the order get no answer: neither the
+  // frame's hint nor the poll tells it the order is paid.
+  await page.route(`**/api/v1/orders/${id}`, () => {});
+  await fillCard(frame(page), '4242 4242 4242 4242');
+  // The shop knows (the PSP told it), the page does not.
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/v1/orders/${id}`)).json()).status, { timeout: 20_000 })
+    .toBe('authorized');
+  await expect(stepHeading(page)).toContainText('Paiement');
+  await page.locator('.cart-link').click();
+  await appShows(page, 'Panier');
+  // Kept as it was, the next change of the cart would put the paid poster
+  // back in the account's cart.
+  await expect(page.locator('.cart-link')).toHaveAttribute('aria-label', 'Panier, vide');
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
+test('a reload during payment while the order cannot be read keeps the attempt: the next reload is back at the same order', async ({ page, watch }) => {
+  test.setTimeout(90_000);
+  await toCheckout(page);
+  await toReview(page);
+  await toPayment(page);
+  const id = await page.evaluate(() => sessionStorage.getItem('service-photo.commande.en-cours'));
+  expect(id).toBeTruthy();
+  // The connection drops just as the page asks for the order again: the
+  // checkout starts over at delivery.
+  watch.allowProblems('the aborted request is logged by Chromium');
+  await page.route(`**/api/v1/orders/${id}`, (route) => route.abort('internetdisconnected'), { times: 1 });
+  await page.reload();
+  await appShows(page, 'Commande');
+  await expect(stepHeading(page)).toContainText('Livraison');
+  // Back online, a reload finds the order waiting for its payment (the
+  // attempt was kept), not a checkout that would make a second one.
+  await page.reload();
+  await appShows(page, 'Commande');
+  await expect(stepHeading(page)).toContainText('Paiement');
+  await expect(frame(page).getByLabel('Numéro de carte')).toBeVisible();
+  expect(await page.evaluate(() => sessionStorage.getItem('service-photo.commande.en-cours'))).toBe(id);
+  await fillCard(frame(page), '4242 4242 4242 4242');
+  await confirmed(page);
+  const orders = await (await page.request.get('/api/v1/orders')).json();
+  expect(orders.items).toHaveLength(1);
+});

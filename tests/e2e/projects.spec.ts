@@ -287,3 +287,20 @@ test('the cart is the same in every tab', async ({ page, context }) => {
   await expect(second.getByText('Votre panier est vide.')).toBeVisible();
   await expect(cartLink(page)).toHaveAttribute('aria-label', 'Panier, vide');
 });
+
+test('leaving while photos are being added: the app goes on, and the project keeps what was added', async ({ page }) => {
+  test.setTimeout(60_000);
+  const id = await startProject(page, 'tirages');
+  await photoInput(page).setInputFiles(await photos(page, 24, 'depart'));
+  await expect(page.getByText(/Ajout des photos\u00a0: \d+ sur 24/)).toBeVisible();
+  await cartLink(page).click();
+  await appShows(page, 'Panier');
+  // The photo being kept when the editor went is let go, not added to a
+  // project nobody edits any more; the app keeps answering.
+  await page.waitForTimeout(2_000);
+  await page.locator('a.brand').click();
+  await appShows(page, 'Vos photos, imprimées avec soin');
+  await page.goto(`/projets/${id}`);
+  await expect(page.getByText('Non enregistré : ce projet n’existe que dans ce navigateur.')).toBeVisible();
+  expect(await tiles(page).count()).toBeLessThan(24);
+});

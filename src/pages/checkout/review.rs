@@ -277,7 +277,14 @@ pub fn ReviewStep(
                 if order.totals.total != shown_total {
                     return Some(order);
                 }
-                api::wallets::pay(&order.id, &payment).await.ok()
+                let answer = api::wallets::pay(&order.id, &payment).await.ok()?;
+                // Done here, not only when the page moves on: the page may
+                // be gone by then (another tab emptied the cart).
+                if answer.status == OrderStatus::Paid {
+                    attempt::finish();
+                    cart.reload();
+                }
+                Some(answer)
             }) as LocalFuture<_>
         }),
     };

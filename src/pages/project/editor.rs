@@ -65,7 +65,11 @@ impl Editor {
     }
 
     fn keep(self) {
-        let snapshot = self.project.get_untracked();
+        // Gone with the editor (the shopper left while a photo was being
+        // kept): the caller forgets what it was adding.
+        let Some(snapshot) = self.project.try_get_untracked() else {
+            return;
+        };
         self.cart
             .refresh_project(&snapshot.id, &snapshot.name, &snapshot.choice);
         let projects = self.projects;

@@ -70,7 +70,11 @@ pub(super) fn ProjectPhotos(editor: Editor) -> impl IntoView {
             let total = files.len();
             for (index, file) in files.iter().enumerate() {
                 adding.try_set(Some((index + 1, total)));
-                if project.with_untracked(|p| p.photos.len()) >= MAX_PHOTOS_PER_PROJECT {
+                // The shopper left the editor: the rest is not added.
+                let Some(count) = project.try_with_untracked(|p| p.photos.len()) else {
+                    return;
+                };
+                if count >= MAX_PHOTOS_PER_PROJECT {
                     refused.try_update(|r| r.push((file.name(), Refusal::TooMany)));
                     continue;
                 }
@@ -81,6 +85,12 @@ pub(super) fn ProjectPhotos(editor: Editor) -> impl IntoView {
                     continue;
                 };
                 match projects::keep_photo(photo_id, file).await {
+                    // Kept while the shopper was leaving: no project holds
+                    // it, so it would only take room in this browser.
+                    Ok(photo) if project.is_disposed() => {
+                        let _ = projects::forget_photo(&photo.id).await;
+                        return;
+                    }
                     Ok(photo) => editor.commit(|p| p.photos.push(photo)),
                     Err(refusal) => {
                         refused.try_update(|r| r.push((file.name(), Refusal::Local(refusal))));
