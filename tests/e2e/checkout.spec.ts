@@ -314,11 +314,24 @@ test.describe('through the PSP card page', () => {
         creations.push(request.headers()['idempotency-key'] ?? '');
       }
     });
+    // The order's creation is held until the page has been looked at.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/api/v1/orders', async (route) => {
+      if (route.request().method() === 'POST') await held;
+      await route.continue();
+    });
     const pay = page.getByRole('button', { name: 'Payer par carte' });
     await pay.evaluate((button: HTMLButtonElement) => {
       for (let i = 0; i < 20; i++) button.click();
     });
+    // Meanwhile, the address and delivery it is made with cannot change.
+    const change = page.getByRole('button', { name: /^Modifier/ });
+    await expect(change).toHaveCount(2);
+    for (const button of await change.all()) await expect(button).toBeDisabled();
+    release();
     await expect(stepHeading(page)).toContainText('Paiement');
+    await page.unroute('**/api/v1/orders');
     expect(creations).toHaveLength(1);
     expect(creations[0]).toMatch(/^[0-9a-f-]{36}$/);
     const hosted = await page.locator(CARD_FRAME).getAttribute('src');

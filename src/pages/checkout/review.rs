@@ -141,6 +141,8 @@ pub fn ReviewStep(
             }
         }
     });
+    // While the order is being made, the address and delivery it is made
+    // with cannot be changed ("Modifier" is disabled).
     let creating = RwSignal::new(false);
     let error = RwSignal::new(None::<CreateError>);
 
@@ -318,7 +320,7 @@ pub fn ReviewStep(
                     {a.phone.clone()}
                 </address>
             })}
-            <button type="button" class="button-link" on:click=move |_| on_change.run(())>
+            <button type="button" class="button-link" disabled=move || creating.get() on:click=move |_| on_change.run(())>
                 {move || c().change}
                 <span class="visually-hidden">" " {move || c().address_heading}</span>
             </button>
@@ -331,7 +333,7 @@ pub fn ReviewStep(
                     {(t.get().cart.delivery_days)(option.min_days, option.max_days)}
                 </p>
             })}
-            <button type="button" class="button-link" on:click=move |_| on_change.run(())>
+            <button type="button" class="button-link" disabled=move || creating.get() on:click=move |_| on_change.run(())>
                 {move || c().change}
                 <span class="visually-hidden">" " {move || c().delivery_heading}</span>
             </button>
