@@ -127,6 +127,13 @@ impl CartContext {
         self.cart.into()
     }
 
+    /// Reads the cart without tracking it: for a task after an `await`,
+    /// where `cart()` would make a signal that no component owns (never
+    /// freed).
+    pub fn with_untracked<T>(&self, read: impl FnOnce(&Cart) -> T) -> T {
+        self.cart.with_untracked(read)
+    }
+
     /// True once the account's cart is in the page after a sign-in (or a
     /// reload while signed in), whether or not the server could be read.
     pub fn account_ready(&self) -> Signal<bool> {

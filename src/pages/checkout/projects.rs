@@ -132,7 +132,7 @@ pub fn save_cart_projects() -> CartSave {
 }
 
 fn has_unsaved(projects: ProjectsContext, cart: CartContext) -> bool {
-    cart.cart().with_untracked(|cart| {
+    cart.with_untracked(|cart| {
         cart.lines.iter().any(|line| {
             projects
                 .find(&line.project_id)
@@ -148,7 +148,7 @@ fn unsaved_in_cart(
     projects: ProjectsContext,
     cart: CartContext,
 ) -> Vec<(LocalProject, ProductKind)> {
-    cart.cart().with_untracked(|cart| {
+    cart.with_untracked(|cart| {
         cart.lines
             .iter()
             .filter_map(|line| projects.find(&line.project_id))
