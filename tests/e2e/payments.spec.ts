@@ -303,7 +303,18 @@ test('a reload during payment while the order cannot be read keeps the attempt: 
   // The connection drops just as the page asks for the order again: the
   // checkout starts over at delivery.
   watch.allowProblems('the aborted request is logged by Chromium');
-  await page.route(`**/api/v1/orders/${id}`, (route) => route.abort('internetdisconnected'), { times: 1 });
+  // The handler stays in place: `times: 1` unroutes it while the page's
+  // next request may be held by the interception, which then never lets
+  // that request go.
+  let dropped = 0;
+  await page.route(`**/api/v1/orders/${id}`, async (route) => {
+    if (dropped === 0) {
+      dropped += 1;
+      await route.abort('connectionreset');
+    } else {
+      await route.continue();
+    }
+  });
   await page.reload();
   await appShows(page, 'Commande');
   await expect(stepHeading(page)).toContainText('Livraison');
@@ -314,6 +325,7 @@ test('a reload during payment while the order cannot be read keeps the attempt: 
   await expect(stepHeading(page)).toContainText('Paiement');
   await expect(frame(page).getByLabel('Numéro de carte')).toBeVisible();
   expect(await page.evaluate(() => sessionStorage.getItem('service-photo.commande.en-cours'))).toBe(id);
+  expect(dropped).toBe(1);
   await fillCard(frame(page), '4242 4242 4242 4242');
   await confirmed(page);
   const orders = await (await page.request.get('/api/v1/orders')).json();
