@@ -131,6 +131,7 @@ fn speed(root: &Path, work: &Path, options: &BenchOptions) -> Result<Speed, Xtas
         shop_args: Vec::new(),
         mail_smtp_port: stack::free_port()?,
         mail_web_port: stack::free_port()?,
+        mail_catcher: false,
     };
     let mut stack = Stack::start(
         root,

@@ -55,6 +55,10 @@ pub struct StackOptions {
     /// Port of the mail catcher's web inbox and REST API.
     #[arg(long, env = "MAILDEV_WEB_PORT", default_value_t = 1080)]
     pub mail_web_port: u16,
+    /// Whether MailDev runs beside the shop (not for the bench, which
+    /// sends no mail and needs no npm package).
+    #[arg(skip = true)]
+    pub mail_catcher: bool,
     /// More flags for the shop server (the bench's `--trusted-proxies`).
     #[arg(skip)]
     pub shop_args: Vec<String>,
@@ -70,7 +74,7 @@ pub struct Stack {
     pub shop_url: String,
     pub psp_url: String,
     /// MailDev's inbox and REST API; `None` when `SHOP_SMTP_URL` sends the
-    /// shop's mail elsewhere.
+    /// shop's mail elsewhere, or without a catcher.
     pub mail_url: Option<String>,
     children: Vec<(&'static str, Child)>,
 }
@@ -177,7 +181,7 @@ impl Stack {
         let shop_url = format!("http://127.0.0.1:{}", options.port);
         let psp_url = format!("http://127.0.0.1:{}", options.psp_port);
         // A real SMTP server named by the environment replaces the catcher.
-        let catcher = std::env::var_os("SHOP_SMTP_URL").is_none();
+        let catcher = options.mail_catcher && std::env::var_os("SHOP_SMTP_URL").is_none();
         let mut stack = Stack {
             shop_url: shop_url.clone(),
             psp_url: psp_url.clone(),
