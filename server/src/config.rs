@@ -119,6 +119,19 @@ pub struct Config {
         default_value = "sandbox-merchant"
     )]
     pub google_pay_gateway_merchant_id: String,
+    /// Where the shop's mail goes: `smtp://127.0.0.1:1025` (a local
+    /// catcher such as MailDev), `smtp://user:password@host:587?tls=required`
+    /// (STARTTLS) or `smtps://host:465`. Without it, messages wait in the
+    /// outbox and go once it is set.
+    #[arg(long, env = "SHOP_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The messages' sender.
+    #[arg(
+        long,
+        env = "SHOP_MAIL_FROM",
+        default_value = "Service Photo <bonjour@service-photo.localhost>"
+    )]
+    pub mail_from: String,
     /// Lets `POST /api/v1/test/clock` move the server's clock forward (for
     /// tests and the end-to-end journeys). Refused unless the server listens
     /// on a loopback address: a shop on the network never runs on a clock

@@ -10,6 +10,7 @@ pub mod db;
 pub mod housekeeping;
 pub mod http;
 pub mod logging;
+pub mod mail;
 pub mod orders;
 pub mod payments;
 pub mod projects;
@@ -44,6 +45,8 @@ pub enum ServerError {
     Catalogue(#[from] catalogue::cache::CatalogueCacheError),
     #[error(transparent)]
     Storefront(#[from] http::storefront::StorefrontError),
+    #[error(transparent)]
+    Mailer(#[from] mail::sender::MailerError),
     #[error(transparent)]
     PhotoFiles(#[from] projects::files::FileError),
     #[error(transparent)]
@@ -101,7 +104,22 @@ pub async fn serve(
     let (stop_background, background_stopped) = tokio::sync::watch::channel(false);
     let reconciling = reconciler.clone().spawn(background_stopped.clone());
     let housekeeping = housekeeping::Housekeeping::new(db.clone(), photos.clone(), clock.clone())
-        .spawn(background_stopped);
+        .spawn(background_stopped.clone());
+    let mail_news = std::sync::Arc::new(tokio::sync::Notify::new());
+    let sending = match &config.smtp_url {
+        Some(url) => {
+            let mailer = mail::sender::Mailer::new(url, &config.mail_from)?;
+            tracing::info!(from = %config.mail_from, "mail goes out through SMTP");
+            Some(
+                mail::sender::Sender::new(db.clone(), mailer, clock.clone(), mail_news.clone())
+                    .spawn(background_stopped),
+            )
+        }
+        None => {
+            tracing::warn!("no SMTP server (SHOP_SMTP_URL): messages wait in the outbox");
+            None
+        }
+    };
     let app = http::router(http::AppState {
         public_origin: public_origin.as_str().into(),
         db: db.clone(),
@@ -147,6 +165,11 @@ pub async fn serve(
     }
     if let Err(error) = housekeeping.await {
         tracing::error!(%error, "the housekeeping task ended abnormally");
+    }
+    if let Some(sending) = sending
+        && let Err(error) = sending.await
+    {
+        tracing::error!(%error, "the mail sender ended abnormally");
     }
     served?;
     db.close().await;

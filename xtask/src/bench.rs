@@ -129,6 +129,9 @@ fn speed(root: &Path, work: &Path, options: &BenchOptions) -> Result<Speed, Xtas
         // As a shop runs them: what the figures are for.
         debug: false,
         shop_args: Vec::new(),
+        mail_smtp_port: stack::free_port()?,
+        mail_web_port: stack::free_port()?,
+        mail_catcher: false,
     };
     let mut stack = Stack::start(
         root,

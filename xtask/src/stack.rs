@@ -9,7 +9,7 @@ use crate::storefront;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::Child;
+use std::process::{Child, Command};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -48,6 +48,17 @@ pub struct StackOptions {
     /// would run them.
     #[arg(long)]
     pub debug: bool,
+    /// SMTP port of the mail catcher (MailDev), where the shop sends its
+    /// mail; unused when `SHOP_SMTP_URL` names another server.
+    #[arg(long, env = "MAILDEV_SMTP_PORT", default_value_t = 1025)]
+    pub mail_smtp_port: u16,
+    /// Port of the mail catcher's web inbox and REST API.
+    #[arg(long, env = "MAILDEV_WEB_PORT", default_value_t = 1080)]
+    pub mail_web_port: u16,
+    /// Whether MailDev runs beside the shop (not for the bench, which
+    /// sends no mail and needs no npm package).
+    #[arg(skip = true)]
+    pub mail_catcher: bool,
     /// More flags for the shop server (the bench's `--trusted-proxies`).
     #[arg(skip)]
     pub shop_args: Vec<String>,
@@ -62,6 +73,9 @@ pub enum Logs {
 pub struct Stack {
     pub shop_url: String,
     pub psp_url: String,
+    /// MailDev's inbox and REST API; `None` when `SHOP_SMTP_URL` sends the
+    /// shop's mail elsewhere, or without a catcher.
+    pub mail_url: Option<String>,
     children: Vec<(&'static str, Child)>,
 }
 
@@ -75,6 +89,13 @@ pub fn dev(root: &Path, options: &StackOptions) -> Result<(), XtaskError> {
     println!("  Shop (storefront + API): {}", stack.shop_url);
     println!("  PSP sandbox:             {}", stack.psp_url);
     println!("  Data:                    {}", data_dir.display());
+    match &stack.mail_url {
+        Some(inbox) => println!(
+            "  Mail (MailDev):          {inbox} (SMTP on 127.0.0.1:{})",
+            options.mail_smtp_port
+        ),
+        None => println!("  Mail:                    through SHOP_SMTP_URL"),
+    }
     for (on, clock) in [
         (
             options.shop_test_clock,
@@ -115,6 +136,26 @@ pub fn dev(root: &Path, options: &StackOptions) -> Result<(), XtaskError> {
     outcome
 }
 
+/// The mail catcher (npm's `maildev`, installed with the other npm
+/// tools), on loopback only.
+fn maildev(root: &Path, options: &StackOptions) -> Command {
+    let mut maildev = command(
+        root,
+        &root
+            .join("node_modules")
+            .join(".bin")
+            .join("maildev")
+            .to_string_lossy(),
+    );
+    maildev
+        .args(["--smtp", &options.mail_smtp_port.to_string()])
+        .args(["--web", &options.mail_web_port.to_string()])
+        .args(["--ip", "127.0.0.1", "--web-ip", "127.0.0.1"])
+        // MailDev reads a configuration file from where it runs, if any.
+        .current_dir(std::env::temp_dir());
+    maildev
+}
+
 impl Stack {
     pub fn start(
         root: &Path,
@@ -139,9 +180,12 @@ impl Stack {
         let bin = root.join("target").join(profile);
         let shop_url = format!("http://127.0.0.1:{}", options.port);
         let psp_url = format!("http://127.0.0.1:{}", options.psp_port);
+        // A real SMTP server named by the environment replaces the catcher.
+        let catcher = options.mail_catcher && std::env::var_os("SHOP_SMTP_URL").is_none();
         let mut stack = Stack {
             shop_url: shop_url.clone(),
             psp_url: psp_url.clone(),
+            mail_url: catcher.then(|| format!("http://127.0.0.1:{}", options.mail_web_port)),
             children: Vec::new(),
         };
         let mut shop = command(root, &bin.join("shop-server").to_string_lossy());
@@ -156,6 +200,12 @@ impl Stack {
         }
         if options.shop_test_clock {
             shop.arg("--test-clock");
+        }
+        if catcher {
+            shop.args([
+                "--smtp-url",
+                &format!("smtp://127.0.0.1:{}", options.mail_smtp_port),
+            ]);
         }
         shop.args(&options.shop_args);
         let mut psp = command(root, &bin.join("psp-sandbox").to_string_lossy());
@@ -174,7 +224,12 @@ impl Stack {
         if options.psp_test_clock {
             psp.arg("--test-clock");
         }
-        for (name, mut cmd) in [("shop server", shop), ("PSP sandbox", psp)] {
+        let mut servers = vec![("shop server", shop), ("PSP sandbox", psp)];
+        if catcher {
+            // First: the shop's first message finds it listening.
+            servers.insert(0, ("MailDev", maildev(root, options)));
+        }
+        for (name, mut cmd) in servers {
             if let Logs::Folder(dir) = &logs {
                 let file = log_file(dir, name)?;
                 let copy = file.try_clone().map_err(XtaskError::io(dir))?;
@@ -196,6 +251,9 @@ impl Stack {
             &log_hint,
         )?;
         stack.wait_healthy("PSP sandbox", &format!("{psp_url}/health"), &log_hint)?;
+        if let Some(inbox) = stack.mail_url.clone() {
+            stack.wait_healthy("MailDev", &format!("{inbox}/healthz"), &log_hint)?;
+        }
         Ok(stack)
     }
 

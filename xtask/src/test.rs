@@ -197,6 +197,9 @@ fn end_to_end(root: &Path) -> Result<(bool, Counts), XtaskError> {
         // server API tests made already serve them.
         debug: true,
         shop_args: Vec::new(),
+        mail_smtp_port: stack::free_port()?,
+        mail_web_port: stack::free_port()?,
+        mail_catcher: true,
     };
     let mut stack = Stack::start(root, &options, &data_dir, Logs::Folder(work.join("logs")))?;
     let report = work.join("results.json");

@@ -6,6 +6,7 @@
 
 pub mod faulty_psp;
 pub mod in_process;
+pub mod maildev;
 pub mod psp;
 
 use reqwest::header::{HeaderMap, SET_COOKIE};
@@ -106,6 +107,9 @@ pub fn test_config(addr: std::net::SocketAddr, data: &Path, dist: &Path) -> Conf
         google_pay_production: false,
         google_pay_gateway: "psp-sandbox".into(),
         google_pay_gateway_merchant_id: "sandbox-merchant".into(),
+        // No SMTP: the mail tests drive the sender themselves.
+        smtp_url: None,
+        mail_from: "Service Photo <bonjour@service-photo.localhost>".into(),
         test_clock: true,
         log_level: "warn".into(),
         log_format: LogFormat::Text,

@@ -159,6 +159,9 @@ fn on_fresh_shop<T>(
         // The bench is the reverse proxy: its `X-Forwarded-For` names the
         // client each throttle counts.
         shop_args: vec!["--trusted-proxies".into(), "127.0.0.1".into()],
+        mail_smtp_port: stack::free_port()?,
+        mail_web_port: stack::free_port()?,
+        mail_catcher: false,
     };
     let mut stack = Stack::start(root, &options, &data_dir, Logs::Folder(folder.join("logs")))?;
     let pid = stack
