@@ -105,13 +105,12 @@ pub async fn serve(
     let reconciling = reconciler.clone().spawn(background_stopped.clone());
     let housekeeping = housekeeping::Housekeeping::new(db.clone(), photos.clone(), clock.clone())
         .spawn(background_stopped.clone());
-    let mail_news = std::sync::Arc::new(tokio::sync::Notify::new());
     let sending = match &config.smtp_url {
         Some(url) => {
             let mailer = mail::sender::Mailer::new(url, &config.mail_from)?;
             tracing::info!(from = %config.mail_from, "mail goes out through SMTP");
             Some(
-                mail::sender::Sender::new(db.clone(), mailer, clock.clone(), mail_news.clone())
+                mail::sender::Sender::new(db.clone(), mailer, clock.clone())
                     .spawn(background_stopped),
             )
         }

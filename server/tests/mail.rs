@@ -10,9 +10,7 @@ use shop_server::clock::Clock;
 use shop_server::db::Database;
 use shop_server::mail::Mail;
 use shop_server::mail::sender::{Mailer, Sender, wait_after};
-use std::sync::Arc;
 use support::maildev::MailDev;
-use tokio::sync::Notify;
 
 const FROM: &str = "Service Photo <bonjour@service-photo.localhost>";
 
@@ -33,7 +31,7 @@ async fn outbox() -> (tempfile::TempDir, Database, Clock) {
 
 fn sender(db: &Database, clock: &Clock, smtp_url: &str) -> Sender {
     let mailer = Mailer::new(smtp_url, FROM).unwrap();
-    Sender::new(db.clone(), mailer, clock.clone(), Arc::new(Notify::new()))
+    Sender::new(db.clone(), mailer, clock.clone())
 }
 
 #[tokio::test]
@@ -98,11 +96,7 @@ async fn a_message_arrives_once_with_both_parts_and_the_events_message_id() {
 async fn while_the_smtp_server_is_down_a_message_waits_then_arrives() {
     let (_dir, db, clock) = outbox().await;
     // Nothing listens there yet.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = support::maildev::free_port();
     let down = sender(&db, &clock, &format!("smtp://127.0.0.1:{port}"));
     db.enqueue_mail(
         "order-shipped:o2",

@@ -10,9 +10,8 @@ use crate::clock::Clock;
 use crate::db::{Database, DbError, OutboxRow};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{Notify, watch};
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 /// How long a taken message is left to its sender before another may take
@@ -26,8 +25,8 @@ pub const MAX_ATTEMPTS: i64 = 15;
 /// `LONGEST_WAIT_SECONDS`.
 const FIRST_WAIT_SECONDS: i64 = 30;
 const LONGEST_WAIT_SECONDS: i64 = 6 * 3600;
-/// Without news of a new message, the outbox is looked at this often
-/// (messages due again after a wait, another process's messages).
+/// The outbox is looked at this often: a new message leaves within it,
+/// as do messages due again after a wait and other processes' messages.
 const POLL: Duration = Duration::from_secs(5);
 
 #[derive(Debug, thiserror::Error)]
@@ -117,24 +116,17 @@ pub fn wait_after(attempts: i64) -> i64 {
         .min(LONGEST_WAIT_SECONDS)
 }
 
-/// Delivers the outbox until stopped. `news` wakes it when a message was
-/// written, so a message leaves at once rather than at the next poll.
+/// Delivers the outbox until stopped.
 #[derive(Clone)]
 pub struct Sender {
     db: Database,
     mailer: Mailer,
     clock: Clock,
-    news: Arc<Notify>,
 }
 
 impl Sender {
-    pub fn new(db: Database, mailer: Mailer, clock: Clock, news: Arc<Notify>) -> Self {
-        Self {
-            db,
-            mailer,
-            clock,
-            news,
-        }
+    pub fn new(db: Database, mailer: Mailer, clock: Clock) -> Self {
+        Self { db, mailer, clock }
     }
 
     /// Sends every message due now, one after the other; how many were
@@ -180,7 +172,6 @@ impl Sender {
                 }
                 tokio::select! {
                     _ = stop.changed() => break,
-                    () = self.news.notified() => {}
                     () = tokio::time::sleep(POLL) => {}
                 }
             }
