@@ -1,6 +1,20 @@
-//! Accounts and sessions: create an account, sign in, sign out, who am I.
+//! Accounts and sessions: create an account, sign in, sign out, who am I;
+//! the e-mail address confirmed and the password reset by a link the shop
+//! sends (`POST /api/v1/account/verification[/confirm]`,
+//! `POST /api/v1/password-reset[/confirm]`), and the language the shop
+//! writes in (`PUT /api/v1/account/language`).
 
 use serde::{Deserialize, Serialize};
+
+/// The language the shop writes to a shopper in: the one the storefront
+/// showed when they signed up or last signed in, or last chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Fr,
+    En,
+}
 
 /// Body of `POST /api/v1/account` (create) and `POST /api/v1/session`
 /// (sign in).
@@ -8,6 +22,9 @@ use serde::{Deserialize, Serialize};
 pub struct Credentials {
     pub email: String,
     pub password: String,
+    /// The storefront's language now; kept as the account's when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
 }
 
 // Never print a password, even in debug logs.
@@ -24,12 +41,72 @@ impl std::fmt::Debug for Credentials {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {
     pub email: String,
+    /// The shopper opened the link the shop sent to this address. An
+    /// unconfirmed account can shop; the storefront reminds it.
+    #[serde(default)]
+    pub email_verified: bool,
+    #[serde(default)]
+    pub language: Language,
 }
 
 /// Answer of sign-up, sign-in and `GET /api/v1/session`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
     pub account: Account,
+}
+
+/// Body of `PUT /api/v1/account/language`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageChoice {
+    pub language: Language,
+}
+
+/// Body of `POST /api/v1/account/verification/confirm`: the token of the
+/// link sent to the address (`204`, or `400 invalid_link` when it is
+/// unknown, used or past its 24 hours).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkToken {
+    pub token: String,
+}
+
+/// Body of `POST /api/v1/password-reset`: always `202`, known address or
+/// not (a link valid one hour goes to a known one); `429` when this client
+/// asked too often.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordResetRequest {
+    pub email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
+}
+
+/// Body of `POST /api/v1/password-reset/confirm`: the link's token and the
+/// new password. Answers a [`Session`] (signed in, every other session of
+/// the account ended), or `400 invalid_link`, or the password's refusal.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewPassword {
+    pub token: String,
+    pub password: String,
+}
+
+/// Storefront pages the shop's links open; the token follows in the
+/// fragment (`#jeton=…`), which browsers never send to a server nor put in
+/// a `Referer`.
+pub const VERIFY_EMAIL_PATH: &str = "/compte/confirmer-adresse";
+pub const RESET_PASSWORD_PATH: &str = "/compte/nouveau-mot-de-passe";
+/// The fragment's key before the token.
+pub const LINK_TOKEN_KEY: &str = "jeton";
+
+// Never print a token or password, even in debug logs.
+impl std::fmt::Debug for LinkToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LinkToken").finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for NewPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewPassword").finish_non_exhaustive()
+    }
 }
 
 /// Password rules the storefront checks before sending (the server checks
@@ -47,9 +124,26 @@ mod tests {
         let credentials = Credentials {
             email: "a@b.fr".into(),
             password: "secret secret secret".into(),
+            language: None,
         };
         let printed = format!("{credentials:?}");
         assert!(printed.contains("a@b.fr"));
         assert!(!printed.contains("secret"));
+        let reset = NewPassword {
+            token: "tok-123".into(),
+            password: "secret secret secret".into(),
+        };
+        let printed = format!("{reset:?}");
+        assert!(!printed.contains("tok-123") && !printed.contains("secret"));
+    }
+
+    #[test]
+    fn an_account_from_an_older_server_parses_as_french_and_unconfirmed() {
+        let older: Account = serde_json::from_str(r#"{"email": "a@b.fr"}"#).unwrap();
+        assert!(!older.email_verified);
+        assert_eq!(older.language, Language::Fr);
+        let credentials: Credentials =
+            serde_json::from_str(r#"{"email": "a@b.fr", "password": "x"}"#).unwrap();
+        assert_eq!(credentials.language, None);
     }
 }

@@ -24,7 +24,12 @@ pub enum ErrorCode {
     PasswordTooLong,
     /// Common or guessable.
     PasswordTooWeak,
+    /// No longer answered by sign-up (which answers a new and a known
+    /// address alike); kept so that older storefronts' code still parses.
     EmailTaken,
+    /// A link the shop sent (address confirmation, password reset) that
+    /// is unknown, already used, or past its validity.
+    InvalidLink,
     /// Wrong e-mail or password: deliberately never says which.
     InvalidCredentials,
     /// Too many failed sign-ins: wait `retry_after_seconds`.

@@ -19,7 +19,7 @@ pub mod test_clock;
 pub mod text;
 pub mod wallet;
 
-pub use account::{Account, Credentials, Session};
+pub use account::{Account, Credentials, Language, Session};
 pub use error::{ApiError, ApiErrorBody, ErrorCode};
 pub use health::{CheckStatus, DatabaseHealth, Health};
 pub use legal::CGV_VERSION;

@@ -163,6 +163,7 @@ pub fn CredentialsForm(
             on_submit.run(Credentials {
                 email: email.get_untracked().trim().to_owned(),
                 password: password.get_untracked(),
+                language: None,
             });
         }
     };

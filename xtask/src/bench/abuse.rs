@@ -92,6 +92,7 @@ impl Shop {
         let body = serde_json::to_vec(&Credentials {
             email: email.into(),
             password: password.into(),
+            language: None,
         })?;
         let mut headers = vec![
             ("Origin", self.origin.as_str()),
