@@ -209,6 +209,9 @@ fn end_to_end(root: &Path) -> Result<(bool, Counts), XtaskError> {
             .env("BASE_URL", &stack.shop_url)
             .env("PSP_URL", &stack.psp_url)
             .env("OPERATOR_TOKEN", E2E_OPERATOR_TOKEN)
+            // The mail journeys read what the shop sent through MailDev's
+            // REST API.
+            .env("MAILDEV_URL", stack.mail_url.as_deref().unwrap_or_default())
             // The security journeys search the servers' files and logs for
             // card data.
             .env("STACK_DATA_DIR", &data_dir)
