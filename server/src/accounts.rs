@@ -1,6 +1,7 @@
 //! Accounts and sessions: the rules (e-mail, password strength, sign-in
 //! throttle, session lifetime), independent of HTTP and of SQL.
 
+pub mod device;
 pub mod email;
 pub mod hashing;
 pub mod known_device;

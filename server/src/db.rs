@@ -2,6 +2,7 @@
 //! All SQL lives behind this module so that PostgreSQL can replace SQLite
 //! when the server scales out.
 
+mod account_links;
 mod accounts;
 mod card_on_file;
 mod carts;
@@ -22,12 +23,13 @@ mod support;
 mod throttle;
 pub mod words;
 
-pub use accounts::{AccountRow, NewAccountError};
+pub use account_links::{LinkPurpose, NewLink};
+pub use accounts::{AccountRow, NewAccount, NewAccountError};
 pub use carts::CartUpdateError;
 pub use declines::{NewDecline, OpenCardPage};
 pub use holds::PaymentHold;
 pub use housekeeping::FolderOwner;
-pub use orders::{NewOrderRow, OrderPhotoRow, OrderRow, PaymentChange};
+pub use orders::{Addressee, NewOrderRow, Notice, OrderPhotoRow, OrderRow, PaymentChange};
 pub use outbox::{OutboxRow, OutboxState};
 pub use payments::{NewRefund, PaymentNews, PendingRefund};
 pub use projects::{DraftRow, PhotoRoom};

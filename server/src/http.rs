@@ -12,6 +12,7 @@ use crate::accounts::throttle::Policy;
 use crate::catalogue::cache::CatalogueCache;
 use crate::clock::Clock;
 use crate::db::Database;
+use crate::mail::letters::Letters;
 use crate::payments::PaymentProvider;
 use crate::projects::files::PhotoFiles;
 use crate::reconciler::Reconciler;
@@ -79,6 +80,7 @@ pub fn router(state: AppState) -> Router {
                     clock: state.clock.clone(),
                     reconciler: state.reconciler.clone(),
                     quotas: state.quotas,
+                    letters: Letters::new(&state.public_origin, state.catalogue.clone()),
                 },
                 state.limits.request,
             ),

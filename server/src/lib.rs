@@ -100,7 +100,9 @@ pub async fn serve(
             config.psp_api_url.as_deref().unwrap_or(&config.psp_origin),
             &config.psp_merchant_secret,
         )?);
-    let reconciler = reconciler::Reconciler::new(db.clone(), payments.clone(), clock.clone());
+    let letters = mail::letters::Letters::new(&public_origin, catalogue.clone());
+    let reconciler =
+        reconciler::Reconciler::new(db.clone(), payments.clone(), clock.clone(), letters);
     let (stop_background, background_stopped) = tokio::sync::watch::channel(false);
     let reconciling = reconciler.clone().spawn(background_stopped.clone());
     let housekeeping = housekeeping::Housekeeping::new(db.clone(), photos.clone(), clock.clone())

@@ -4,6 +4,7 @@
 //! and a repeated one sends once; the sender (`sender.rs`) delivers the
 //! rows through SMTP, retrying with backoff.
 
+pub mod letters;
 pub mod sender;
 
 /// One message, ready to send: the text and HTML versions of the same

@@ -21,6 +21,7 @@ pub mod declines;
 mod expiry;
 pub mod lifecycle;
 mod news;
+pub mod notices;
 mod numbers;
 mod operator;
 pub mod payment_check;
@@ -42,6 +43,7 @@ pub use view::{to_order, to_summary, to_tracked};
 
 use crate::catalogue::cart::totals;
 use crate::db::{Database, DbError, NewOrderRow, OrderRow, PaymentChange};
+use crate::mail::letters::Letters;
 use crate::payments::{
     CaptureMode, DeclineReason, NewCardPayment, Payment, PaymentProvider, PaymentStatus,
     ProviderError, Wallet,
@@ -133,9 +135,22 @@ impl From<ProviderError> for OrderError {
 pub struct Orders<'a> {
     pub db: &'a Database,
     pub psp: &'a dyn PaymentProvider,
+    /// The words of the messages a status change sends.
+    pub letters: &'a Letters,
 }
 
 impl Orders<'_> {
+    /// Applies a status change with the message it sends
+    /// (`notices::for_change`), in one transaction.
+    async fn change_status(&self, id: &str, change: &PaymentChange) -> Result<bool, DbError> {
+        let letters = self.letters;
+        self.db
+            .change_order_status(id, change, &|from, row, to| {
+                notices::for_change(letters, from, row, to)
+            })
+            .await
+    }
+
     /// The account's order; another account's is "not found".
     async fn owned(&self, account_id: i64, id: &str) -> Result<OrderRow, OrderError> {
         self.db

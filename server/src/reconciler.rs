@@ -29,6 +29,7 @@ mod unpaid;
 
 use crate::clock::Clock;
 use crate::db::{Database, DbError};
+use crate::mail::letters::Letters;
 use crate::orders::Orders;
 use crate::payments::PaymentProvider;
 use journal::Journal;
@@ -74,6 +75,8 @@ struct Inner {
     db: Database,
     psp: Arc<dyn PaymentProvider>,
     clock: Clock,
+    /// The words of the messages the orders it moves send.
+    letters: Letters,
     /// This process's lease holder id: random, so that two processes never
     /// take each other's lease for their own.
     holder: String,
@@ -83,12 +86,18 @@ struct Inner {
 }
 
 impl Reconciler {
-    pub fn new(db: Database, psp: Arc<dyn PaymentProvider>, clock: Clock) -> Self {
+    pub fn new(
+        db: Database,
+        psp: Arc<dyn PaymentProvider>,
+        clock: Clock,
+        letters: Letters,
+    ) -> Self {
         Self {
             inner: Arc::new(Inner {
                 db,
                 psp,
                 clock,
+                letters,
                 holder: new_holder_id(),
                 running: Mutex::new(()),
             }),
@@ -137,6 +146,7 @@ impl Reconciler {
         Orders {
             db: &self.inner.db,
             psp: self.inner.psp.as_ref(),
+            letters: &self.inner.letters,
         }
     }
 

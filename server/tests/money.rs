@@ -494,9 +494,14 @@ async fn a_reauthorization_on_the_stored_card_is_a_merchant_payment_in_the_histo
     let sandbox =
         shop_server::payments::sandbox::Sandbox::new(&psp.base, support::psp::MERCHANT_SECRET)
             .unwrap();
+    let catalogue = shop_server::catalogue::cache::CatalogueCache::load(&db)
+        .await
+        .unwrap();
+    let letters = shop_server::mail::letters::Letters::new("http://127.0.0.1", catalogue);
     let orders = shop_server::orders::Orders {
         db: &db,
         psp: &sandbox,
+        letters: &letters,
     };
     let week_on = shop_server::accounts::now() + 7 * 24 * 3600;
     let renewals = orders.reauthorize_due(week_on).await.unwrap();

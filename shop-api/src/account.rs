@@ -93,6 +93,9 @@ pub struct NewPassword {
 /// a `Referer`.
 pub const VERIFY_EMAIL_PATH: &str = "/compte/confirmer-adresse";
 pub const RESET_PASSWORD_PATH: &str = "/compte/nouveau-mot-de-passe";
+/// Where a shopper asks for a reset link (linked from the sign-in form and
+/// from the "you already have an account" message).
+pub const FORGOT_PASSWORD_PATH: &str = "/compte/mot-de-passe-oublie";
 /// The fragment's key before the token.
 pub const LINK_TOKEN_KEY: &str = "jeton";
 

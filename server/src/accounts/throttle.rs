@@ -44,6 +44,27 @@ impl Policy {
         free_failures: 60,
         base_delay_ms: 1000,
     };
+    /// A new address-confirmation link, per account: three at once (a
+    /// message slow to come), then one more a minute, doubling.
+    pub const VERIFY_RESEND: Policy = Policy {
+        free_failures: 2,
+        base_delay_ms: 60 * 1000,
+    };
+    /// Password-reset links asked, per client address: ten, then one a
+    /// minute doubling; a family on one connection is never slowed, a
+    /// script filling inboxes is.
+    pub const RESET_CLIENT: Policy = Policy {
+        free_failures: 9,
+        base_delay_ms: 60 * 1000,
+    };
+    /// Password-reset links sent to one address: three, then one per five
+    /// minutes doubling (the last free one starts the wait). Past it,
+    /// nothing is sent and the answer is the same (it must not say the
+    /// address has an account).
+    pub const RESET_ACCOUNT: Policy = Policy {
+        free_failures: 2,
+        base_delay_ms: 5 * 60 * 1000,
+    };
     /// Order tracking by number and e-mail, per client address: 10 misses,
     /// then one try per 15 minutes until the hour's window ends (a shopper
     /// mistypes a few times; a guesser needs millions of tries).

@@ -4,6 +4,8 @@
 
 use super::words::{optional_word, word, word_of};
 use super::{Database, DbError};
+use crate::mail::Mail;
+use shop_api::Language;
 use shop_api::order::{Address, Carrier, OrderLine, OrderStatus, PaymentDecline, PaymentMethod};
 use shop_api::page::Page;
 use sqlx::sqlite::SqliteRow;
@@ -165,6 +167,18 @@ pub struct PaymentChange {
     pub debited: bool,
     pub now: i64,
 }
+
+/// Who an order's messages go to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Addressee {
+    pub email: String,
+    pub language: Language,
+}
+
+/// The message a status change sends, given the status it left and the
+/// order as it is now: its outbox key and the message, or `None`.
+pub type Notice<'a> =
+    &'a (dyn Fn(OrderStatus, &OrderRow, &Addressee) -> Option<(String, Mail)> + Sync);
 
 /// The cart line of an ordered line: the same project with the same choice
 /// (a project changed since is another product to make). Portable SQL: no
@@ -549,10 +563,16 @@ impl Database {
     /// takes what was ordered out of the account's cart, in the same
     /// transaction: no reader sees a paid order with its lines still in the
     /// cart, and no crash between the two leaves them there.
+    ///
+    /// The message the change sends, if any (`notice`, asked with the
+    /// order as changed and its account's address and language), goes to
+    /// the outbox in the same transaction: a change is never without its
+    /// message, nor a message without its change.
     pub async fn change_order_status(
         &self,
         id: &str,
         change: &PaymentChange,
+        notice: Notice<'_>,
     ) -> Result<bool, DbError> {
         // The step's date goes in the same UPDATE as the status: a change
         // and its date are one fact.
@@ -592,6 +612,25 @@ impl Database {
             == 1;
         if changed && matches!(change.to, OrderStatus::Authorized | OrderStatus::Paid) {
             trim_ordered_lines(&mut tx, id).await?;
+        }
+        if changed {
+            let row = sqlx::query_as::<_, OrderRow>(&format!(
+                "SELECT {COLUMNS} FROM orders WHERE id = ?"
+            ))
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+            let account = sqlx::query("SELECT email, language FROM accounts WHERE id = ?")
+                .bind(row.account_id)
+                .fetch_one(&mut *tx)
+                .await?;
+            let addressee = Addressee {
+                email: account.try_get("email")?,
+                language: word(&account, "language")?,
+            };
+            if let Some((event_key, mail)) = notice(change.from, &row, &addressee) {
+                super::outbox::insert(&mut tx, &event_key, &mail, change.now).await?;
+            }
         }
         tx.commit().await?;
         Ok(changed)

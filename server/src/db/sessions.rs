@@ -1,13 +1,34 @@
 //! Session rows, keyed by the hash of the cookie's token.
 
+use super::words::word;
 use super::{Database, DbError};
+use shop_api::Language;
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+/// A session with what the shop shows of its account.
+#[derive(Debug, Clone)]
 pub struct SessionRow {
     pub account_id: i64,
     pub email: String,
+    pub language: Language,
+    pub email_verified: bool,
     pub created_at: i64,
     pub last_seen_at: i64,
+}
+
+impl<'r> sqlx::FromRow<'r, SqliteRow> for SessionRow {
+    fn from_row(row: &'r SqliteRow) -> Result<Self, sqlx::Error> {
+        let verified_at: Option<i64> = row.try_get("email_verified_at")?;
+        Ok(Self {
+            account_id: row.try_get("account_id")?,
+            email: row.try_get("email")?,
+            language: word(row, "language")?,
+            email_verified: verified_at.is_some(),
+            created_at: row.try_get("created_at")?,
+            last_seen_at: row.try_get("last_seen_at")?,
+        })
+    }
 }
 
 impl Database {
@@ -15,13 +36,16 @@ impl Database {
         &self,
         token_hash: &str,
         account_id: i64,
+        device: &str,
         now: i64,
     ) -> Result<(), DbError> {
         sqlx::query(
-            "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO sessions (token_hash, account_id, device, created_at, last_seen_at) \
+             VALUES (?, ?, ?, ?, ?)",
         )
         .bind(token_hash)
         .bind(account_id)
+        .bind(device)
         .bind(now)
         .bind(now)
         .execute(&self.pool)
@@ -31,7 +55,8 @@ impl Database {
 
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>, DbError> {
         Ok(sqlx::query_as::<_, SessionRow>(
-            "SELECT s.account_id, a.email, s.created_at, s.last_seen_at \
+            "SELECT s.account_id, a.email, a.language, a.email_verified_at, s.created_at, \
+             s.last_seen_at \
              FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?",
         )
         .bind(token_hash)

@@ -65,6 +65,8 @@ pub struct ApiState {
     pub reconciler: Reconciler,
     /// What one account may keep (photos' bytes, projects).
     pub quotas: crate::projects::Quotas,
+    /// The words of the shop's messages.
+    pub letters: crate::mail::letters::Letters,
 }
 
 impl ApiState {

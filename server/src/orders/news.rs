@@ -140,27 +140,25 @@ impl Orders<'_> {
         let Some(next) = after_payment(current, row.debited, payment.status) else {
             // Same status, but a new refusal reason is still news.
             if decline.is_some() && current == OrderStatus::PaymentFailed {
-                self.db
-                    .change_order_status(
-                        &row.id,
-                        &PaymentChange {
-                            payment_id: Some(payment.id.clone()),
-                            from: row.status,
-                            to: row.status,
-                            psp_updated_at: payment.updated_at,
-                            last_decline: decline,
-                            authorization_expires_at: None,
-                            debited: false,
-                            now,
-                        },
-                    )
-                    .await?;
+                self.change_status(
+                    &row.id,
+                    &PaymentChange {
+                        payment_id: Some(payment.id.clone()),
+                        from: row.status,
+                        to: row.status,
+                        psp_updated_at: payment.updated_at,
+                        last_decline: decline,
+                        authorization_expires_at: None,
+                        debited: false,
+                        now,
+                    },
+                )
+                .await?;
             }
             return Ok(());
         };
         let changed = self
-            .db
-            .change_order_status(
+            .change_status(
                 &row.id,
                 &PaymentChange {
                     payment_id: Some(payment.id.clone()),

@@ -126,7 +126,7 @@ impl Orders<'_> {
         // A step that moves no money still loses to news applied since the
         // order was read: the order is then not where the operator saw it.
         let step = |to: OrderStatus| async move {
-            if self.db.change_order_status(&row.id, &simple(to)).await? {
+            if self.change_status(&row.id, &simple(to)).await? {
                 Ok(())
             } else {
                 Err(OrderError::InvalidState)
@@ -186,8 +186,7 @@ impl Orders<'_> {
                 let now_stored = self.reread(&row.id).await?;
                 if now_stored.status != OrderStatus::Cancelled
                     && !self
-                        .db
-                        .change_order_status(
+                        .change_status(
                             &row.id,
                             &PaymentChange {
                                 from: now_stored.status,

@@ -53,11 +53,16 @@ impl InProcess {
         let app = router(AppState {
             public_origin: ORIGIN.into(),
             db: db.clone(),
-            catalogue,
+            catalogue: catalogue.clone(),
             photos: projects::files::PhotoFiles::open(data.path().join("photos")).unwrap(),
             storefront: http::storefront::Storefront::load(dist.path()).unwrap(),
             psp_origin: config.psp_origin.clone(),
-            reconciler: reconciler::Reconciler::new(db, payments.clone(), clock.clone()),
+            reconciler: reconciler::Reconciler::new(
+                db,
+                payments.clone(),
+                clock.clone(),
+                shop_server::mail::letters::Letters::new(ORIGIN, catalogue.clone()),
+            ),
             payments,
             psp_webhook_secret: WEBHOOK_SECRET.into(),
             operator_token: Some(OPERATOR_TOKEN.into()),

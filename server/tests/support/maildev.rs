@@ -91,6 +91,30 @@ impl MailDev {
     }
 }
 
+impl MailDev {
+    /// The messages to `to`, oldest first, once there are at least `count`
+    /// (the shop's sender looks at its outbox every 5 s).
+    pub async fn wait_for(&self, to: &str, count: usize) -> Vec<Value> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let received: Vec<Value> = self
+                .messages()
+                .await
+                .into_iter()
+                .filter(|message| message["to"][0]["address"] == to)
+                .collect();
+            if received.len() >= count {
+                return received;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{count} message(s) to {to} within 30 s; got {received:#?}"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+}
+
 impl Drop for MailDev {
     fn drop(&mut self) {
         let _ = self.child.kill();

@@ -121,7 +121,14 @@ impl Drop for Psp {
 /// a sandbox that never calls the shop (lost webhooks).
 pub async fn shop_and_psp(webhooks: bool) -> (TestServer, Psp) {
     let psp_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    start_pair(webhooks, psp_listener, None).await
+    start_pair(webhooks, psp_listener, None, None).await
+}
+
+/// The shop and a sandbox that know each other, the shop sending its mail
+/// through `smtp_url`.
+pub async fn shop_and_psp_with_mail(webhooks: bool, smtp_url: String) -> (TestServer, Psp) {
+    let psp_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    start_pair(webhooks, psp_listener, None, Some(smtp_url)).await
 }
 
 /// The shop calling the sandbox's merchant API through a proxy that fails
@@ -134,13 +141,14 @@ pub async fn shop_and_faulty_psp(
     let psp_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let psp_base = format!("http://{}", psp_listener.local_addr().unwrap());
     let proxy = super::faulty_psp::start(psp_base, faults).await;
-    start_pair(webhooks, psp_listener, Some(proxy)).await
+    start_pair(webhooks, psp_listener, Some(proxy), None).await
 }
 
 async fn start_pair(
     webhooks: bool,
     psp_listener: tokio::net::TcpListener,
     api_url: Option<String>,
+    smtp_url: Option<String>,
 ) -> (TestServer, Psp) {
     let psp_base = format!("http://{}", psp_listener.local_addr().unwrap());
     let origin = psp_base.clone();
@@ -148,6 +156,7 @@ async fn start_pair(
         config.psp_origin = origin;
         config.psp_api_url = api_url;
         config.psp_merchant_secret = MERCHANT_SECRET.into();
+        config.smtp_url = smtp_url;
     })
     .await;
     let data = tempfile::TempDir::new().unwrap();

@@ -1,22 +1,30 @@
 //! `POST /api/v1/account` (create), `GET|POST|DELETE /api/v1/session`
-//! (who am I, sign in, sign out — which also deletes the account's cart).
+//! (who am I, sign in, sign out — which also deletes the account's cart),
+//! `PUT /api/v1/account/language`; the links the shop e-mails are in
+//! `account/verification.rs` (confirm the address) and
+//! `account/recovery.rs` (reset the password).
+
+mod recovery;
+mod verification;
 
 use super::client_address::ClientAddress;
 use super::json::ApiJson;
 use super::session_cookie::{self, CurrentSession};
 use super::{ApiFailure, ApiState};
+use crate::accounts::device;
 use crate::accounts::email::Email;
 use crate::accounts::hashing::{self, HashingError};
 use crate::accounts::password::{self, PasswordError};
 use crate::accounts::throttle::Policy;
 use crate::accounts::{known_device, session};
-use crate::db::NewAccountError;
+use crate::db::{AccountRow, LinkPurpose, NewAccount, NewAccountError, NewLink};
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
-use shop_api::{Account, Credentials, ErrorCode, Session};
+use shop_api::account::LanguageChoice;
+use shop_api::{Account, Credentials, ErrorCode, Language, Session};
 use std::sync::OnceLock;
 
 pub fn router() -> Router<ApiState> {
@@ -26,17 +34,43 @@ pub fn router() -> Router<ApiState> {
     Router::new()
         .route("/v1/account", post(create_account))
         .route("/v1/session", get(who_am_i).post(sign_in).delete(sign_out))
+        .route("/v1/account/language", put(set_language))
+        .merge(verification::router())
+        .merge(recovery::router())
 }
 
 /// `null` for a guest: a signed-out visitor is an answer, not an error
 /// (a 401 here would log an error in every first visitor's console).
 async fn who_am_i(current: Option<CurrentSession>) -> Json<Option<Session>> {
-    Json(current.map(|current| session_body(current.email)))
+    Json(current.map(|current| Session {
+        account: Account {
+            email: current.email,
+            email_verified: current.email_verified,
+            language: current.language,
+        },
+    }))
 }
 
+async fn set_language(
+    State(state): State<ApiState>,
+    current: CurrentSession,
+    ApiJson(choice): ApiJson<LanguageChoice>,
+) -> Result<StatusCode, ApiFailure> {
+    state
+        .db
+        .set_account_language(current.account_id, choice.language)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A new address gets its account, signed in, and the link confirming the
+/// address. An address that has an account gets the same answer (so that
+/// sign-up does not tell who has an account) and a message saying so,
+/// sent to that address only.
 async fn create_account(
     State(state): State<ApiState>,
     client: ClientAddress,
+    headers: HeaderMap,
     ApiJson(credentials): ApiJson<Credentials>,
 ) -> Result<Response, ApiFailure> {
     let now = state.clock.now_ms();
@@ -71,23 +105,75 @@ async fn create_account(
         .hash(credentials.password)
         .await
         .map_err(hashing_failure)?;
-    let account = match state
-        .db
-        .create_account(&email, &hash, state.clock.now())
-        .await
-    {
+    let language = credentials.language.unwrap_or_default();
+    let now = state.clock.now();
+    let token = session::new_token();
+    let token_hash = session::token_hash(&token);
+    let mail = state.letters.verify_email(language, email.as_str(), &token);
+    let new = NewAccount {
+        email: &email,
+        password_hash: &hash,
+        language,
+        link: NewLink {
+            token_hash: &token_hash,
+            purpose: LinkPurpose::VerifyEmail,
+            email: email.as_str(),
+            expires_at: now + verification::LINK_SECONDS,
+        },
+        mail: &mail,
+    };
+    let account = match state.db.create_account(new, now).await {
         Ok(account) => account,
         Err(NewAccountError::EmailTaken) => {
-            return Err(ApiFailure::new(
-                StatusCode::CONFLICT,
-                ErrorCode::EmailTaken,
-                "an account already uses this e-mail",
-            ));
+            return already_has_an_account(&state, &email, language).await;
         }
         Err(NewAccountError::Db(error)) => return Err(error.into()),
     };
     tracing::info!(account_id = account.id, "account created");
-    start_session(&state, account.id, account.email, None, StatusCode::CREATED).await
+    start_session(&state, &account, &headers, None, StatusCode::CREATED).await
+}
+
+/// The owner of an address that has an account is told, at most once an
+/// hour (sign-ups cannot be made to flood an inbox); the browser gets what
+/// a new account gets — cookies and body of the same shape — but the
+/// session and device named in them do not exist.
+async fn already_has_an_account(
+    state: &ApiState,
+    email: &Email,
+    language: Language,
+) -> Result<Response, ApiFailure> {
+    if let Some(owner) = state.db.account_by_email(email).await? {
+        let now = state.clock.now();
+        let event = format!("account-exists:{}:{}", owner.id, now / 3600);
+        // The owner's own language, not the visitor's.
+        let mail = state.letters.account_exists(owner.language, &owner.email);
+        state.db.enqueue_mail(&event, &mail, now).await?;
+        tracing::info!(
+            account_id = owner.id,
+            "sign-up with an address that has an account"
+        );
+    }
+    let secure = state.secure_cookies();
+    let mut response = (
+        StatusCode::CREATED,
+        [(
+            header::SET_COOKIE,
+            session_cookie::set(&session::new_token(), secure),
+        )],
+        Json(Session {
+            account: Account {
+                email: email.as_str().to_owned(),
+                email_verified: false,
+                language,
+            },
+        }),
+    )
+        .into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        session_cookie::set_device(&session::new_token(), secure),
+    );
+    Ok(response)
 }
 
 async fn sign_in(
@@ -105,6 +191,7 @@ async fn sign_in(
         .chars()
         .take(shop_api::account::EMAIL_MAX_CHARS)
         .collect();
+    let language = credentials.language;
     let account = match Email::parse(&credentials.email) {
         Some(email) => state.db.account_by_email(&email).await?,
         None => None,
@@ -155,14 +242,12 @@ async fn sign_in(
             if let Some(old) = session_cookie::token(&headers, state.secure_cookies()) {
                 state.db.delete_session(&session::token_hash(&old)).await?;
             }
-            start_session(
-                &state,
-                account.id,
-                account.email,
-                known_device,
-                StatusCode::OK,
-            )
-            .await
+            let mut account = account;
+            if let Some(language) = language.filter(|language| *language != account.language) {
+                state.db.set_account_language(account.id, language).await?;
+                account.language = language;
+            }
+            start_session(&state, &account, &headers, known_device, StatusCode::OK).await
         }
         // Counted already, by `take_attempt`.
         _ => Err(ApiFailure::new(
@@ -212,22 +297,28 @@ struct KnownDevice {
 /// or the one it proved, renewed.
 async fn start_session(
     state: &ApiState,
-    account_id: i64,
-    email: String,
+    account: &AccountRow,
+    headers: &HeaderMap,
     known_device: Option<KnownDevice>,
     status: StatusCode,
 ) -> Result<Response, ApiFailure> {
+    let account_id = account.id;
     let now = state.clock.now();
     let secure = state.secure_cookies();
     let token = session::new_token();
+    let browser = headers
+        .get(header::USER_AGENT)
+        .and_then(|agent| agent.to_str().ok())
+        .map(device::describe)
+        .unwrap_or_default();
     state
         .db
-        .create_session(&session::token_hash(&token), account_id, now)
+        .create_session(&session::token_hash(&token), account_id, &browser, now)
         .await?;
     let mut response = (
         status,
         [(header::SET_COOKIE, session_cookie::set(&token, secure))],
-        Json(session_body(email)),
+        Json(session_body(account)),
     )
         .into_response();
     let device = known_device.unwrap_or_else(|| {
@@ -273,8 +364,12 @@ fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| password::hash(&session::new_token()).unwrap_or_default())
 }
 
-fn session_body(email: String) -> Session {
+fn session_body(account: &AccountRow) -> Session {
     Session {
-        account: Account { email },
+        account: Account {
+            email: account.email.clone(),
+            email_verified: account.email_verified_at.is_some(),
+            language: account.language,
+        },
     }
 }

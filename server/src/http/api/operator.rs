@@ -131,6 +131,7 @@ async fn at_risk(state: &ApiState) -> Result<Json<AtRisk>, ApiFailure> {
     let orders = Orders {
         db: &state.db,
         psp: state.payments.as_ref(),
+        letters: &state.letters,
     };
     let rows = orders.expiring(state.clock.now()).await?;
     Ok(Json(AtRisk {
@@ -172,6 +173,7 @@ async fn act(
     let orders = Orders {
         db: &state.db,
         psp: state.payments.as_ref(),
+        letters: &state.letters,
     };
     if action == OperatorAction::Ship {
         let parcel = ship_request(&body)?;

@@ -40,6 +40,7 @@ fn orders(state: &ApiState) -> Orders<'_> {
     Orders {
         db: &state.db,
         psp: state.payments.as_ref(),
+        letters: &state.letters,
     }
 }
 

@@ -60,6 +60,7 @@ async fn receive(
     let orders = Orders {
         db: &state.db,
         psp: state.payments.as_ref(),
+        letters: &state.letters,
     };
     if let Some(row) = state.db.order_by_payment(&event.payment.id).await? {
         orders.apply(&row, &event.payment, now).await?;

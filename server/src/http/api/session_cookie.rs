@@ -14,6 +14,8 @@ use cookie::{Cookie, SameSite};
 pub struct CurrentSession {
     pub account_id: i64,
     pub email: String,
+    pub email_verified: bool,
+    pub language: shop_api::Language,
 }
 
 impl CurrentSession {
@@ -38,6 +40,8 @@ impl CurrentSession {
         Ok(Some(Self {
             account_id: row.account_id,
             email: row.email,
+            email_verified: row.email_verified,
+            language: row.language,
         }))
     }
 }

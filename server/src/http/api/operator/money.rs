@@ -116,6 +116,7 @@ async fn refund(
     let orders = Orders {
         db: &state.db,
         psp: state.payments.as_ref(),
+        letters: &state.letters,
     };
     Ok(Json(orders.refund(row, &request, state.clock.now()).await?))
 }
