@@ -27,3 +27,7 @@ CREATE TABLE account_links (
     used_at    INTEGER
 );
 CREATE INDEX account_links_by_account ON account_links (account_id, purpose);
+
+-- The language a support request was written from: its acknowledgement
+-- and its answer are sent in it.
+ALTER TABLE support_requests ADD COLUMN language TEXT NOT NULL DEFAULT 'fr';

@@ -45,6 +45,8 @@ pub struct Purged {
     pub devices: u64,
     pub throttle_rows: u64,
     pub psp_events: u64,
+    /// E-mailed links used or ended a week ago.
+    pub account_links: u64,
     /// Orders whose frozen photos were deleted.
     pub order_photos: u64,
     /// Folders of orders never made, or left after a purge.
@@ -83,6 +85,7 @@ impl Housekeeping {
                 .db
                 .purge_psp_events(now - PSP_EVENT_RETENTION_SECONDS)
                 .await?,
+            account_links: self.db.purge_account_links(now - 7 * 24 * 3600).await?,
             ..Purged::default()
         };
         let done = self

@@ -35,6 +35,7 @@ pub struct CheckedRequest {
     pub order_reference: Option<String>,
     pub message: String,
     pub email: Email,
+    pub language: shop_api::Language,
 }
 
 /// Trims what the shopper typed and checks it. Line breaks and tabs are
@@ -70,6 +71,7 @@ pub fn check(request: NewSupportRequest) -> Result<CheckedRequest, SupportError>
         order_reference,
         message,
         email,
+        language: request.language.unwrap_or_default(),
     })
 }
 
@@ -131,6 +133,7 @@ mod tests {
             order_reference: order.map(str::to_owned),
             message: message.to_owned(),
             email: email.to_owned(),
+            language: None,
         }
     }
 

@@ -357,6 +357,68 @@ async fn a_card_order_is_confirmed_once_with_its_debit_then_shipped_and_debited(
         "{}",
         text(&messages[2])
     );
+    // A partial refund, told once with its amount.
+    let refunded = support::client()
+        .post(shop.url(&format!(
+            "/api/v1/operator/orders/{}/refund",
+            order["id"].as_str().unwrap()
+        )))
+        .bearer_auth(support::OPERATOR_TOKEN)
+        .json(&json!({"amount_cents": 500, "reason": "Tirage abîmé"}))
+        .send()
+        .await
+        .unwrap();
+    assert!(refunded.status().is_success(), "{}", refunded.status());
+    let messages = maildev.wait_for("camille@exemple.fr", 4).await;
+    assert_eq!(
+        messages[3]["subject"],
+        format!("Remboursement de votre commande {number}")
+    );
+    assert!(text(&messages[3]).contains("Nous vous avons remboursé 5,00\u{a0}€"));
     drop(psp);
+    shop.stop().await;
+}
+
+#[tokio::test]
+async fn a_support_request_is_acknowledged_without_its_words_then_answered() {
+    let maildev = MailDev::start().await;
+    let (shop, _psp) = shop(&maildev).await;
+    let sent = Shopper::new(&shop)
+        .post(
+            "/api/v1/support",
+            json!({
+                "topic": "other",
+                "message": "Achetez des montres pas chères sur example.com",
+                "email": "sam@exemple.fr",
+                "language": "en",
+            }),
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::CREATED, "{:?}", sent.body);
+    let reference = sent.body["reference"].as_str().unwrap().to_owned();
+    let received = &maildev.wait_for("sam@exemple.fr", 1).await[0];
+    assert_eq!(
+        received["subject"],
+        format!("We received your request {reference}")
+    );
+    assert!(
+        !text(received).contains("montres")
+            && !received["html"].as_str().unwrap().contains("montres"),
+        "the shop does not carry a stranger's words to an address"
+    );
+    let answered = support::client()
+        .post(shop.url(&format!("/api/v1/operator/support/{reference}/answer")))
+        .bearer_auth(support::OPERATOR_TOKEN)
+        .json(&json!({"answer": "We do not sell watches.\nHave a nice day."}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answered.status(), StatusCode::OK);
+    let messages = maildev.wait_for("sam@exemple.fr", 2).await;
+    assert_eq!(
+        messages[1]["subject"],
+        format!("Answer to your request {reference}")
+    );
+    assert!(text(&messages[1]).contains("We do not sell watches.\nHave a nice day."));
     shop.stop().await;
 }

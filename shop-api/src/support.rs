@@ -78,6 +78,10 @@ pub struct NewSupportRequest {
     pub message: String,
     /// Where the answer goes.
     pub email: String,
+    /// The storefront's language: the acknowledgement and the answer are
+    /// written in it (French when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::Language>,
 }
 
 /// The answer to `POST /api/v1/support` (201).

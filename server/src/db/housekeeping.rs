@@ -40,6 +40,19 @@ impl Database {
         )
     }
 
+    /// E-mailed links used or past their end before `ended_before`: kept a
+    /// while so that a late click is told "used", then gone.
+    pub async fn purge_account_links(&self, ended_before: i64) -> Result<u64, DbError> {
+        Ok(
+            sqlx::query("DELETE FROM account_links WHERE expires_at < ? OR used_at < ?")
+                .bind(ended_before)
+                .bind(ended_before)
+                .execute(&self.pool)
+                .await?
+                .rows_affected(),
+        )
+    }
+
     /// Throttle rows whose window started before `window_before` and whose
     /// delay is over at `now_ms`: they no longer count for anything.
     pub async fn purge_throttle_rows(

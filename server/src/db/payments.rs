@@ -251,15 +251,19 @@ impl Database {
         .await?)
     }
 
-    /// The PSP answered refund `number`: `done`, or `refused`.
+    /// The PSP answered refund `number`: `done`, or `refused`. A refund
+    /// settled done writes `notice` (its outbox key and message) in the
+    /// same transaction; settled already, it writes nothing.
     pub async fn settle_refund(
         &self,
         order_id: &str,
         number: i64,
         done: bool,
         now: i64,
+        notice: Option<(&str, &crate::mail::Mail)>,
     ) -> Result<(), DbError> {
-        sqlx::query(
+        let mut tx = self.pool.begin().await?;
+        let settled = sqlx::query(
             "UPDATE refunds SET state = ?, refunded_at = ? \
              WHERE order_id = ? AND number = ? AND state = 'pending'",
         )
@@ -267,8 +271,14 @@ impl Database {
         .bind(now)
         .bind(order_id)
         .bind(number)
-        .execute(&self.pool)
-        .await?;
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if let Some((event_key, mail)) = notice.filter(|_| settled && done) {
+            super::outbox::insert(&mut tx, event_key, mail, now).await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 

@@ -1,7 +1,10 @@
 //! Support request rows (see `crate::support` for the rules).
 
-use super::{Database, DbError};
+use super::words::{parse_word, word_of};
+use super::{Database, DbError, outbox};
+use crate::mail::Mail;
 use crate::support::{CheckedRequest, WINDOW_SECONDS};
+use shop_api::Language;
 use shop_api::support::{REQUESTS_PER_HOUR, SupportTicket, SupportTopic};
 
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +33,14 @@ struct TicketRow {
     answered_at: Option<i64>,
 }
 
+/// An answered request, with the language it was written from.
+#[derive(sqlx::FromRow)]
+struct AnsweredRow {
+    #[sqlx(flatten)]
+    ticket: TicketRow,
+    language: String,
+}
+
 impl TicketRow {
     fn into_ticket(self) -> SupportTicket {
         SupportTicket {
@@ -56,17 +67,23 @@ impl Database {
     /// the last hour. The count and the insert are one statement, so two
     /// requests at once from one address cannot both slip under the limit
     /// in SQLite.
+    ///
+    /// `acknowledgement` goes to the outbox with the request, in the same
+    /// transaction.
     pub async fn create_support_request(
         &self,
         request: &CheckedRequest,
         reference: &str,
         client_address: &str,
+        acknowledgement: &Mail,
         now: i64,
     ) -> Result<(), NewSupportError> {
+        let mut tx = self.pool.begin().await.map_err(DbError::from)?;
         let inserted: Result<Option<(i64,)>, sqlx::Error> = sqlx::query_as(
             "INSERT INTO support_requests \
-             (reference, topic, order_reference, message, email, client_address, created_at) \
-             SELECT ?, ?, ?, ?, ?, ?, ? \
+             (reference, topic, order_reference, message, email, client_address, created_at, \
+             language) \
+             SELECT ?, ?, ?, ?, ?, ?, ?, ? \
              WHERE (SELECT COUNT(*) FROM support_requests \
                     WHERE client_address = ? AND created_at > ?) < ? \
              RETURNING id",
@@ -78,14 +95,21 @@ impl Database {
         .bind(request.email.as_str())
         .bind(client_address)
         .bind(now)
+        .bind(word_of(request.language))
         .bind(client_address)
         .bind(now - WINDOW_SECONDS)
         .bind(REQUESTS_PER_HOUR as i64)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *tx)
         .await;
         match inserted {
-            Ok(Some(_)) => Ok(()),
+            Ok(Some(_)) => {
+                let event = format!("support-received:{reference}");
+                outbox::insert(&mut tx, &event, acknowledgement, now).await?;
+                tx.commit().await.map_err(DbError::from)?;
+                Ok(())
+            }
             Ok(None) => {
+                drop(tx);
                 let (oldest_in_window,): (Option<i64>,) = sqlx::query_as(
                     "SELECT MIN(created_at) FROM support_requests \
                      WHERE client_address = ? AND created_at > ?",
@@ -122,21 +146,37 @@ impl Database {
 
     /// Records (or replaces) the answer; `None` when no request has this
     /// reference.
+    ///
+    /// The message `notice` makes of the answered request (and the
+    /// language it was written from) goes to the outbox in the same
+    /// transaction; answered again, the request is mailed again.
     pub async fn answer_support_request(
         &self,
         reference: &str,
         answer: &str,
         now: i64,
+        notice: &(dyn Fn(&SupportTicket, Language) -> Mail + Sync),
     ) -> Result<Option<SupportTicket>, DbError> {
-        let row: Option<TicketRow> = sqlx::query_as(&format!(
+        let mut tx = self.pool.begin().await?;
+        let row: Option<AnsweredRow> = sqlx::query_as(&format!(
             "UPDATE support_requests SET answer = ?, answered_at = ? WHERE reference = ? \
-             RETURNING {TICKET_COLUMNS}"
+             RETURNING {TICKET_COLUMNS}, language"
         ))
         .bind(answer)
         .bind(now)
         .bind(reference)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *tx)
         .await?;
-        Ok(row.map(TicketRow::into_ticket))
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        // A language word the shop does not know writes in French: it only
+        // chooses the message's words.
+        let language = parse_word(&row.language).unwrap_or_default();
+        let ticket = row.ticket.into_ticket();
+        let event = format!("support-answered:{}:{now}", ticket.reference);
+        outbox::insert(&mut tx, &event, &notice(&ticket, language), now).await?;
+        tx.commit().await?;
+        Ok(Some(ticket))
     }
 }

@@ -5,6 +5,7 @@
 mod account;
 mod layout;
 mod orders;
+mod support;
 
 pub use layout::{Block, Letter};
 

@@ -190,7 +190,9 @@ impl Orders<'_> {
             // refund made at the PSP itself): read and applied, then said.
             Err(ProviderError::Invalid(code)) => {
                 tracing::warn!(order = %row.id, %code, "the PSP refused the refund's amount");
-                self.db.settle_refund(&row.id, number, false, now).await?;
+                self.db
+                    .settle_refund(&row.id, number, false, now, None)
+                    .await?;
                 if let Ok(payment) = self.psp.payment(payment_id).await {
                     self.apply(row, &payment, now).await?;
                 }
@@ -202,7 +204,27 @@ impl Orders<'_> {
             // No answer: the refund stays pending for the next request.
             Err(error) => return Err(error.into()),
         };
-        self.db.settle_refund(&row.id, number, true, now).await?;
+        let notice = match self.db.account(row.account_id).await? {
+            Some(account) => Some((
+                format!("order-refunded:{}:{number}", row.id),
+                self.letters.order_refunded(
+                    account.language,
+                    &account.email,
+                    &view::to_order(row),
+                    Money::eur(amount),
+                ),
+            )),
+            None => None,
+        };
+        self.db
+            .settle_refund(
+                &row.id,
+                number,
+                true,
+                now,
+                notice.as_ref().map(|(key, mail)| (key.as_str(), mail)),
+            )
+            .await?;
         tracing::info!(order = %row.id, number, amount_cents = amount, "refund made");
         self.apply(row, &payment, now).await
     }

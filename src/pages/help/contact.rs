@@ -256,6 +256,7 @@ fn ContactForm(on_sent: Callback<Sent>) -> impl IntoView {
                 .filter(|o| !o.is_empty()),
             message: message.get_untracked().trim().to_owned(),
             email: email.get_untracked().trim().to_owned(),
+            language: None,
         };
         send.dispatch_local(request);
     };

@@ -33,9 +33,13 @@ async fn create(
     let client = client.limited_as();
     for _ in 0..REFERENCE_DRAWS {
         let reference = support::new_reference();
+        let acknowledgement =
+            state
+                .letters
+                .support_received(request.language, request.email.as_str(), &reference);
         match state
             .db
-            .create_support_request(&request, &reference, &client, now)
+            .create_support_request(&request, &reference, &client, &acknowledgement, now)
             .await
         {
             Ok(()) => {

@@ -395,6 +395,50 @@ impl Letters {
         self.mail(to, &letter)
     }
 
+    /// Money given back (an operator's refund, whole or in part).
+    pub fn order_refunded(
+        &self,
+        language: Language,
+        to: &str,
+        order: &Order,
+        amount: shop_api::Money,
+    ) -> Mail {
+        let number = &order.number;
+        let amount = amount.format_fr();
+        let means = Self::means(language, order);
+        let letter = match language {
+            Language::Fr => Letter {
+                language,
+                subject: format!("Remboursement de votre commande {number}"),
+                greeting: format!("Bonjour {},", order.delivery_address.name),
+                body: vec![
+                    Block::Paragraph(format!(
+                        "Nous vous avons remboursé {amount} pour la commande {number}, sur                          votre {means}. Le remboursement apparaît sur votre compte sous quelques                          jours."
+                    )),
+                    Block::Action {
+                        label: "Voir ma commande".into(),
+                        url: self.order_link(order),
+                    },
+                ],
+            },
+            Language::En => Letter {
+                language,
+                subject: format!("Refund for your order {number}"),
+                greeting: format!("Hello {},", order.delivery_address.name),
+                body: vec![
+                    Block::Paragraph(format!(
+                        "We refunded {amount} for order {number}, to your {means}. The refund                          shows on your account within a few days."
+                    )),
+                    Block::Action {
+                        label: "See my order".into(),
+                        url: self.order_link(order),
+                    },
+                ],
+            },
+        };
+        self.mail(to, &letter)
+    }
+
     /// A confirmed order was cancelled (by the shopper or the shop).
     pub fn order_cancelled(&self, language: Language, to: &str, order: &Order) -> Mail {
         let number = &order.number;

@@ -63,7 +63,12 @@ async fn answer(
     let answer = support::check_answer(&body.answer)?;
     state
         .db
-        .answer_support_request(&reference.to_ascii_uppercase(), &answer, state.clock.now())
+        .answer_support_request(
+            &reference.to_ascii_uppercase(),
+            &answer,
+            state.clock.now(),
+            &|ticket, language| state.letters.support_answered(language, ticket),
+        )
         .await?
         .map(Json)
         .ok_or_else(not_found)
