@@ -6,6 +6,10 @@
 -- (`email_verified_at`); an unconfirmed account can shop.
 ALTER TABLE accounts ADD COLUMN language TEXT NOT NULL DEFAULT 'fr';
 ALTER TABLE accounts ADD COLUMN email_verified_at INTEGER;
+-- A deleted account (GDPR art. 17) keeps its row, emptied of the person
+-- (`email` becomes `deleted:<id>`, which no address can match; no password
+-- hash), so that its orders stay for the accounts without anyone's name.
+ALTER TABLE accounts ADD COLUMN deleted_at INTEGER;
 
 -- The browser a session was opened from, in a few words ("Firefox sur
 -- Android"), for the account's list of its sessions.

@@ -2,6 +2,7 @@
 //! All SQL lives behind this module so that PostgreSQL can replace SQLite
 //! when the server scales out.
 
+mod account_controls;
 mod account_links;
 mod accounts;
 mod card_on_file;
@@ -23,6 +24,7 @@ mod support;
 mod throttle;
 pub mod words;
 
+pub use account_controls::{DeletionError, SessionListing};
 pub use account_links::{LinkPurpose, NewLink};
 pub use accounts::{AccountRow, NewAccount, NewAccountError};
 pub use carts::CartUpdateError;

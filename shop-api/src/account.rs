@@ -2,7 +2,10 @@
 //! the e-mail address confirmed and the password reset by a link the shop
 //! sends (`POST /api/v1/account/verification[/confirm]`,
 //! `POST /api/v1/password-reset[/confirm]`), and the language the shop
-//! writes in (`PUT /api/v1/account/language`).
+//! writes in (`PUT /api/v1/account/language`); the account's own controls:
+//! its sessions (`GET|DELETE /api/v1/account/sessions`), its password
+//! (`PUT /api/v1/account/password`), its deletion (`DELETE
+//! /api/v1/account`) and its data ([`EXPORT_PATH`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -86,6 +89,57 @@ pub struct PasswordResetRequest {
 pub struct NewPassword {
     pub token: String,
     pub password: String,
+}
+
+/// One line of `GET /api/v1/account/sessions`: where the account is
+/// signed in, newest use first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActiveSession {
+    /// Names the session in this list (not its cookie).
+    pub id: String,
+    /// "Firefox · Android"; empty when the browser did not say.
+    pub device: String,
+    /// Unix seconds.
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    /// The session of the browser asking.
+    pub current: bool,
+}
+
+/// Body of `PUT /api/v1/account/password`: `204` (every other session
+/// ended, a notice sent to the address), `400 invalid_credentials` for a
+/// wrong current password (throttled as sign-ins are), or the new
+/// password's refusal.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// Body of `DELETE /api/v1/account` (GDPR art. 17): the password again.
+/// `204` and signed out, `400 invalid_credentials`, or `409
+/// account_has_open_orders` while an order is neither shipped, delivered
+/// nor cancelled.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordCheck {
+    pub password: String,
+}
+
+/// `GET` it (signed in) for the account's data as a JSON file (GDPR art.
+/// 20): the account, its address, its projects (photos named, not
+/// included), its orders and its sessions.
+pub const EXPORT_PATH: &str = "/api/v1/account/export";
+
+impl std::fmt::Debug for PasswordChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PasswordChange").finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for PasswordCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PasswordCheck").finish_non_exhaustive()
+    }
 }
 
 /// Storefront pages the shop's links open; the token follows in the

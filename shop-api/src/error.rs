@@ -27,6 +27,10 @@ pub enum ErrorCode {
     /// No longer answered by sign-up (which answers a new and a known
     /// address alike); kept so that older storefronts' code still parses.
     EmailTaken,
+    /// The account cannot be deleted while one of its orders is neither
+    /// shipped, delivered nor cancelled (the shop still owes or holds
+    /// something for it).
+    AccountHasOpenOrders,
     /// A link the shop sent (address confirmation, password reset) that
     /// is unknown, already used, or past its validity.
     InvalidLink,

@@ -315,6 +315,12 @@ impl PhotoFiles {
         }
     }
 
+    /// Deletes every photo file of the account (its deletion); orders'
+    /// frozen copies are links elsewhere and stay.
+    pub async fn remove_account(&self, account_id: i64) -> Result<(), FileError> {
+        remove_dir(&self.root.join(account_id.to_string())).await
+    }
+
     /// Deletes the folder of a project and every file in it.
     pub async fn remove_project(
         &self,

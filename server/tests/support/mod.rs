@@ -198,7 +198,7 @@ impl<'a> Shopper<'a> {
         self.answer(request).await
     }
 
-    fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+    pub fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
         let mut request = client()
             .request(method, self.server.url(path))
             .header("origin", &self.server.base);
@@ -208,7 +208,7 @@ impl<'a> Shopper<'a> {
         request
     }
 
-    async fn answer(&mut self, request: reqwest::RequestBuilder) -> Answer {
+    pub async fn answer(&mut self, request: reqwest::RequestBuilder) -> Answer {
         let response = request.send().await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();

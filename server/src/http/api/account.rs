@@ -4,6 +4,7 @@
 //! `account/verification.rs` (confirm the address) and
 //! `account/recovery.rs` (reset the password).
 
+mod controls;
 mod recovery;
 mod verification;
 
@@ -36,6 +37,7 @@ pub fn router() -> Router<ApiState> {
         .route("/v1/session", get(who_am_i).post(sign_in).delete(sign_out))
         .route("/v1/account/language", put(set_language))
         .merge(verification::router())
+        .merge(controls::router())
         .merge(recovery::router())
 }
 

@@ -16,6 +16,9 @@ pub struct CurrentSession {
     pub email: String,
     pub email_verified: bool,
     pub language: shop_api::Language,
+    /// What the database keys this session by (the list of sessions marks
+    /// it, "sign out everywhere else" keeps it).
+    pub token_hash: String,
 }
 
 impl CurrentSession {
@@ -42,6 +45,7 @@ impl CurrentSession {
             email: row.email,
             email_verified: row.email_verified,
             language: row.language,
+            token_hash,
         }))
     }
 }

@@ -1,5 +1,6 @@
 //! Messages about the account itself: confirm the address, "you already
-//! have an account", reset the password.
+//! have an account", reset the password, the password changed, the
+//! account deleted.
 
 use super::{Block, Letter, Letters};
 use crate::mail::Mail;
@@ -178,6 +179,99 @@ impl Letters {
                         "If you did not ask, ignore this message: your password does not change."
                             .into(),
                     ),
+                ],
+            },
+        };
+        self.mail(to, &letter)
+    }
+
+    /// The password was changed from a signed-in session: if it was not
+    /// the owner, they learn it and how to take the account back.
+    pub fn password_changed(&self, language: Language, to: &str) -> Mail {
+        let forgot = self.link(FORGOT_PASSWORD_PATH);
+        let letter = match language {
+            Language::Fr => Letter {
+                language,
+                subject: "Votre mot de passe a été changé".into(),
+                greeting: "Bonjour,".into(),
+                body: vec![
+                    Block::Paragraph(
+                        "Le mot de passe de votre compte Service Photo vient d’être changé, et \
+                         vos autres sessions ont été fermées."
+                            .into(),
+                    ),
+                    Block::Paragraph(
+                        "Si ce n’était pas vous, choisissez tout de suite un nouveau mot de \
+                         passe\u{a0}:"
+                            .into(),
+                    ),
+                    Block::Action {
+                        label: "Choisir un nouveau mot de passe".into(),
+                        url: forgot,
+                    },
+                ],
+            },
+            Language::En => Letter {
+                language,
+                subject: "Your password was changed".into(),
+                greeting: "Hello,".into(),
+                body: vec![
+                    Block::Paragraph(
+                        "Your Service Photo account's password was just changed, and your other \
+                         sessions were signed out."
+                            .into(),
+                    ),
+                    Block::Paragraph("If it was not you, choose a new password now:".into()),
+                    Block::Action {
+                        label: "Choose a new password".into(),
+                        url: forgot,
+                    },
+                ],
+            },
+        };
+        self.mail(to, &letter)
+    }
+
+    /// The account is deleted: what went, and what the law keeps.
+    pub fn account_deleted(&self, language: Language, to: &str) -> Mail {
+        let letter = match language {
+            Language::Fr => Letter {
+                language,
+                subject: "Votre compte Service Photo est supprimé".into(),
+                greeting: "Bonjour,".into(),
+                body: vec![
+                    Block::Paragraph(
+                        "Comme vous l’avez demandé, votre compte est supprimé\u{a0}: vos \
+                         projets, leurs photos, votre panier, votre adresse et vos sessions \
+                         sont effacés."
+                            .into(),
+                    ),
+                    Block::Paragraph(
+                        "Vos commandes passées restent dans notre comptabilité, comme la loi \
+                         l’exige, sans votre nom, votre adresse e-mail ni votre rue."
+                            .into(),
+                    ),
+                    Block::Paragraph(
+                        "Ce message est le dernier que nous envoyons à cette adresse.".into(),
+                    ),
+                ],
+            },
+            Language::En => Letter {
+                language,
+                subject: "Your Service Photo account is deleted".into(),
+                greeting: "Hello,".into(),
+                body: vec![
+                    Block::Paragraph(
+                        "As you asked, your account is deleted: your projects, their photos, \
+                         your cart, your address and your sessions are erased."
+                            .into(),
+                    ),
+                    Block::Paragraph(
+                        "Your past orders stay in our accounts, as the law requires, without \
+                         your name, e-mail address or street."
+                            .into(),
+                    ),
+                    Block::Paragraph("This is the last message we send to this address.".into()),
                 ],
             },
         };
