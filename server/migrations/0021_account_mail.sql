@@ -16,7 +16,7 @@ ALTER TABLE accounts ADD COLUMN deleted_at INTEGER;
 ALTER TABLE sessions ADD COLUMN device TEXT NOT NULL DEFAULT '';
 
 -- Links the shop e-mails: confirm an address (24 hours), reset a password
--- (1 hour). The link carries a random token; only its SHA-256 is stored,
+-- (1 hour), move the account to a new address (24 hours, sent there). The link carries a random token; only its SHA-256 is stored,
 -- so a copy of the database opens nothing. A link serves once: using it
 -- sets `used_at` in the statement that checks it is unused and on time.
 -- `email` is the address the link was sent to: a confirmation counts only
@@ -24,7 +24,8 @@ ALTER TABLE sessions ADD COLUMN device TEXT NOT NULL DEFAULT '';
 CREATE TABLE account_links (
     token_hash TEXT    PRIMARY KEY,
     account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
-    purpose    TEXT    NOT NULL CHECK (purpose IN ('verify_email', 'reset_password')),
+    purpose    TEXT    NOT NULL
+               CHECK (purpose IN ('verify_email', 'reset_password', 'change_email')),
     email      TEXT    NOT NULL,
     created_at INTEGER NOT NULL,
     expires_at INTEGER NOT NULL,

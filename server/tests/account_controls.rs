@@ -241,3 +241,87 @@ async fn deletion_waits_for_open_orders_then_forgets_the_person_and_keeps_the_or
     );
     shop.stop().await;
 }
+
+/// The token of the link to `path` in a message's text.
+fn token_in(message: &Value, path: &str) -> String {
+    let text = message["text"].as_str().unwrap();
+    let start = text.find(&format!("{path}#jeton=")).unwrap();
+    text[start + path.len() + "#jeton=".len()..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_address_changes_once_the_new_one_opens_its_link_and_the_old_one_is_told() {
+    let maildev = MailDev::start().await;
+    let (shop, _psp) = shop_and_psp_with_mail(false, maildev.smtp_url()).await;
+    let mut shopper = Shopper::signed_up(&shop, "ancienne@exemple.fr").await;
+    Shopper::signed_up(&shop, "prise@exemple.fr").await;
+    let wrong = shopper
+        .post(
+            "/api/v1/account/email",
+            json!({"new_email": "nouvelle@exemple.fr", "password": "pas le bon"}),
+        )
+        .await;
+    assert_eq!(code(&wrong), "invalid_credentials");
+    for address in ["nouvelle@exemple.fr", "prise@exemple.fr"] {
+        let asked = shopper
+            .post(
+                "/api/v1/account/email",
+                json!({"new_email": address, "password": STRONG}),
+            )
+            .await;
+        assert_eq!(asked.status, StatusCode::ACCEPTED, "the same for {address}");
+    }
+    // Nothing changes before the link is opened.
+    assert_eq!(
+        shopper.who_am_i().await.body["account"]["email"],
+        "ancienne@exemple.fr"
+    );
+    // The address another account has: its link cannot serve.
+    let taken = maildev.wait_for("prise@exemple.fr", 2).await;
+    let taken_token = token_in(&taken[1], "/compte/nouvelle-adresse");
+    let refused = Shopper::new(&shop)
+        .post(
+            "/api/v1/account/email/confirm",
+            json!({"token": taken_token}),
+        )
+        .await;
+    assert_eq!(code(&refused), "invalid_link");
+
+    let link = &maildev.wait_for("nouvelle@exemple.fr", 1).await[0];
+    assert_eq!(link["subject"], "Confirmez votre nouvelle adresse e-mail");
+    let token = token_in(link, "/compte/nouvelle-adresse");
+    let moved = Shopper::new(&shop)
+        .post("/api/v1/account/email/confirm", json!({"token": token}))
+        .await;
+    assert_eq!(moved.status, StatusCode::NO_CONTENT, "{:?}", moved.body);
+    let me = shopper.who_am_i().await;
+    assert_eq!(me.body["account"]["email"], "nouvelle@exemple.fr");
+    assert_eq!(me.body["account"]["email_verified"], true);
+    assert_eq!(
+        Shopper::new(&shop)
+            .sign_in("nouvelle@exemple.fr", STRONG)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        Shopper::new(&shop)
+            .sign_in("ancienne@exemple.fr", STRONG)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    let old = maildev.wait_for("ancienne@exemple.fr", 2).await;
+    assert_eq!(old[1]["subject"], "L’adresse de votre compte a changé");
+    assert!(
+        old[1]["text"]
+            .as_str()
+            .unwrap()
+            .contains("nouvelle@exemple.fr")
+    );
+    shop.stop().await;
+}

@@ -125,6 +125,27 @@ pub struct PasswordCheck {
     pub password: String,
 }
 
+/// Body of `POST /api/v1/account/email`: a new address, with the
+/// password. `202`: a link valid 24 hours goes to the new address, which
+/// becomes the account's (confirmed) when the link is opened (`POST
+/// /api/v1/account/email/confirm` with a [`LinkToken`]: `204`, or `400
+/// invalid_link`, also when another account took the address meanwhile);
+/// the old address is told then. `400 invalid_credentials` for a wrong
+/// password, `400 invalid_email`.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailChange {
+    pub new_email: String,
+    pub password: String,
+}
+
+impl std::fmt::Debug for EmailChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmailChange")
+            .field("new_email", &self.new_email)
+            .finish_non_exhaustive()
+    }
+}
+
 /// `GET` it (signed in) for the account's data as a JSON file (GDPR art.
 /// 20): the account, its address, its projects (photos named, not
 /// included), its orders and its sessions.
@@ -147,6 +168,7 @@ impl std::fmt::Debug for PasswordCheck {
 /// a `Referer`.
 pub const VERIFY_EMAIL_PATH: &str = "/compte/confirmer-adresse";
 pub const RESET_PASSWORD_PATH: &str = "/compte/nouveau-mot-de-passe";
+pub const CHANGE_EMAIL_PATH: &str = "/compte/nouvelle-adresse";
 /// Where a shopper asks for a reset link (linked from the sign-in form and
 /// from the "you already have an account" message).
 pub const FORGOT_PASSWORD_PATH: &str = "/compte/mot-de-passe-oublie";

@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 pub enum LinkPurpose {
     VerifyEmail,
     ResetPassword,
+    /// Sent to the new address; its `email` is that address.
+    ChangeEmail,
 }
 
 /// A link to store: the hash of its token, never the token.
@@ -134,6 +136,52 @@ impl Database {
             == 1;
         tx.commit().await?;
         Ok(confirmed)
+    }
+
+    /// Moves the account to the address a change link was sent to, now
+    /// confirmed; `notice` makes the message to the address it leaves
+    /// (written in the same transaction). `None` when the link cannot be
+    /// used or another account has the address now.
+    pub async fn change_email(
+        &self,
+        token_hash: &str,
+        now: i64,
+        notice: &(dyn Fn(&AccountRow, &str) -> (String, Mail) + Sync),
+    ) -> Result<Option<AccountRow>, DbError> {
+        let mut tx = self.pool.begin().await?;
+        let Some((account_id, new_email)) =
+            use_link(&mut tx, token_hash, LinkPurpose::ChangeEmail, now).await?
+        else {
+            return Ok(None);
+        };
+        let before = sqlx::query_as::<_, AccountRow>(&format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ? AND deleted_at IS NULL"
+        ))
+        .bind(account_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(before) = before else {
+            return Ok(None);
+        };
+        let moved = sqlx::query_as::<_, AccountRow>(&format!(
+            "UPDATE accounts SET email = ?, email_verified_at = ? WHERE id = ? \
+             RETURNING {ACCOUNT_COLUMNS}"
+        ))
+        .bind(&new_email)
+        .bind(now)
+        .bind(account_id)
+        .fetch_one(&mut *tx)
+        .await;
+        let account = match moved {
+            Ok(account) => account,
+            // Taken by another account since the link was sent.
+            Err(sqlx::Error::Database(error)) if error.is_unique_violation() => return Ok(None),
+            Err(error) => return Err(error.into()),
+        };
+        let (event_key, mail) = notice(&before, &new_email);
+        outbox::insert(&mut tx, &event_key, &mail, now).await?;
+        tx.commit().await?;
+        Ok(Some(account))
     }
 
     /// Sets a new password through a reset link: the link is used, every

@@ -5,6 +5,7 @@
 //! `account/recovery.rs` (reset the password).
 
 mod controls;
+mod email_change;
 mod recovery;
 mod verification;
 
@@ -38,6 +39,7 @@ pub fn router() -> Router<ApiState> {
         .route("/v1/account/language", put(set_language))
         .merge(verification::router())
         .merge(controls::router())
+        .merge(email_change::router())
         .merge(recovery::router())
 }
 

@@ -5,7 +5,9 @@
 use super::{Block, Letter, Letters};
 use crate::mail::Mail;
 use shop_api::Language;
-use shop_api::account::{FORGOT_PASSWORD_PATH, RESET_PASSWORD_PATH, VERIFY_EMAIL_PATH};
+use shop_api::account::{
+    CHANGE_EMAIL_PATH, FORGOT_PASSWORD_PATH, RESET_PASSWORD_PATH, VERIFY_EMAIL_PATH,
+};
 
 /// Where signing in happens.
 const ACCOUNT_PATH: &str = "/compte";
@@ -272,6 +274,90 @@ impl Letters {
                             .into(),
                     ),
                     Block::Paragraph("This is the last message we send to this address.".into()),
+                ],
+            },
+        };
+        self.mail(to, &letter)
+    }
+
+    /// Sent to the new address: the link moving the account there.
+    pub fn change_email_link(&self, language: Language, to: &str, token: &str) -> Mail {
+        let url = self.token_link(CHANGE_EMAIL_PATH, token);
+        let letter = match language {
+            Language::Fr => Letter {
+                language,
+                subject: "Confirmez votre nouvelle adresse e-mail".into(),
+                greeting: "Bonjour,".into(),
+                body: vec![
+                    Block::Paragraph(format!(
+                        "Vous avez demandé que votre compte Service Photo utilise désormais \
+                         {to}. Pour confirmer, ouvrez ce lien dans les 24 heures\u{a0}:"
+                    )),
+                    Block::Action {
+                        label: "Utiliser cette adresse".into(),
+                        url,
+                    },
+                    Block::Paragraph(
+                        "Si vous n’avez rien demandé, ignorez ce message\u{a0}: rien ne change."
+                            .into(),
+                    ),
+                ],
+            },
+            Language::En => Letter {
+                language,
+                subject: "Confirm your new e-mail address".into(),
+                greeting: "Hello,".into(),
+                body: vec![
+                    Block::Paragraph(format!(
+                        "You asked for your Service Photo account to use {to} from now on. To \
+                         confirm, open this link within 24 hours:"
+                    )),
+                    Block::Action {
+                        label: "Use this address".into(),
+                        url,
+                    },
+                    Block::Paragraph(
+                        "If you did not ask, ignore this message: nothing changes.".into(),
+                    ),
+                ],
+            },
+        };
+        self.mail(to, &letter)
+    }
+
+    /// Sent to the address the account left.
+    pub fn email_changed(&self, language: Language, to: &str, new_address: &str) -> Mail {
+        let letter = match language {
+            Language::Fr => Letter {
+                language,
+                subject: "L’adresse de votre compte a changé".into(),
+                greeting: "Bonjour,".into(),
+                body: vec![
+                    Block::Paragraph(format!(
+                        "Votre compte Service Photo utilise désormais l’adresse {new_address}. \
+                         Nous n’écrirons plus à celle-ci."
+                    )),
+                    Block::Paragraph(
+                        "Si ce n’était pas vous, écrivez-nous tout de suite depuis la page \
+                         Aide et service client du site."
+                            .into(),
+                    ),
+                ],
+            },
+            Language::En => Letter {
+                language,
+                subject: "Your account's address changed".into(),
+                greeting: "Hello,".into(),
+                body: vec![
+                    Block::Paragraph(format!(
+                        "Your Service Photo account now uses the address {new_address}. We will \
+                         no longer write to this one."
+                    )),
+                    Block::Paragraph(
+                        "If it was not you, write to us now from the site's Help and customer \
+                         service page."
+                            .into(),
+                    ),
                 ],
             },
         };

@@ -77,7 +77,7 @@ async fn end_others(
 /// The password typed again, checked as a sign-in is (and throttled with
 /// the account's sign-ins, so that a stolen session cannot guess it
 /// faster): a wrong one is a `400`, not a `401` (the session is fine).
-async fn check_password(
+pub(super) async fn check_password(
     state: &ApiState,
     current: &CurrentSession,
     typed: String,
