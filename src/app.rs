@@ -28,7 +28,8 @@ pub fn App() -> impl IntoView {
     provide_projects();
     PendingHeadingFocus::provide();
     let locale = use_locale();
-    let session = use_session().status();
+    let session_context = use_session();
+    let session = session_context.status();
     let signed_in = Signal::derive(move || matches!(session.get(), SessionStatus::SignedIn(_)));
     let t = use_strings();
     let shop_name = move || t.get().shop_name;
@@ -61,7 +62,10 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment(routes::PAYMENT_METHODS) view=|| view! { <LazyPage load=lazy_pages::payment_methods /> } />
                     </Routes>
                 </main>
-                <Footer locale=locale on_switch_locale=Callback::new(move |l| locale.set(l)) />
+                <Footer locale=locale on_switch_locale=Callback::new(move |l: crate::i18n::Locale| {
+                    locale.set(l);
+                    session_context.language_chosen(l.language());
+                }) />
             </div>
         </Router>
     }

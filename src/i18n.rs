@@ -38,6 +38,15 @@ impl Locale {
         Self::ALL.into_iter().find(|l| l.code() == code)
     }
 
+    /// The same language as the shop API names it (the one the shop
+    /// writes to the shopper in).
+    pub fn language(self) -> shop_api::Language {
+        match self {
+            Locale::Fr => shop_api::Language::Fr,
+            Locale::En => shop_api::Language::En,
+        }
+    }
+
     /// The other language, offered by the switch in the footer.
     pub fn other(self) -> Self {
         match self {
@@ -268,6 +277,9 @@ pub struct AccountText {
     pub delete_project_confirm: fn(&str) -> String,
     pub delete_project_confirm_button: &'static str,
     pub delete_project_failed: &'static str,
+    /// (address) After a sign-up the server answered without a session:
+    /// the address may already have an account, and the shop wrote to it.
+    pub sign_up_written: fn(&str) -> String,
     pub errors: AccountErrors,
 }
 

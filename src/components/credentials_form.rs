@@ -7,8 +7,8 @@ use crate::dom::focus_by_id;
 use crate::i18n::AccountErrors;
 use crate::state::locale::use_strings;
 use leptos::prelude::*;
-use shop_api::Credentials;
 use shop_api::account::{PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
+use shop_api::{Credentials, ErrorCode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
@@ -43,6 +43,17 @@ pub enum FormError {
 }
 
 impl FormError {
+    /// The server's refusal of a password being chosen (a new account's, or
+    /// after a reset link), shown next to the password field.
+    pub fn password_refusal(code: ErrorCode) -> Option<Self> {
+        match code {
+            ErrorCode::PasswordTooShort => Some(FormError::PasswordTooShort),
+            ErrorCode::PasswordTooLong => Some(FormError::PasswordTooLong),
+            ErrorCode::PasswordTooWeak => Some(FormError::PasswordTooWeak),
+            _ => None,
+        }
+    }
+
     pub fn message(self, errors: &AccountErrors) -> String {
         match self {
             FormError::EmailRequired => errors.email_required.to_owned(),
@@ -112,6 +123,11 @@ fn looks_like_email(email: &str) -> bool {
     }
 }
 
+/// The id of a form's notice, focused when it says something new.
+pub fn notice_id(kind: FormKind) -> String {
+    format!("{}-avis", kind.prefix())
+}
+
 #[component]
 pub fn CredentialsForm(
     kind: FormKind,
@@ -123,6 +139,10 @@ pub fn CredentialsForm(
     #[prop(into)]
     server_errors: Signal<FieldErrors>,
     on_submit: Callback<Credentials>,
+    /// What the server's answer asks the shopper to read (not a refusal),
+    /// announced above the fields.
+    #[prop(optional)]
+    notice: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let t = use_strings();
     let account = move || &t.get().account;
@@ -183,9 +203,17 @@ pub fn CredentialsForm(
         .then(|| Signal::derive(move || account().new_password_hint));
     let email_error_id = format!("{email_id}-erreur");
     let email_error_ref = email_error_id.clone();
+    let notice = notice.map(|notice| {
+        view! {
+            <p class="form-notice" id=notice_id(kind) tabindex="-1" role="status">
+                {move || notice.get()}
+            </p>
+        }
+    });
     view! {
         <form class="account-form" novalidate aria-labelledby=labelled_by on:submit=submit>
             <h2 id=heading_id>{move || heading.get()}</h2>
+            {notice}
             {move || message(errors.get().form).map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
             <div class="field">
                 <label for=email_id.clone()>{move || account().email_label}</label>

@@ -250,6 +250,11 @@ pub static STRINGS: Strings = Strings {
         delete_project_confirm_button: "Yes, delete",
         delete_project_failed: "The project could not be deleted. Check your internet connection and try again.",
         signed_in_nav_label: "Account, signed in",
+        sign_up_written: |email| {
+            format!(
+                "We have written to {email}. If this address already has an account, sign in or choose “Forgot your password?”."
+            )
+        },
         errors: AccountErrors {
             email_required: "Enter your e-mail address.",
             email_invalid: "This e-mail address does not look valid (example: first.last@example.com).",

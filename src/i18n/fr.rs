@@ -248,6 +248,11 @@ pub static STRINGS: Strings = Strings {
         delete_project_confirm_button: "Oui, supprimer",
         delete_project_failed: "Le projet n’a pas pu être supprimé. Vérifiez votre connexion internet et réessayez.",
         signed_in_nav_label: "Compte, connecté",
+        sign_up_written: |email| {
+            format!(
+                "Nous vous avons écrit à {email}. Si cette adresse a déjà un compte, connectez-vous ou choisissez «\u{a0}Mot de passe oublié\u{a0}?\u{a0}»."
+            )
+        },
         errors: AccountErrors {
             email_required: "Saisissez votre adresse e-mail.",
             email_invalid: "Cette adresse e-mail ne semble pas valide (exemple\u{a0}: prenom.nom@exemple.fr).",

@@ -1,0 +1,260 @@
+//! Browser tests (headless Chromium) of the account's e-mailed links and
+//! what leads to them, against a double of the shop API
+//! (`support::FetchDouble`): sign-up of an address that may already have
+//! an account, and the language the account follows.
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use storefront::panels::identification::IdentificationForms;
+use storefront::state::browser_data::provide_browser_data;
+use storefront::state::cart::provide_cart;
+use storefront::state::locale::provide_locale;
+use storefront::state::projects::provide_projects;
+use storefront::state::session::{SessionStatus, provide_session, use_session};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+mod support;
+use support::{
+    Answer, FetchDouble, all, click, container, eventually, next_frame, one, text, type_into, words,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const EMAIL: &str = "marie@exemple.fr";
+const STRONG: &str = "k9#Vq2!mZr7p";
+const SESSION: &str = "/api/v1/session";
+
+fn session(verified: bool) -> String {
+    format!(r#"{{"account":{{"email":"{EMAIL}","email_verified":{verified},"language":"fr"}}}}"#)
+}
+
+fn empty_cart() -> Answer {
+    Answer::new("GET", "/api/v1/cart", 200, r#"{"lines":[]}"#)
+}
+
+/// A fresh browser: nothing kept from another test.
+fn forget_everything() {
+    let window = window();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window.session_storage().unwrap().unwrap().clear().unwrap();
+}
+
+/// The app's state as `App` provides it, around `page`, in a router; and
+/// where the session stands, in `.who` (`signed-in`, `signed-out`, …).
+fn mount<V: IntoView + 'static>(
+    root: &web_sys::HtmlElement,
+    page: fn() -> V,
+) -> leptos::mount::UnmountHandle<impl Mountable> {
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_locale();
+        provide_browser_data();
+        provide_session();
+        provide_cart();
+        provide_projects();
+        let status = use_session().status();
+        let who = move || match status.get() {
+            SessionStatus::Checking => "checking",
+            SessionStatus::SignedOut { .. } => "signed-out",
+            SessionStatus::SignedIn(account) if account.email_verified => "signed-in verified",
+            SessionStatus::SignedIn(_) => "signed-in",
+        };
+        view! {
+            <Router>
+                <p class="who">{who}</p>
+                <main>{page()}</main>
+            </Router>
+        }
+    })
+}
+
+fn who(root: &web_sys::HtmlElement) -> String {
+    text(&one(root, ".who"))
+}
+
+fn active_id() -> String {
+    document()
+        .active_element()
+        .map(|element| element.id())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_sign_up_the_server_answers_without_a_session_does_not_sign_in() {
+    forget_everything();
+    // A guest's cart, which a sign-in would merge into the account's.
+    let guest = r#"{"lines":[{"project_id":"p-1","project_name":"Vacances","choice":{"product_id":"poster","format":"a3"},"copies":1}]}"#;
+    window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .set_item("service-photo.panier", guest)
+        .unwrap();
+    let double = FetchDouble::install(vec![
+        Answer::new("GET", SESSION, 200, "null"),
+        // The server's answer to a known address: a session that does not
+        // exist.
+        Answer::new("POST", "/api/v1/account", 201, &session(false)),
+    ]);
+    let root = container();
+    let app = mount(&root, || view! { <IdentificationForms /> });
+    assert!(eventually(|| who(&root) == "signed-out").await);
+    let form = one(&root, "form[aria-labelledby=creation-titre]");
+    type_into(&one(&form, "input[type=email]"), &format!(" {EMAIL} "));
+    type_into(&one(&form, "#creation-mot-de-passe"), STRONG);
+    click(&one(&form, "button[type=submit]"));
+
+    let notice = one(&form, "[role=status]");
+    assert!(eventually(|| !text(&notice).is_empty()).await);
+    assert_eq!(
+        text(&notice),
+        words(
+            "Nous vous avons écrit à marie@exemple.fr. Si cette adresse a déjà un compte, \
+             connectez-vous ou choisissez «\u{a0}Mot de passe oublié\u{a0}?\u{a0}»."
+        )
+    );
+    next_frame().await;
+    assert_eq!(active_id(), "creation-avis");
+    assert_eq!(
+        double.calls(),
+        [
+            "GET /api/v1/session",
+            "POST /api/v1/account",
+            "GET /api/v1/session"
+        ]
+    );
+    let sent: serde_json::Value = serde_json::from_str(&double.requests()[1].body).unwrap();
+    assert_eq!(sent["email"], EMAIL);
+    assert_eq!(sent["language"], "fr");
+    // Still a guest: no cart asked of, or pushed to, an account.
+    assert_eq!(who(&root), "signed-out");
+    assert!(all(&form, "[role=alert]").is_empty());
+    drop(app);
+    root.remove();
+    drop(double);
+    forget_everything();
+}
+
+#[wasm_bindgen_test]
+async fn a_sign_up_with_a_session_after_it_signs_in_as_before() {
+    forget_everything();
+    let double = FetchDouble::install(vec![
+        Answer::new("GET", SESSION, 200, "null").once(),
+        Answer::new("POST", "/api/v1/account", 201, &session(false)),
+        Answer::new("GET", SESSION, 200, &session(false)),
+        empty_cart(),
+    ]);
+    let root = container();
+    let app = mount(&root, || view! { <IdentificationForms /> });
+    assert!(eventually(|| who(&root) == "signed-out").await);
+    let form = one(&root, "form[aria-labelledby=creation-titre]");
+    type_into(&one(&form, "input[type=email]"), EMAIL);
+    type_into(&one(&form, "#creation-mot-de-passe"), STRONG);
+    click(&one(&form, "button[type=submit]"));
+    assert!(eventually(|| who(&root) == "signed-in").await);
+    assert!(eventually(|| double.calls().contains(&"GET /api/v1/cart".to_owned())).await);
+    assert_eq!(text(&one(&form, "[role=status]")), "");
+    drop(app);
+    root.remove();
+    drop(double);
+    forget_everything();
+}
+
+#[wasm_bindgen_test]
+async fn signing_in_sends_the_storefront_s_language() {
+    forget_everything();
+    window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .set_item("service-photo.locale", "en")
+        .unwrap();
+    let double = FetchDouble::install(vec![
+        Answer::new("GET", SESSION, 200, "null"),
+        Answer::new("POST", SESSION, 200, &session(true)),
+        empty_cart(),
+    ]);
+    let root = container();
+    let app = mount(&root, || view! { <IdentificationForms /> });
+    assert!(eventually(|| who(&root) == "signed-out").await);
+    let form = one(&root, "form[aria-labelledby=connexion-titre]");
+    type_into(&one(&form, "input[type=email]"), EMAIL);
+    type_into(&one(&form, "#connexion-mot-de-passe"), STRONG);
+    click(&one(&form, "button[type=submit]"));
+    assert!(eventually(|| who(&root) == "signed-in verified").await);
+    let sign_in = double
+        .requests()
+        .into_iter()
+        .find(|sent| sent.method == "POST")
+        .unwrap();
+    let sent: serde_json::Value = serde_json::from_str(&sign_in.body).unwrap();
+    assert_eq!(sent["language"], "en");
+    drop(app);
+    root.remove();
+    drop(double);
+    forget_everything();
+}
+
+#[wasm_bindgen_test]
+async fn switching_the_language_while_signed_in_tells_the_account() {
+    forget_everything();
+    let double = FetchDouble::install(vec![
+        Answer::new("GET", SESSION, 200, &session(true)),
+        empty_cart(),
+        Answer::new("PUT", "/api/v1/account/language", 204, ""),
+    ]);
+    let root = container();
+    let app = leptos::mount::mount_to(root.clone(), storefront::app::App);
+    let switch = one(&root, ".lang-switch");
+    assert!(
+        eventually(|| one(&root, ".account-link")
+            .class_list()
+            .contains("is-signed-in"))
+        .await
+    );
+    click(&switch);
+    assert!(
+        eventually(|| double
+            .calls()
+            .contains(&"PUT /api/v1/account/language".to_owned()))
+        .await
+    );
+    click(&switch);
+    assert!(
+        eventually(|| double
+            .requests()
+            .iter()
+            .filter(|sent| sent.method == "PUT")
+            .count()
+            == 2)
+        .await
+    );
+    let chosen: Vec<String> = double
+        .requests()
+        .into_iter()
+        .filter(|sent| sent.method == "PUT")
+        .map(|sent| sent.body)
+        .collect();
+    assert_eq!(chosen, [r#"{"language":"en"}"#, r#"{"language":"fr"}"#]);
+    drop(app);
+    root.remove();
+    drop(double);
+    forget_everything();
+}
+
+#[wasm_bindgen_test]
+async fn a_guest_switching_the_language_tells_nobody() {
+    forget_everything();
+    let double = FetchDouble::install(vec![Answer::new("GET", SESSION, 200, "null")]);
+    let root = container();
+    let app = leptos::mount::mount_to(root.clone(), storefront::app::App);
+    assert!(eventually(|| double.calls().contains(&"GET /api/v1/session".to_owned())).await);
+    support::sleep(50).await;
+    click(&one(&root, ".lang-switch"));
+    click(&one(&root, ".lang-switch"));
+    support::sleep(50).await;
+    assert!(!double.calls().iter().any(|call| call.starts_with("PUT")));
+    drop(app);
+    root.remove();
+    drop(double);
+    forget_everything();
+}
