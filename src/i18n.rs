@@ -90,6 +90,7 @@ pub struct Strings {
     pub cart: CartText,
     pub project: ProjectText,
     pub account: AccountText,
+    pub verification: VerificationText,
     pub orders: OrdersText,
     pub checkout: CheckoutText,
     pub order: OrderText,
@@ -281,6 +282,32 @@ pub struct AccountText {
     /// the address may already have an account, and the shop wrote to it.
     pub sign_up_written: fn(&str) -> String,
     pub errors: AccountErrors,
+}
+
+/// Confirming the e-mail address: the account page's reminder and the
+/// page the e-mailed link opens.
+pub struct VerificationText {
+    /// (address)
+    pub reminder: fn(&str) -> String,
+    pub resend_button: &'static str,
+    pub resend_pending: &'static str,
+    pub sent: &'static str,
+    /// Asked too often: in how many seconds the shopper may ask again.
+    pub too_soon: fn(u64) -> String,
+    pub resend_failed: &'static str,
+    pub title: &'static str,
+    pub confirming: &'static str,
+    pub confirmed: &'static str,
+    pub to_account: &'static str,
+    pub to_home: &'static str,
+    /// The link is unknown, used or older than 24 hours (or has no token).
+    pub invalid_link: &'static str,
+    /// The way to a new link, for a shopper signed out, then signed in.
+    pub new_link_signed_out: &'static str,
+    pub new_link_signed_in: &'static str,
+    pub sign_in: &'static str,
+    pub failed: &'static str,
+    pub retry: &'static str,
 }
 
 /// Why an account form was refused, next to the field concerned.

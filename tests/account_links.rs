@@ -1,10 +1,12 @@
 //! Browser tests (headless Chromium) of the account's e-mailed links and
 //! what leads to them, against a double of the shop API
 //! (`support::FetchDouble`): sign-up of an address that may already have
-//! an account, and the language the account follows.
+//! an account, the account page's reminder of an unconfirmed address, and
+//! the language the account follows.
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use storefront::pages::account::AccountPage;
 use storefront::panels::identification::IdentificationForms;
 use storefront::state::browser_data::provide_browser_data;
 use storefront::state::cart::provide_cart;
@@ -253,6 +255,71 @@ async fn a_guest_switching_the_language_tells_nobody() {
     click(&one(&root, ".lang-switch"));
     support::sleep(50).await;
     assert!(!double.calls().iter().any(|call| call.starts_with("PUT")));
+    drop(app);
+    root.remove();
+    drop(double);
+    forget_everything();
+}
+
+#[wasm_bindgen_test]
+async fn an_unconfirmed_account_is_reminded_and_asks_for_the_link_again() {
+    forget_everything();
+    let double = FetchDouble::install(vec![
+        Answer::new("GET", SESSION, 200, &session(false)),
+        empty_cart(),
+        Answer::new(
+            "POST",
+            "/api/v1/account/verification",
+            429,
+            r#"{"error":{"code":"too_many_attempts","message":"wait","retry_after_seconds":120}}"#,
+        )
+        .once(),
+        Answer::new("POST", "/api/v1/account/verification", 202, "{}"),
+    ]);
+    let root = container();
+    let app = mount(&root, || view! { <AccountPage /> });
+    assert!(eventually(|| all(&root, ".verification-reminder").len() == 1).await);
+    let reminder = one(&root, ".verification-reminder");
+    assert!(text(&reminder).starts_with(&words(
+        "Confirmez votre adresse e-mail\u{a0}: nous avons envoyé un lien à marie@exemple.fr."
+    )));
+    let button = one(&reminder, "button");
+    assert_eq!(text(&button), "Renvoyer le lien");
+    let status = one(&reminder, "[role=status]");
+    click(&button);
+    assert!(eventually(|| !text(&status).is_empty()).await);
+    assert_eq!(
+        text(&status),
+        "Un lien vient déjà de partir. Vous pourrez en demander un autre dans 2 minutes."
+    );
+    next_frame().await;
+    assert_eq!(active_id(), status.id());
+    click(&button);
+    assert!(eventually(|| text(&status) == "Lien envoyé.").await);
+    let asked: Vec<_> = double
+        .requests()
+        .into_iter()
+        .filter(|sent| sent.path == "/api/v1/account/verification")
+        .map(|sent| sent.body)
+        .collect();
+    assert_eq!(asked, ["{}", "{}"]);
+    drop(app);
+    root.remove();
+    drop(double);
+    forget_everything();
+}
+
+#[wasm_bindgen_test]
+async fn a_confirmed_account_is_not_reminded() {
+    forget_everything();
+    let double = FetchDouble::install(vec![
+        Answer::new("GET", SESSION, 200, &session(true)),
+        empty_cart(),
+    ]);
+    let root = container();
+    let app = mount(&root, || view! { <AccountPage /> });
+    assert!(eventually(|| all(&root, ".signed-in-as").len() == 1).await);
+    assert!(all(&root, ".verification-reminder").is_empty());
     drop(app);
     root.remove();
     drop(double);

@@ -51,6 +51,15 @@ fn busy(seconds: u64) -> String {
     )
 }
 
+/// When the shopper may ask again, after "in".
+fn delay(seconds: u64) -> String {
+    match seconds {
+        0..=1 => "a second".to_owned(),
+        2..=119 => format!("{seconds} seconds"),
+        _ => format!("{} minutes", seconds.div_ceil(60)),
+    }
+}
+
 pub static STRINGS: Strings = Strings {
     language_name: "English",
     shop_name: "Service Photo",
@@ -270,6 +279,30 @@ pub static STRINGS: Strings = Strings {
             unexpected: "Something unexpected went wrong. Try again in a moment.",
             sign_out_failed: "Signing out did not go through. Check your connection and try again: nothing was deleted.",
         },
+    },
+    verification: VerificationText {
+        reminder: |email| format!("Confirm your e-mail address: we sent a link to {email}."),
+        resend_button: "Send the link again",
+        resend_pending: "Sending the link…",
+        sent: "Link sent.",
+        too_soon: |seconds| {
+            format!(
+                "A link has just been sent. You can ask for another one in {}.",
+                delay(seconds)
+            )
+        },
+        resend_failed: "The link could not be sent. Check your internet connection and try again.",
+        title: "E-mail address confirmation",
+        confirming: "Confirming your e-mail address…",
+        confirmed: "Your e-mail address is confirmed.",
+        to_account: "Go to my account",
+        to_home: "Back to the home page",
+        invalid_link: "This link is no longer valid: it has already been used or is more than 24 hours old.",
+        new_link_signed_out: "To get a new one, sign in, then choose “Send the link again” on the Account page.",
+        new_link_signed_in: "To get a new one, choose “Send the link again” on the Account page.",
+        sign_in: "Sign in",
+        failed: "The confirmation did not go through: the service does not answer. Check your internet connection and try again.",
+        retry: "Try again",
     },
     orders: OrdersText {
         title: "Order tracking",

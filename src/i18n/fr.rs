@@ -51,6 +51,15 @@ fn busy(seconds: u64) -> String {
     )
 }
 
+/// When the shopper may ask again, after "dans".
+fn delay(seconds: u64) -> String {
+    match seconds {
+        0..=1 => "une seconde".to_owned(),
+        2..=119 => format!("{seconds} secondes"),
+        _ => format!("{} minutes", seconds.div_ceil(60)),
+    }
+}
+
 pub static STRINGS: Strings = Strings {
     language_name: "Français",
     shop_name: "Service Photo",
@@ -268,6 +277,32 @@ pub static STRINGS: Strings = Strings {
             unexpected: "Une erreur inattendue s’est produite. Réessayez dans un instant.",
             sign_out_failed: "La déconnexion n’a pas abouti. Vérifiez votre connexion et réessayez\u{a0}: rien n’a été supprimé.",
         },
+    },
+    verification: VerificationText {
+        reminder: |email| {
+            format!("Confirmez votre adresse e-mail\u{a0}: nous avons envoyé un lien à {email}.")
+        },
+        resend_button: "Renvoyer le lien",
+        resend_pending: "Envoi du lien…",
+        sent: "Lien envoyé.",
+        too_soon: |seconds| {
+            format!(
+                "Un lien vient déjà de partir. Vous pourrez en demander un autre dans {}.",
+                delay(seconds)
+            )
+        },
+        resend_failed: "Le lien n’a pas pu être envoyé. Vérifiez votre connexion internet et réessayez.",
+        title: "Confirmation de l’adresse e-mail",
+        confirming: "Confirmation de votre adresse e-mail…",
+        confirmed: "Votre adresse e-mail est confirmée.",
+        to_account: "Aller à mon compte",
+        to_home: "Retour à l’accueil",
+        invalid_link: "Ce lien n’est plus valable\u{a0}: il a déjà servi ou date de plus de 24 heures.",
+        new_link_signed_out: "Pour en recevoir un nouveau, connectez-vous, puis choisissez «\u{a0}Renvoyer le lien\u{a0}» sur la page Compte.",
+        new_link_signed_in: "Pour en recevoir un nouveau, choisissez «\u{a0}Renvoyer le lien\u{a0}» sur la page Compte.",
+        sign_in: "Se connecter",
+        failed: "La confirmation n’a pas abouti\u{a0}: le service ne répond pas. Vérifiez votre connexion internet et réessayez.",
+        retry: "Réessayer",
     },
     orders: OrdersText {
         title: "Suivi de commande",
