@@ -1,12 +1,14 @@
 //! Browser tests (headless Chromium) of the account's e-mailed links and
 //! what leads to them, against a double of the shop API
 //! (`support::FetchDouble`): sign-up of an address that may already have
-//! an account, the account page's reminder of an unconfirmed address, and
-//! the language the account follows.
+//! an account, the account page's reminder, the confirmation page, asking
+//! for a reset link and choosing a new password, and the language the
+//! account follows.
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use storefront::pages::account::AccountPage;
+use storefront::pages::account_links::{ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage};
 use storefront::panels::identification::IdentificationForms;
 use storefront::state::browser_data::provide_browser_data;
 use storefront::state::cart::provide_cart;
@@ -17,7 +19,8 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 mod support;
 use support::{
-    Answer, FetchDouble, all, click, container, eventually, next_frame, one, text, type_into, words,
+    Address, Answer, FetchDouble, all, click, container, eventually, next_frame, one, text,
+    type_into, words,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -71,6 +74,14 @@ fn mount<V: IntoView + 'static>(
 
 fn who(root: &web_sys::HtmlElement) -> String {
     text(&one(root, ".who"))
+}
+
+fn hash() -> String {
+    window().location().hash().unwrap()
+}
+
+fn pathname() -> String {
+    window().location().pathname().unwrap()
 }
 
 fn active_id() -> String {
@@ -323,5 +334,349 @@ async fn a_confirmed_account_is_not_reminded() {
     drop(app);
     root.remove();
     drop(double);
+    forget_everything();
+}
+
+#[wasm_bindgen_test]
+async fn the_confirmation_page_takes_the_token_confirms_and_asks_the_session_again() {
+    forget_everything();
+    let address = Address::set("/compte/confirmer-adresse#jeton=tok%2D42");
+    let double = FetchDouble::install(vec![
+        Answer::new("GET", SESSION, 200, &session(false)).once(),
+        Answer::new("POST", "/api/v1/account/verification/confirm", 204, ""),
+        Answer::new("GET", SESSION, 200, &session(true)),
+        empty_cart(),
+    ]);
+    let root = container();
+    let app = mount(&root, || view! { <VerifyEmailPage /> });
+    // Out of the address bar before any request.
+    assert_eq!(hash(), "");
+    assert_eq!(pathname(), "/compte/confirmer-adresse");
+    assert_eq!(text(&one(&root, "h1")), "Confirmation de l’adresse e-mail");
+    let status = one(&root, "[role=status]");
+    assert!(eventually(|| text(&status) == "Votre adresse e-mail est confirmée.").await);
+    assert!(eventually(|| who(&root) == "signed-in verified").await);
+    let confirm = double
+        .requests()
+        .into_iter()
+        .find(|sent| sent.path.ends_with("/confirm"))
+        .unwrap();
+    assert_eq!(confirm.body, r#"{"token":"tok-42"}"#);
+    let link = one(&root, "main a");
+    assert_eq!(text(&link), "Aller à mon compte");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/compte"));
+    drop(app);
+    root.remove();
+    drop(double);
+    drop(address);
+    forget_everything();
+}
+
+#[wasm_bindgen_test]
+async fn the_confirmation_page_says_a_used_or_old_link_is_no_longer_valid() {
+    forget_everything();
+    let address = Address::set("/compte/confirmer-adresse#jeton=used");
+    let double = FetchDouble::install(vec![
+        Answer::new("GET", SESSION, 200, "null"),
+        Answer::new(
+            "POST",
+            "/api/v1/account/verification/confirm",
+            400,
+            r#"{"error":{"code":"invalid_link","message":"used"}}"#,
+        ),
+    ]);
+    let root = container();
+    let app = mount(&root, || view! { <VerifyEmailPage /> });
+    assert_eq!(hash(), "");
+    let status = one(&root, "[role=status]");
+    assert!(eventually(|| text(&status).starts_with("Ce lien n’est plus valable")).await);
+    let said: Vec<String> = all(&status, "p").iter().map(text).collect();
+    assert_eq!(
+        said,
+        [
+            words(
+                "Ce lien n’est plus valable\u{a0}: il a déjà servi ou date de plus de 24 heures."
+            ),
+            words(
+                "Pour en recevoir un nouveau, connectez-vous, puis choisissez «\u{a0}Renvoyer le lien\u{a0}» sur la page Compte."
+            )
+        ]
+    );
+    let link = one(&root, "main a");
+    assert_eq!(text(&link), "Se connecter");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/compte"));
+    drop(app);
+    root.remove();
+    drop(double);
+    drop(address);
+
+    // No token at all: the same words, and nothing sent.
+    let address = Address::set("/compte/confirmer-adresse");
+    let double = FetchDouble::install(vec![Answer::new("GET", SESSION, 200, "null")]);
+    let root = container();
+    let app = mount(&root, || view! { <VerifyEmailPage /> });
+    let status = one(&root, "[role=status]");
+    assert!(text(&status).starts_with("Ce lien n’est plus valable"));
+    support::sleep(30).await;
+    assert_eq!(double.calls(), ["GET /api/v1/session"]);
+    drop(app);
+    root.remove();
+    drop(double);
+    drop(address);
+    forget_everything();
+}
+
+#[wasm_bindgen_test]
+async fn the_confirmation_page_offers_to_try_again_when_the_service_does_not_answer() {
+    forget_everything();
+    let address = Address::set("/compte/confirmer-adresse#jeton=tok");
+    let double = FetchDouble::install(vec![
+        Answer::new("GET", SESSION, 200, "null"),
+        Answer::new("POST", "/api/v1/account/verification/confirm", 0, "").once(),
+        Answer::new("POST", "/api/v1/account/verification/confirm", 204, ""),
+    ]);
+    let root = container();
+    let app = mount(&root, || view! { <VerifyEmailPage /> });
+    let status = one(&root, "[role=status]");
+    assert!(eventually(|| text(&status).starts_with("La confirmation n’a pas abouti")).await);
+    let retry = one(&root, "main button");
+    assert_eq!(text(&retry), "Réessayer");
+    click(&retry);
+    assert!(eventually(|| text(&status) == "Votre adresse e-mail est confirmée.").await);
+    // Signed out: the way on is the home page.
+    assert_eq!(
+        one(&root, "main a").get_attribute("href").as_deref(),
+        Some("/")
+    );
+    drop(app);
+    root.remove();
+    drop(double);
+    drop(address);
+    forget_everything();
+}
+
+#[wasm_bindgen_test]
+async fn asking_for_a_reset_link_says_the_same_whatever_the_address() {
+    forget_everything();
+    let double = FetchDouble::install(vec![
+        Answer::new("GET", SESSION, 200, "null"),
+        Answer::new(
+            "POST",
+            "/api/v1/password-reset",
+            429,
+            r#"{"error":{"code":"too_many_attempts","message":"wait","retry_after_seconds":30}}"#,
+        )
+        .once(),
+        Answer::new("POST", "/api/v1/password-reset", 202, ""),
+    ]);
+    let root = container();
+    let app = mount(&root, || view! { <ForgotPasswordPage /> });
+    assert_eq!(text(&one(&root, "h1")), "Mot de passe oublié");
+    let form = one(&root, "form");
+    // Checked in the browser first.
+    click(&one(&form, "button[type=submit]"));
+    support::next_tick().await;
+    assert_eq!(
+        text(&one(&form, ".field-error")),
+        "Saisissez votre adresse e-mail."
+    );
+    type_into(&one(&form, "input[type=email]"), EMAIL);
+    click(&one(&form, "button[type=submit]"));
+    assert!(eventually(|| all(&form, "[role=alert]").len() == 1).await);
+    assert_eq!(
+        text(&one(&form, "[role=alert]")),
+        "Vous avez déjà demandé plusieurs liens. Réessayez dans 30 secondes."
+    );
+    click(&one(&form, "button[type=submit]"));
+    assert!(eventually(|| all(&root, ".confirmation").len() == 1).await);
+    let sent = one(&root, ".confirmation");
+    assert_eq!(
+        text(&sent),
+        "Si un compte existe pour marie@exemple.fr, nous venons de lui envoyer un lien valable une heure."
+    );
+    assert_eq!(sent.get_attribute("role").as_deref(), Some("status"));
+    next_frame().await;
+    assert_eq!(active_id(), sent.id());
+    let asked = double
+        .requests()
+        .into_iter()
+        .filter(|sent| sent.path == "/api/v1/password-reset")
+        .map(|sent| sent.body)
+        .collect::<Vec<_>>();
+    assert_eq!(
+        asked,
+        [r#"{"email":"marie@exemple.fr","language":"fr"}"#; 2]
+    );
+    drop(app);
+    root.remove();
+    drop(double);
+    forget_everything();
+}
+
+#[wasm_bindgen_test]
+async fn the_reset_page_takes_the_token_from_the_address_and_signs_in_with_the_new_password() {
+    forget_everything();
+    let address = Address::set("/compte/nouveau-mot-de-passe#jeton=reset-7");
+    let double = FetchDouble::install(vec![
+        Answer::new("GET", SESSION, 200, "null"),
+        Answer::new(
+            "POST",
+            "/api/v1/password-reset/confirm",
+            400,
+            r#"{"error":{"code":"password_too_weak","message":"weak"}}"#,
+        )
+        .once(),
+        Answer::new(
+            "POST",
+            "/api/v1/password-reset/confirm",
+            200,
+            &session(true),
+        ),
+        empty_cart(),
+    ]);
+    let root = container();
+    let app = mount(&root, || view! { <ResetPasswordPage /> });
+    // The token left the address bar at once, and only it.
+    assert_eq!(hash(), "");
+    assert_eq!(pathname(), "/compte/nouveau-mot-de-passe");
+    assert_eq!(text(&one(&root, "h1")), "Nouveau mot de passe");
+    assert!(eventually(|| who(&root) == "signed-out").await);
+    let form = one(&root, "form");
+    let password = one(&form, "#nouveau-mot-de-passe");
+    assert_eq!(
+        password.get_attribute("autocomplete").as_deref(),
+        Some("new-password")
+    );
+    assert!(text(&one(&form, ".field-hint")).starts_with("Au moins 12 caractères."));
+    // Too short: said in the browser, nothing sent.
+    type_into(&password, "court");
+    click(&one(&form, "button[type=submit]"));
+    support::next_tick().await;
+    assert_eq!(
+        text(&one(&form, ".field-error")),
+        "Le mot de passe doit compter au moins 12 caractères."
+    );
+    assert_eq!(active_id(), "nouveau-mot-de-passe");
+    assert_eq!(double.calls(), ["GET /api/v1/session"]);
+    // Refused by the server: next to the field too.
+    type_into(&password, "password1234");
+    click(&one(&form, "button[type=submit]"));
+    assert!(
+        eventually(|| all(&form, ".field-error")
+            .iter()
+            .any(|error| text(error).starts_with("Ce mot de passe est trop courant")))
+        .await
+    );
+    assert_eq!(
+        password.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    type_into(&password, STRONG);
+    click(&one(&form, "button[type=submit]"));
+    assert!(eventually(|| all(&root, ".confirmation").len() == 1).await);
+    assert_eq!(
+        text(&one(&root, ".confirmation")),
+        "Votre mot de passe est changé. Vos autres sessions sont fermées."
+    );
+    let link = one(&root, "main a");
+    assert_eq!(text(&link), "Aller à mon compte");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/compte"));
+    // Signed in as after a sign-in: the account's cart is read.
+    assert!(eventually(|| who(&root) == "signed-in verified").await);
+    assert!(eventually(|| double.calls().contains(&"GET /api/v1/cart".to_owned())).await);
+    let sent: Vec<_> = double
+        .requests()
+        .into_iter()
+        .filter(|sent| sent.path == "/api/v1/password-reset/confirm")
+        .map(|sent| sent.body)
+        .collect();
+    assert_eq!(
+        sent,
+        [
+            r#"{"token":"reset-7","password":"password1234"}"#.to_owned(),
+            format!(r#"{{"token":"reset-7","password":"{STRONG}"}}"#)
+        ]
+    );
+    drop(app);
+    root.remove();
+    drop(double);
+    drop(address);
+    forget_everything();
+}
+
+#[wasm_bindgen_test]
+async fn the_reset_page_sends_to_asking_again_when_the_link_no_longer_works() {
+    forget_everything();
+    let address = Address::set("/compte/nouveau-mot-de-passe#jeton=old");
+    let double = FetchDouble::install(vec![
+        Answer::new("GET", SESSION, 200, "null"),
+        Answer::new(
+            "POST",
+            "/api/v1/password-reset/confirm",
+            400,
+            r#"{"error":{"code":"invalid_link","message":"old"}}"#,
+        ),
+    ]);
+    let root = container();
+    let app = mount(&root, || view! { <ResetPasswordPage /> });
+    type_into(&one(&root, "#nouveau-mot-de-passe"), STRONG);
+    click(&one(&root, "form button[type=submit]"));
+    assert!(eventually(|| all(&root, "form").is_empty()).await);
+    assert_eq!(
+        text(&one(&root, "[role=status]")),
+        words("Ce lien n’est plus valable\u{a0}: il a déjà servi ou date de plus d’une heure.")
+    );
+    let link = one(&root, "main a");
+    assert_eq!(text(&link), words("Mot de passe oublié\u{a0}?"));
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/compte/mot-de-passe-oublie")
+    );
+    assert_eq!(who(&root), "signed-out");
+    drop(app);
+    root.remove();
+    drop(double);
+    drop(address);
+
+    // Opened without its token: the same, at once.
+    let address = Address::set("/compte/nouveau-mot-de-passe");
+    let double = FetchDouble::install(vec![Answer::new("GET", SESSION, 200, "null")]);
+    let root = container();
+    let app = mount(&root, || view! { <ResetPasswordPage /> });
+    assert!(all(&root, "form").is_empty());
+    assert!(text(&one(&root, "[role=status]")).starts_with("Ce lien n’est plus valable"));
+    drop(app);
+    root.remove();
+    drop(double);
+    drop(address);
+    forget_everything();
+}
+
+/// A shopper whose session ended since (this browser remembers having
+/// one) opens the e-mailed link: they stay on its page, whose token would
+/// be lost on the way to signing in.
+#[wasm_bindgen_test]
+async fn an_expired_session_does_not_take_the_shopper_away_from_a_link_s_page() {
+    forget_everything();
+    window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .set_item("service-photo.had-session", "1")
+        .unwrap();
+    let address = Address::set("/compte/nouveau-mot-de-passe#jeton=reset-8");
+    let double = FetchDouble::install(vec![Answer::new("GET", SESSION, 200, "null")]);
+    let root = container();
+    let app = leptos::mount::mount_to(root.clone(), storefront::app::App);
+    assert!(eventually(|| double.calls().contains(&"GET /api/v1/session".to_owned())).await);
+    support::sleep(50).await;
+    assert_eq!(pathname(), "/compte/nouveau-mot-de-passe");
+    assert_eq!(hash(), "");
+    assert_eq!(text(&one(&root, "h1")), "Nouveau mot de passe");
+    assert_eq!(all(&root, "#nouveau-mot-de-passe").len(), 1);
+    drop(app);
+    root.remove();
+    drop(double);
+    drop(address);
     forget_everything();
 }

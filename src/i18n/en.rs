@@ -259,6 +259,7 @@ pub static STRINGS: Strings = Strings {
         delete_project_confirm_button: "Yes, delete",
         delete_project_failed: "The project could not be deleted. Check your internet connection and try again.",
         signed_in_nav_label: "Account, signed in",
+        forgot_password_link: "Forgot your password?",
         sign_up_written: |email| {
             format!(
                 "We have written to {email}. If this address already has an account, sign in or choose “Forgot your password?”."
@@ -303,6 +304,31 @@ pub static STRINGS: Strings = Strings {
         sign_in: "Sign in",
         failed: "The confirmation did not go through: the service does not answer. Check your internet connection and try again.",
         retry: "Try again",
+    },
+    password_reset: PasswordResetText {
+        forgot_title: "Forgotten password",
+        forgot_intro: "Enter your account's e-mail address: we will send you a link to choose a new password.",
+        send_button: "Get the link",
+        sent: |email| {
+            format!(
+                "If an account exists for {email}, we have just sent it a link valid for one hour."
+            )
+        },
+        too_soon: |seconds| {
+            format!(
+                "You have already asked for several links. Try again in {}.",
+                delay(seconds)
+            )
+        },
+        back_to_sign_in: "Back to sign-in",
+        reset_title: "New password",
+        reset_intro: "Choose your account's new password.",
+        new_password_label: "New password",
+        save_button: "Change my password",
+        done: "Your password has been changed. Your other sessions are signed out.",
+        to_account: "Go to my account",
+        invalid_link: "This link is no longer valid: it has already been used or is more than an hour old.",
+        ask_again: "To ask for a new one:",
     },
     orders: OrdersText {
         title: "Order tracking",

@@ -257,6 +257,7 @@ pub static STRINGS: Strings = Strings {
         delete_project_confirm_button: "Oui, supprimer",
         delete_project_failed: "Le projet n’a pas pu être supprimé. Vérifiez votre connexion internet et réessayez.",
         signed_in_nav_label: "Compte, connecté",
+        forgot_password_link: "Mot de passe oublié\u{a0}?",
         sign_up_written: |email| {
             format!(
                 "Nous vous avons écrit à {email}. Si cette adresse a déjà un compte, connectez-vous ou choisissez «\u{a0}Mot de passe oublié\u{a0}?\u{a0}»."
@@ -303,6 +304,31 @@ pub static STRINGS: Strings = Strings {
         sign_in: "Se connecter",
         failed: "La confirmation n’a pas abouti\u{a0}: le service ne répond pas. Vérifiez votre connexion internet et réessayez.",
         retry: "Réessayer",
+    },
+    password_reset: PasswordResetText {
+        forgot_title: "Mot de passe oublié",
+        forgot_intro: "Indiquez l’adresse e-mail de votre compte\u{a0}: nous vous enverrons un lien pour choisir un nouveau mot de passe.",
+        send_button: "Recevoir le lien",
+        sent: |email| {
+            format!(
+                "Si un compte existe pour {email}, nous venons de lui envoyer un lien valable une heure."
+            )
+        },
+        too_soon: |seconds| {
+            format!(
+                "Vous avez déjà demandé plusieurs liens. Réessayez dans {}.",
+                delay(seconds)
+            )
+        },
+        back_to_sign_in: "Retour à la connexion",
+        reset_title: "Nouveau mot de passe",
+        reset_intro: "Choisissez le nouveau mot de passe de votre compte.",
+        new_password_label: "Nouveau mot de passe",
+        save_button: "Changer mon mot de passe",
+        done: "Votre mot de passe est changé. Vos autres sessions sont fermées.",
+        to_account: "Aller à mon compte",
+        invalid_link: "Ce lien n’est plus valable\u{a0}: il a déjà servi ou date de plus d’une heure.",
+        ask_again: "Pour en demander un nouveau\u{a0}:",
     },
     orders: OrdersText {
         title: "Suivi de commande",
