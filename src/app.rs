@@ -28,7 +28,8 @@ pub fn App() -> impl IntoView {
     provide_projects();
     PendingHeadingFocus::provide();
     let locale = use_locale();
-    let session = use_session().status();
+    let session_context = use_session();
+    let session = session_context.status();
     let signed_in = Signal::derive(move || matches!(session.get(), SessionStatus::SignedIn(_)));
     let t = use_strings();
     let shop_name = move || t.get().shop_name;
@@ -49,6 +50,9 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment(routes::CREATE), ParamSegment("produit")) view=|| view! { <LazyPage load=lazy_pages::new_project /> } />
                         <Route path=(StaticSegment(routes::PROJECT), ParamSegment("id")) view=|| view! { <LazyPage load=lazy_pages::project /> } />
                         <Route path=StaticSegment(routes::ACCOUNT) view=|| view! { <LazyPage load=lazy_pages::account /> } />
+                        <Route path=(StaticSegment(routes::ACCOUNT), StaticSegment(routes::VERIFY_EMAIL_SEGMENT)) view=|| view! { <LazyPage load=lazy_pages::verify_email /> } />
+                        <Route path=(StaticSegment(routes::ACCOUNT), StaticSegment(routes::FORGOT_PASSWORD_SEGMENT)) view=|| view! { <LazyPage load=lazy_pages::forgot_password /> } />
+                        <Route path=(StaticSegment(routes::ACCOUNT), StaticSegment(routes::RESET_PASSWORD_SEGMENT)) view=|| view! { <LazyPage load=lazy_pages::reset_password /> } />
                         <Route path=StaticSegment(routes::ORDERS) view=|| view! { <LazyPage load=lazy_pages::orders /> } />
                         <Route path=StaticSegment(routes::HELP) view=|| view! { <LazyPage load=lazy_pages::help /> } />
                         <Route path=(StaticSegment(routes::HELP), StaticSegment(routes::CONTACT_SEGMENT)) view=|| view! { <LazyPage load=lazy_pages::contact /> } />
@@ -61,7 +65,10 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment(routes::PAYMENT_METHODS) view=|| view! { <LazyPage load=lazy_pages::payment_methods /> } />
                     </Routes>
                 </main>
-                <Footer locale=locale on_switch_locale=Callback::new(move |l| locale.set(l)) />
+                <Footer locale=locale on_switch_locale=Callback::new(move |l: crate::i18n::Locale| {
+                    locale.set(l);
+                    session_context.language_chosen(l.language());
+                }) />
             </div>
         </Router>
     }
@@ -91,7 +98,9 @@ fn FocusOnNavigation() -> impl IntoView {
 
 /// When the server no longer knows this browser's session, the shopper is
 /// taken to sign in, and brought back here afterwards. The checkout asks
-/// for identification itself, keeping the shopper where they are.
+/// for identification itself, keeping the shopper where they are; the
+/// account's pages under `/compte` (an e-mailed link's, whose token would
+/// be lost, and asking for one) are for shoppers signed out too.
 #[component]
 fn SendExpiredSessionsToSignIn() -> impl IntoView {
     let status = use_session().status();
@@ -100,7 +109,10 @@ fn SendExpiredSessionsToSignIn() -> impl IntoView {
     Effect::new(move |_| {
         if status.get() == (SessionStatus::SignedOut { expired: true }) {
             let here = location.pathname.get_untracked();
-            if here != routes::ACCOUNT && here != routes::CHECKOUT {
+            let account_page = here
+                .strip_prefix(routes::ACCOUNT)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+            if !account_page && here != routes::CHECKOUT {
                 let back = js_sys::encode_uri_component(&here);
                 navigate(
                     &format!("{}?{RETURN_PARAM}={back}", routes::ACCOUNT),

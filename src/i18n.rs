@@ -38,6 +38,15 @@ impl Locale {
         Self::ALL.into_iter().find(|l| l.code() == code)
     }
 
+    /// The same language as the shop API names it (the one the shop
+    /// writes to the shopper in).
+    pub fn language(self) -> shop_api::Language {
+        match self {
+            Locale::Fr => shop_api::Language::Fr,
+            Locale::En => shop_api::Language::En,
+        }
+    }
+
     /// The other language, offered by the switch in the footer.
     pub fn other(self) -> Self {
         match self {
@@ -81,6 +90,8 @@ pub struct Strings {
     pub cart: CartText,
     pub project: ProjectText,
     pub account: AccountText,
+    pub verification: VerificationText,
+    pub password_reset: PasswordResetText,
     pub orders: OrdersText,
     pub checkout: CheckoutText,
     pub order: OrderText,
@@ -268,7 +279,61 @@ pub struct AccountText {
     pub delete_project_confirm: fn(&str) -> String,
     pub delete_project_confirm_button: &'static str,
     pub delete_project_failed: &'static str,
+    /// The sign-in form's link to asking for a reset link.
+    pub forgot_password_link: &'static str,
+    /// (address) After a sign-up the server answered without a session:
+    /// the address may already have an account, and the shop wrote to it.
+    pub sign_up_written: fn(&str) -> String,
     pub errors: AccountErrors,
+}
+
+/// Confirming the e-mail address: the account page's reminder and the
+/// page the e-mailed link opens.
+pub struct VerificationText {
+    /// (address)
+    pub reminder: fn(&str) -> String,
+    pub resend_button: &'static str,
+    pub resend_pending: &'static str,
+    pub sent: &'static str,
+    /// Asked too often: in how many seconds the shopper may ask again.
+    pub too_soon: fn(u64) -> String,
+    pub resend_failed: &'static str,
+    pub title: &'static str,
+    pub confirming: &'static str,
+    pub confirmed: &'static str,
+    pub to_account: &'static str,
+    pub to_home: &'static str,
+    /// The link is unknown, used or older than 24 hours (or has no token).
+    pub invalid_link: &'static str,
+    /// The way to a new link, for a shopper signed out, then signed in.
+    pub new_link_signed_out: &'static str,
+    pub new_link_signed_in: &'static str,
+    pub sign_in: &'static str,
+    pub failed: &'static str,
+    pub retry: &'static str,
+}
+
+/// A forgotten password: asking for the link, then choosing a new one on
+/// the page it opens.
+pub struct PasswordResetText {
+    pub forgot_title: &'static str,
+    pub forgot_intro: &'static str,
+    pub send_button: &'static str,
+    /// (address) The same words whether the address has an account or not.
+    pub sent: fn(&str) -> String,
+    /// Asked too often: in how many seconds the shopper may ask again.
+    pub too_soon: fn(u64) -> String,
+    pub back_to_sign_in: &'static str,
+    pub reset_title: &'static str,
+    pub reset_intro: &'static str,
+    pub new_password_label: &'static str,
+    pub save_button: &'static str,
+    pub done: &'static str,
+    pub to_account: &'static str,
+    /// The link is unknown, used or older than an hour (or has no token).
+    pub invalid_link: &'static str,
+    /// Before the link to ask for a new one.
+    pub ask_again: &'static str,
 }
 
 /// Why an account form was refused, next to the field concerned.

@@ -16,6 +16,7 @@ pub use loader::{LazyPage, Loaded, PendingHeadingFocus};
 
 use crate::pages::{
     account::AccountPage,
+    account_links::{ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage},
     cart::CartPage,
     checkout::CheckoutPage,
     help::{HelpPage, answer::HelpAnswerPage, contact::ContactPage},
@@ -70,6 +71,14 @@ split_page!(order: order => OrderPage);
 split_page!(orders: orders => OrdersPage);
 split_page!(project: new_project => NewProjectPage, project => ProjectPage);
 split_page!(account: account => AccountPage);
+// Not in `account`: the pages the shop's e-mails open (and asking for a
+// reset link) are visited apart from the account page, which is near its
+// size ceiling.
+split_page!(account_links:
+    verify_email => VerifyEmailPage,
+    forgot_password => ForgotPasswordPage,
+    reset_password => ResetPasswordPage,
+);
 split_page!(help: help => HelpPage, help_answer => HelpAnswerPage, contact => ContactPage);
 split_page!(legal:
     legal_notice => LegalNoticePage,

@@ -1,6 +1,7 @@
 //! One routed component per file: reads the route, composes components.
 
 pub mod account;
+pub mod account_links;
 pub mod cart;
 pub mod checkout;
 pub mod help;

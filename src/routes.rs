@@ -9,6 +9,18 @@ pub const HELP: &str = "/aide";
 pub const PAYMENT_METHODS: &str = "/modes-de-paiement";
 pub const CHECKOUT: &str = "/commande";
 
+/// The pages the shop's e-mails link to, under `/compte` (the contract's
+/// addresses; their token follows in the fragment, `#jeton=…`): the
+/// address confirmed, and a new password after a forgotten one.
+pub const VERIFY_EMAIL: &str = shop_api::account::VERIFY_EMAIL_PATH;
+pub const RESET_PASSWORD: &str = shop_api::account::RESET_PASSWORD_PATH;
+/// Asking for the reset link, from the sign-in form.
+pub const FORGOT_PASSWORD: &str = "/compte/mot-de-passe-oublie";
+/// Their last segments, for the route table (under `ACCOUNT`).
+pub const VERIFY_EMAIL_SEGMENT: &str = "confirmer-adresse";
+pub const RESET_PASSWORD_SEGMENT: &str = "nouveau-mot-de-passe";
+pub const FORGOT_PASSWORD_SEGMENT: &str = "mot-de-passe-oublie";
+
 /// Query parameter naming the page to return to after signing in
 /// (`/compte?retour=/commande`).
 pub const RETURN_PARAM: &str = "retour";

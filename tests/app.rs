@@ -86,6 +86,56 @@ fn the_contact_form_s_address_is_its_route() {
     );
 }
 
+/// The account's pages under `/compte` are built from two segments; the
+/// shop's e-mails link to the contract's addresses.
+#[wasm_bindgen_test]
+fn the_account_s_link_pages_are_their_routes() {
+    use storefront::routes;
+    for (page, segment) in [
+        (routes::VERIFY_EMAIL, routes::VERIFY_EMAIL_SEGMENT),
+        (routes::RESET_PASSWORD, routes::RESET_PASSWORD_SEGMENT),
+        (routes::FORGOT_PASSWORD, routes::FORGOT_PASSWORD_SEGMENT),
+    ] {
+        assert_eq!(page, format!("{}/{segment}", routes::ACCOUNT));
+    }
+    assert_eq!(routes::VERIFY_EMAIL, "/compte/confirmer-adresse");
+    assert_eq!(routes::RESET_PASSWORD, "/compte/nouveau-mot-de-passe");
+}
+
+/// Each new page renders one heading through the app's route table.
+#[wasm_bindgen_test]
+async fn the_account_s_link_pages_open_with_their_heading() {
+    for (path, heading) in [
+        (
+            "/compte/confirmer-adresse",
+            "Confirmation de l’adresse e-mail",
+        ),
+        ("/compte/mot-de-passe-oublie", "Mot de passe oublié"),
+        ("/compte/nouveau-mot-de-passe", "Nouveau mot de passe"),
+    ] {
+        let before = leptos::prelude::window().location().href().unwrap();
+        leptos::prelude::window()
+            .history()
+            .unwrap()
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+            .unwrap();
+        let root = container();
+        let app = leptos::mount::mount_to(root.clone(), storefront::app::App);
+        next_tick().await;
+        next_tick().await;
+        let headings = all(&root, "h1");
+        assert_eq!(headings.len(), 1, "{path}");
+        assert_eq!(text(&headings[0]), heading, "{path}");
+        drop(app);
+        root.remove();
+        leptos::prelude::window()
+            .history()
+            .unwrap()
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&before))
+            .unwrap();
+    }
+}
+
 /// The static shell's page openings (index.html) must say what the pages
 /// say, with the heading the app focuses, or the page changes under the
 /// shopper's eyes when the app takes over.
@@ -100,6 +150,21 @@ fn the_static_shell_opens_each_page_with_its_own_heading_and_lead() {
             "/modes-de-paiement",
             strings.payment_methods.title,
             Some(strings.payment_methods.intro),
+        ),
+        (
+            storefront::routes::VERIFY_EMAIL,
+            strings.verification.title,
+            None,
+        ),
+        (
+            storefront::routes::FORGOT_PASSWORD,
+            strings.password_reset.forgot_title,
+            Some(strings.password_reset.forgot_intro),
+        ),
+        (
+            storefront::routes::RESET_PASSWORD,
+            strings.password_reset.reset_title,
+            None,
         ),
     ];
     let html = include_str!("../index.html");

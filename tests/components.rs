@@ -516,3 +516,43 @@ fn cart_line(n: usize) -> shop_api::cart::CartLine {
         copies: 1,
     }
 }
+
+/// The sign-in form, and only it, leads to asking for a reset link.
+#[wasm_bindgen_test]
+async fn the_sign_in_form_links_to_the_forgotten_password_page() {
+    use storefront::components::credentials_form::{CredentialsForm, FormKind};
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        let form = move |kind| {
+            view! {
+                <CredentialsForm
+                    kind=kind
+                    pending=Signal::stored(false)
+                    server_errors=Signal::stored(Default::default())
+                    on_submit=Callback::new(|_| {})
+                />
+            }
+        };
+        view! { <Router>{form(FormKind::SignIn)}{form(FormKind::CreateAccount)}</Router> }
+    });
+    let sign_in = one(&root, "form[aria-labelledby=connexion-titre]");
+    let links = all(&sign_in, "a");
+    assert_eq!(links.len(), 1);
+    assert_eq!(
+        links[0].get_attribute("href").as_deref(),
+        Some(storefront::routes::FORGOT_PASSWORD)
+    );
+    assert_eq!(
+        links[0].text_content().unwrap(),
+        "Mot de passe oublié\u{a0}?"
+    );
+    // After the password, before the button: in the order a shopper
+    // looks for it.
+    let order: Vec<String> = all(&sign_in, "input, a, button[type=submit]")
+        .iter()
+        .map(|element| element.tag_name())
+        .collect();
+    assert_eq!(order, ["INPUT", "INPUT", "A", "BUTTON"]);
+    let create = one(&root, "form[aria-labelledby=creation-titre]");
+    assert!(all(&create, "a").is_empty());
+}

@@ -61,6 +61,16 @@ pub async fn get_bytes(path: &str) -> Result<Vec<u8>, ApiError> {
         })
 }
 
+/// A POST whose success has no body to read (`202`, `204`).
+pub async fn post_unanswered<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
+    send(Request::post(&url(path)), Some(body)).await.map(drop)
+}
+
+/// A PUT whose success has no body to read (`204`).
+pub async fn put_unanswered<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
+    send(Request::put(&url(path)), Some(body)).await.map(drop)
+}
+
 /// For calls whose success has no body (204).
 pub async fn delete(path: &str) -> Result<(), ApiError> {
     send(Request::delete(&url(path)), None::<&()>)

@@ -1,14 +1,17 @@
 //! The sign-in and create-account forms: e-mail and password, checked in
 //! the browser first (the server checks again) and showing each refusal
-//! next to its field. It does not send anything itself: `on_submit` does.
+//! next to its field; the sign-in form links to asking for a reset link.
+//! It does not send anything itself: `on_submit` does.
 
 use crate::components::password_field::PasswordField;
 use crate::dom::focus_by_id;
 use crate::i18n::AccountErrors;
+use crate::routes;
 use crate::state::locale::use_strings;
 use leptos::prelude::*;
-use shop_api::Credentials;
+use leptos_router::components::A;
 use shop_api::account::{PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
+use shop_api::{Credentials, ErrorCode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
@@ -43,6 +46,17 @@ pub enum FormError {
 }
 
 impl FormError {
+    /// The server's refusal of a password being chosen (a new account's, or
+    /// after a reset link), shown next to the password field.
+    pub fn password_refusal(code: ErrorCode) -> Option<Self> {
+        match code {
+            ErrorCode::PasswordTooShort => Some(FormError::PasswordTooShort),
+            ErrorCode::PasswordTooLong => Some(FormError::PasswordTooLong),
+            ErrorCode::PasswordTooWeak => Some(FormError::PasswordTooWeak),
+            _ => None,
+        }
+    }
+
     pub fn message(self, errors: &AccountErrors) -> String {
         match self {
             FormError::EmailRequired => errors.email_required.to_owned(),
@@ -77,25 +91,42 @@ impl FieldErrors {
 
 /// The browser-side rules: what can be said without asking the server.
 pub fn check(kind: FormKind, email: &str, password: &str) -> FieldErrors {
+    let password_error = match kind {
+        FormKind::SignIn if password.is_empty() => Some(FormError::PasswordRequired),
+        FormKind::SignIn => None,
+        FormKind::CreateAccount => check_new_password(password),
+    };
+    FieldErrors {
+        email: check_email(email),
+        password: password_error,
+        form: None,
+    }
+}
+
+/// An e-mail address as typed (spaces around it are dropped when sent).
+pub fn check_email(email: &str) -> Option<FormError> {
     let email = email.trim();
-    let email_error = if email.is_empty() {
+    if email.is_empty() {
         Some(FormError::EmailRequired)
     } else if !looks_like_email(email) {
         Some(FormError::EmailInvalid)
     } else {
         None
-    };
+    }
+}
+
+/// A password being chosen (a new account's, or after a reset link): its
+/// length in Unicode characters, as the server counts it.
+pub fn check_new_password(password: &str) -> Option<FormError> {
     let chars = password.chars().count();
-    let password_error = match kind {
-        _ if password.is_empty() => Some(FormError::PasswordRequired),
-        FormKind::CreateAccount if chars < PASSWORD_MIN_CHARS => Some(FormError::PasswordTooShort),
-        FormKind::CreateAccount if chars > PASSWORD_MAX_CHARS => Some(FormError::PasswordTooLong),
-        _ => None,
-    };
-    FieldErrors {
-        email: email_error,
-        password: password_error,
-        form: None,
+    if password.is_empty() {
+        Some(FormError::PasswordRequired)
+    } else if chars < PASSWORD_MIN_CHARS {
+        Some(FormError::PasswordTooShort)
+    } else if chars > PASSWORD_MAX_CHARS {
+        Some(FormError::PasswordTooLong)
+    } else {
+        None
     }
 }
 
@@ -112,6 +143,11 @@ fn looks_like_email(email: &str) -> bool {
     }
 }
 
+/// The id of a form's notice, focused when it says something new.
+pub fn notice_id(kind: FormKind) -> String {
+    format!("{}-avis", kind.prefix())
+}
+
 #[component]
 pub fn CredentialsForm(
     kind: FormKind,
@@ -123,6 +159,10 @@ pub fn CredentialsForm(
     #[prop(into)]
     server_errors: Signal<FieldErrors>,
     on_submit: Callback<Credentials>,
+    /// What the server's answer asks the shopper to read (not a refusal),
+    /// announced above the fields.
+    #[prop(optional)]
+    notice: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let t = use_strings();
     let account = move || &t.get().account;
@@ -183,9 +223,24 @@ pub fn CredentialsForm(
         .then(|| Signal::derive(move || account().new_password_hint));
     let email_error_id = format!("{email_id}-erreur");
     let email_error_ref = email_error_id.clone();
+    let forgot = (kind == FormKind::SignIn).then(|| {
+        view! {
+            <p class="form-link">
+                <A href=routes::FORGOT_PASSWORD>{move || account().forgot_password_link}</A>
+            </p>
+        }
+    });
+    let notice = notice.map(|notice| {
+        view! {
+            <p class="form-notice" id=notice_id(kind) tabindex="-1" role="status">
+                {move || notice.get()}
+            </p>
+        }
+    });
     view! {
         <form class="account-form" novalidate aria-labelledby=labelled_by on:submit=submit>
             <h2 id=heading_id>{move || heading.get()}</h2>
+            {notice}
             {move || message(errors.get().form).map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
             <div class="field">
                 <label for=email_id.clone()>{move || account().email_label}</label>
@@ -211,6 +266,7 @@ pub fn CredentialsForm(
                 error=Signal::derive(move || message(errors.get().password))
                 hint=hint
             />
+            {forgot}
             <button type="submit" class="button-primary" disabled=move || pending.get() aria-busy=move || pending.get().then_some("true")>
                 {move || if pending.get() { account().pending } else { button.get() }}
             </button>

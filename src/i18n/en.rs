@@ -51,6 +51,15 @@ fn busy(seconds: u64) -> String {
     )
 }
 
+/// When the shopper may ask again, after "in".
+fn delay(seconds: u64) -> String {
+    match seconds {
+        0..=1 => "a second".to_owned(),
+        2..=119 => format!("{seconds} seconds"),
+        _ => format!("{} minutes", seconds.div_ceil(60)),
+    }
+}
+
 pub static STRINGS: Strings = Strings {
     language_name: "English",
     shop_name: "Service Photo",
@@ -250,6 +259,12 @@ pub static STRINGS: Strings = Strings {
         delete_project_confirm_button: "Yes, delete",
         delete_project_failed: "The project could not be deleted. Check your internet connection and try again.",
         signed_in_nav_label: "Account, signed in",
+        forgot_password_link: "Forgot your password?",
+        sign_up_written: |email| {
+            format!(
+                "We have written to {email}. If this address already has an account, sign in or choose “Forgot your password?”."
+            )
+        },
         errors: AccountErrors {
             email_required: "Enter your e-mail address.",
             email_invalid: "This e-mail address does not look valid (example: first.last@example.com).",
@@ -265,6 +280,55 @@ pub static STRINGS: Strings = Strings {
             unexpected: "Something unexpected went wrong. Try again in a moment.",
             sign_out_failed: "Signing out did not go through. Check your connection and try again: nothing was deleted.",
         },
+    },
+    verification: VerificationText {
+        reminder: |email| format!("Confirm your e-mail address: we sent a link to {email}."),
+        resend_button: "Send the link again",
+        resend_pending: "Sending the link…",
+        sent: "Link sent.",
+        too_soon: |seconds| {
+            format!(
+                "A link has just been sent. You can ask for another one in {}.",
+                delay(seconds)
+            )
+        },
+        resend_failed: "The link could not be sent. Check your internet connection and try again.",
+        title: "E-mail address confirmation",
+        confirming: "Confirming your e-mail address…",
+        confirmed: "Your e-mail address is confirmed.",
+        to_account: "Go to my account",
+        to_home: "Back to the home page",
+        invalid_link: "This link is no longer valid: it has already been used or is more than 24 hours old.",
+        new_link_signed_out: "To get a new one, sign in, then choose “Send the link again” on the Account page.",
+        new_link_signed_in: "To get a new one, choose “Send the link again” on the Account page.",
+        sign_in: "Sign in",
+        failed: "The confirmation did not go through: the service does not answer. Check your internet connection and try again.",
+        retry: "Try again",
+    },
+    password_reset: PasswordResetText {
+        forgot_title: "Forgotten password",
+        forgot_intro: "Enter your account's e-mail address: we will send you a link to choose a new password.",
+        send_button: "Get the link",
+        sent: |email| {
+            format!(
+                "If an account exists for {email}, we have just sent it a link valid for one hour."
+            )
+        },
+        too_soon: |seconds| {
+            format!(
+                "You have already asked for several links. Try again in {}.",
+                delay(seconds)
+            )
+        },
+        back_to_sign_in: "Back to sign-in",
+        reset_title: "New password",
+        reset_intro: "Choose your account's new password.",
+        new_password_label: "New password",
+        save_button: "Change my password",
+        done: "Your password has been changed. Your other sessions are signed out.",
+        to_account: "Go to my account",
+        invalid_link: "This link is no longer valid: it has already been used or is more than an hour old.",
+        ask_again: "To ask for a new one:",
     },
     orders: OrdersText {
         title: "Order tracking",

@@ -51,6 +51,15 @@ fn busy(seconds: u64) -> String {
     )
 }
 
+/// When the shopper may ask again, after "dans".
+fn delay(seconds: u64) -> String {
+    match seconds {
+        0..=1 => "une seconde".to_owned(),
+        2..=119 => format!("{seconds} secondes"),
+        _ => format!("{} minutes", seconds.div_ceil(60)),
+    }
+}
+
 pub static STRINGS: Strings = Strings {
     language_name: "Français",
     shop_name: "Service Photo",
@@ -248,6 +257,12 @@ pub static STRINGS: Strings = Strings {
         delete_project_confirm_button: "Oui, supprimer",
         delete_project_failed: "Le projet n’a pas pu être supprimé. Vérifiez votre connexion internet et réessayez.",
         signed_in_nav_label: "Compte, connecté",
+        forgot_password_link: "Mot de passe oublié\u{a0}?",
+        sign_up_written: |email| {
+            format!(
+                "Nous vous avons écrit à {email}. Si cette adresse a déjà un compte, connectez-vous ou choisissez «\u{a0}Mot de passe oublié\u{a0}?\u{a0}»."
+            )
+        },
         errors: AccountErrors {
             email_required: "Saisissez votre adresse e-mail.",
             email_invalid: "Cette adresse e-mail ne semble pas valide (exemple\u{a0}: prenom.nom@exemple.fr).",
@@ -263,6 +278,57 @@ pub static STRINGS: Strings = Strings {
             unexpected: "Une erreur inattendue s’est produite. Réessayez dans un instant.",
             sign_out_failed: "La déconnexion n’a pas abouti. Vérifiez votre connexion et réessayez\u{a0}: rien n’a été supprimé.",
         },
+    },
+    verification: VerificationText {
+        reminder: |email| {
+            format!("Confirmez votre adresse e-mail\u{a0}: nous avons envoyé un lien à {email}.")
+        },
+        resend_button: "Renvoyer le lien",
+        resend_pending: "Envoi du lien…",
+        sent: "Lien envoyé.",
+        too_soon: |seconds| {
+            format!(
+                "Un lien vient déjà de partir. Vous pourrez en demander un autre dans {}.",
+                delay(seconds)
+            )
+        },
+        resend_failed: "Le lien n’a pas pu être envoyé. Vérifiez votre connexion internet et réessayez.",
+        title: "Confirmation de l’adresse e-mail",
+        confirming: "Confirmation de votre adresse e-mail…",
+        confirmed: "Votre adresse e-mail est confirmée.",
+        to_account: "Aller à mon compte",
+        to_home: "Retour à l’accueil",
+        invalid_link: "Ce lien n’est plus valable\u{a0}: il a déjà servi ou date de plus de 24 heures.",
+        new_link_signed_out: "Pour en recevoir un nouveau, connectez-vous, puis choisissez «\u{a0}Renvoyer le lien\u{a0}» sur la page Compte.",
+        new_link_signed_in: "Pour en recevoir un nouveau, choisissez «\u{a0}Renvoyer le lien\u{a0}» sur la page Compte.",
+        sign_in: "Se connecter",
+        failed: "La confirmation n’a pas abouti\u{a0}: le service ne répond pas. Vérifiez votre connexion internet et réessayez.",
+        retry: "Réessayer",
+    },
+    password_reset: PasswordResetText {
+        forgot_title: "Mot de passe oublié",
+        forgot_intro: "Indiquez l’adresse e-mail de votre compte\u{a0}: nous vous enverrons un lien pour choisir un nouveau mot de passe.",
+        send_button: "Recevoir le lien",
+        sent: |email| {
+            format!(
+                "Si un compte existe pour {email}, nous venons de lui envoyer un lien valable une heure."
+            )
+        },
+        too_soon: |seconds| {
+            format!(
+                "Vous avez déjà demandé plusieurs liens. Réessayez dans {}.",
+                delay(seconds)
+            )
+        },
+        back_to_sign_in: "Retour à la connexion",
+        reset_title: "Nouveau mot de passe",
+        reset_intro: "Choisissez le nouveau mot de passe de votre compte.",
+        new_password_label: "Nouveau mot de passe",
+        save_button: "Changer mon mot de passe",
+        done: "Votre mot de passe est changé. Vos autres sessions sont fermées.",
+        to_account: "Aller à mon compte",
+        invalid_link: "Ce lien n’est plus valable\u{a0}: il a déjà servi ou date de plus d’une heure.",
+        ask_again: "Pour en demander un nouveau\u{a0}:",
     },
     orders: OrdersText {
         title: "Suivi de commande",

@@ -1,9 +1,11 @@
 //! `/compte`: sign in or create an account; once signed in, the account
-//! and signing out (which deletes unsaved work, as the shop's copy says).
+//! (with a reminder while its address is not confirmed) and signing out
+//! (which deletes unsaved work, as the shop's copy says).
 
 mod projects;
 mod signed_in;
 mod signed_out;
+mod verification;
 
 use crate::components::page_heading::PageHeading;
 use crate::state::locale::use_strings;
@@ -20,7 +22,7 @@ pub fn AccountPage() -> impl IntoView {
         {move || match status.get() {
             SessionStatus::Checking => view! { <p class="page-loading" role="status">{account().pending}</p> }.into_any(),
             SessionStatus::SignedOut { expired } => view! { <signed_out::SignedOut expired /> }.into_any(),
-            SessionStatus::SignedIn(signed_in) => view! { <signed_in::SignedIn email=signed_in.email /> }.into_any(),
+            SessionStatus::SignedIn(signed_in) => view! { <signed_in::SignedIn email=signed_in.email email_verified=signed_in.email_verified /> }.into_any(),
         }}
     }
 }

@@ -73,14 +73,21 @@ pub fn provide_cart() {
     };
     listen_to_other_tabs(context);
     let status = use_session().status();
-    Effect::new(move |_| match status.get() {
-        SessionStatus::SignedIn(_) => spawn_local(context.adopt_account_cart()),
-        SessionStatus::SignedOut { .. } => {
+    // Whose cart it is changes only with who is signed in: the account
+    // asked again (its address confirmed) keeps the cart as it is.
+    let holder = Memo::new(move |_| match status.get() {
+        SessionStatus::SignedIn(account) => Some(Some(account.email)),
+        SessionStatus::SignedOut { .. } => Some(None),
+        SessionStatus::Checking => None,
+    });
+    Effect::new(move |_| match holder.get() {
+        Some(Some(_)) => spawn_local(context.adopt_account_cart()),
+        Some(None) => {
             context.owner.set(Owner::Guest);
             context.account_ready.set(false);
             context.cart.set(read(Key::GuestCart));
         }
-        SessionStatus::Checking => {}
+        None => {}
     });
     provide_context(context);
 }

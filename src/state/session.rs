@@ -1,12 +1,14 @@
 //! Who is signed in. Asked of the server once at start-up; updated by the
-//! account page. A hint in localStorage remembers that this browser had a
-//! session, so that an expired one can be told apart from never signing in.
+//! account page, and asked again once the address is confirmed. A hint in
+//! localStorage remembers that this browser had a session, so that an
+//! expired one can be told apart from never signing in. The language the
+//! shop writes in follows the shopper's choice while signed in.
 
 use crate::api;
 use crate::browser::storage::{self, Key};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shop_api::Account;
+use shop_api::{Account, Language};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SessionStatus {
@@ -59,6 +61,35 @@ impl SessionContext {
     pub fn signed_out(&self) {
         remember(false);
         self.0.set(SessionStatus::SignedOut { expired: false });
+    }
+
+    /// Asks the server again who is signed in (after the address was
+    /// confirmed: the account now says so). Only a signed-in answer
+    /// changes anything, and only when the account differs: a failure
+    /// leaves the shopper as they were.
+    pub fn refresh(&self) {
+        let status = self.0;
+        spawn_local(async move {
+            if let Ok(Some(session)) = api::account::current_session().await {
+                let now = SessionStatus::SignedIn(session.account);
+                if status.try_get_untracked().is_some_and(|known| known != now) {
+                    remember(true);
+                    status.try_set(now);
+                }
+            }
+        });
+    }
+
+    /// The shopper switched the storefront's language: a signed-in
+    /// account's follows, so that the shop writes to them in it. Asked
+    /// once; if it fails the shop keeps the former language until the
+    /// next sign-in, which sends it again.
+    pub fn language_chosen(&self, language: Language) {
+        if matches!(self.0.get_untracked(), SessionStatus::SignedIn(_)) {
+            spawn_local(async move {
+                let _ = api::account::set_language(language).await;
+            });
+        }
     }
 }
 

@@ -244,6 +244,8 @@ test('the first answers a page reads are fetched with the page, once, and none i
     { path: '/aide/contact', heading: 'Écrire au service client', catalogue: false },
     { path: '/cgv', heading: 'Conditions générales de vente', catalogue: false, content: '/content/fr/legal.json' },
     { path: '/modes-de-paiement', heading: 'Nos modes de paiement', catalogue: false },
+    // Under /compte, with a module of its own (not the account page's).
+    { path: '/compte/mot-de-passe-oublie', heading: 'Mot de passe oublié', catalogue: false },
     // Last: from here on the shopper has chosen English.
     { path: '/confidentialite', heading: 'Privacy policy', catalogue: false, content: '/content/en/legal.json', english: true },
   ];
@@ -279,7 +281,7 @@ test('the static shell opens the pages that begin with fixed text as the app doe
     heading: await page.getByRole('heading', { level: 1 }).textContent(),
     lead: (await page.locator('main .lead').allTextContents())[0] ?? null,
   });
-  for (const path of ['/', '/panier', '/aide', '/modes-de-paiement']) {
+  for (const path of ['/', '/panier', '/aide', '/modes-de-paiement', '/compte/confirmer-adresse', '/compte/mot-de-passe-oublie', '/compte/nouveau-mot-de-passe']) {
     const shellOnly = await browser.newPage();
     await shellOnly.route('**/*.wasm', (route) => route.abort());
     await shellOnly.goto(path);

@@ -1,7 +1,8 @@
-//! The signed-in shopper: who they are, and signing out after saying what
-//! will be deleted.
+//! The signed-in shopper: who they are, a reminder while their address is
+//! not confirmed, and signing out after saying what will be deleted.
 
 use super::projects::{SavedProjects, UnsavedProjects};
+use super::verification::VerificationReminder;
 use crate::api::{self, ApiError};
 use crate::components::sign_out_confirmation::SignOutConfirmation;
 use crate::state::browser_data::use_browser_data;
@@ -12,7 +13,7 @@ use crate::state::session::use_session;
 use leptos::prelude::*;
 
 #[component]
-pub fn SignedIn(email: String) -> impl IntoView {
+pub fn SignedIn(email: String, email_verified: bool) -> impl IntoView {
     let t = use_strings();
     let account = move || &t.get().account;
     let session = use_session();
@@ -43,10 +44,13 @@ pub fn SignedIn(email: String) -> impl IntoView {
         }
     });
 
+    let reminder =
+        (!email_verified).then(|| view! { <VerificationReminder email=email.clone() /> });
     view! {
         <p class="signed-in-as">
             {move || account().signed_in_as} " " <strong>{email}</strong>
         </p>
+        {reminder}
         {move || if confirming.get() {
             view! {
                 <SignOutConfirmation

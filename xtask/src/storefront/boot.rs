@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The first segment of each address of `src/app.rs` and the split point
-/// (`src/lazy_pages.rs`) of its page.
+/// (`src/lazy_pages.rs`) of its page; the first two where a page under
+/// that segment has a split point of its own (the start script tries
+/// those first).
 const PAGE_SPLITS: &[(&str, &str)] = &[
     ("panier", "cart"),
     ("commande", "checkout"),
@@ -20,6 +22,9 @@ const PAGE_SPLITS: &[(&str, &str)] = &[
     ("creer", "project"),
     ("projets", "project"),
     ("compte", "account"),
+    ("compte/confirmer-adresse", "account_links"),
+    ("compte/mot-de-passe-oublie", "account_links"),
+    ("compte/nouveau-mot-de-passe", "account_links"),
     ("aide", "help"),
     ("mentions-legales", "legal"),
     ("cgv", "legal"),
@@ -79,7 +84,8 @@ pub fn insert(index: &Path, bundle: &Bundle) -> Result<(), XtaskError> {
     std::fs::write(index, html).map_err(XtaskError::io(index))
 }
 
-/// `{"panier":["chunk_3.wasm",…],…}`: the files of each address's page.
+/// `{"panier":["chunk_3.wasm",…],"compte/confirmer-adresse":[…],…}`: the
+/// files of each address's page.
 fn page_preloads(split_files: &BTreeMap<String, Vec<String>>) -> Result<String, XtaskError> {
     if let Some(split) = split_files.keys().find(|split| {
         !PAGE_SPLITS.iter().any(|(_, known)| known == split)
@@ -131,7 +137,7 @@ fn with_boot(
          <link rel=\"modulepreload\" href=\"/{dir}/{LOADER_JS}\" />\n\
          <link rel=\"preload\" href=\"/{dir}/{MAIN_WASM}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" />\n\
          <script type=\"module\">import init from \"/{dir}/{MAIN_JS}\";init({{ module_or_path: \"/{dir}/{MAIN_WASM}\" }});</script>\n\
-         <script>(function(){{var s=location.pathname.split(\"/\")[1],f={preloads}[s];function p(h){{var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=h;document.head.appendChild(l);}}p(\"{SESSION_API}\");if({catalogue_pages}.indexOf(s)>=0)p(\"{CATALOGUE_API}\");var c={content_pages}[s];if(c&&location.pathname!==\"{CONTENT_EXCEPT}\"){{var l=\"fr\";try{{if(localStorage.getItem(\"{LOCALE_KEY}\")===\"en\")l=\"en\";}}catch(e){{}}p(\"{CONTENT_PREFIX}/\"+l+\"/\"+c+\".json\");}}if(f)f.forEach(function(n){{p(\"/{dir}/\"+n);}});}})();</script>\n"
+         <script>(function(){{var q=location.pathname.split(\"/\"),s=q[1],t={preloads},f=t[s+\"/\"+q[2]]||t[s];function p(h){{var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=h;document.head.appendChild(l);}}p(\"{SESSION_API}\");if({catalogue_pages}.indexOf(s)>=0)p(\"{CATALOGUE_API}\");var c={content_pages}[s];if(c&&location.pathname!==\"{CONTENT_EXCEPT}\"){{var l=\"fr\";try{{if(localStorage.getItem(\"{LOCALE_KEY}\")===\"en\")l=\"en\";}}catch(e){{}}p(\"{CONTENT_PREFIX}/\"+l+\"/\"+c+\".json\");}}if(f)f.forEach(function(n){{p(\"/{dir}/\"+n);}});}})();</script>\n"
     );
     Some(format!("{}{boot}{}", &html[..at], &html[at..]))
 }
@@ -204,6 +210,36 @@ mod tests {
         assert!(table.contains(r#""panier":["chunk_3.wasm","split_cart.wasm"]"#));
         assert!(table.contains(r#""cgv":["split_legal.wasm"]"#));
         assert!(!table.contains("commande"));
+    }
+
+    #[test]
+    fn a_page_with_a_split_of_its_own_under_a_segment_preloads_its_own_files() {
+        let splits = BTreeMap::from([
+            ("account".to_owned(), vec!["split_account".to_owned()]),
+            (
+                "account_links".to_owned(),
+                vec!["split_account_links".to_owned()],
+            ),
+        ]);
+        let table = page_preloads(&splits).unwrap();
+        assert!(table.contains(r#""compte":["split_account.wasm"]"#));
+        assert!(table.contains(r#""compte/confirmer-adresse":["split_account_links.wasm"]"#));
+        assert!(table.contains(r#""compte/nouveau-mot-de-passe":["split_account_links.wasm"]"#));
+        let html = with_boot("<head></head>", "wasm-0a1b", &table, "[]", "{}").unwrap();
+        // The first two segments first, then the first alone.
+        assert!(html.contains(r#"var q=location.pathname.split("/"),s=q[1],t={"#));
+        assert!(html.contains(r#"f=t[s+"/"+q[2]]||t[s];"#));
+        // The addresses are the contract's (what the shop's e-mails open).
+        for (address, contract) in [
+            ("compte/confirmer-adresse", "/compte/confirmer-adresse"),
+            (
+                "compte/nouveau-mot-de-passe",
+                "/compte/nouveau-mot-de-passe",
+            ),
+        ] {
+            assert_eq!(format!("/{address}"), contract);
+            assert!(PAGE_SPLITS.iter().any(|(known, _)| *known == address));
+        }
     }
 
     #[test]
