@@ -8,7 +8,7 @@ use crate::components::page_heading::PageHeading;
 use crate::dom::focus_by_id;
 use crate::i18n::ContactErrors;
 use crate::routes;
-use crate::state::locale::use_strings;
+use crate::state::locale::{use_locale, use_strings};
 use crate::state::session::{SessionStatus, use_session};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -180,6 +180,7 @@ pub fn ContactPage() -> impl IntoView {
 #[component]
 fn ContactForm(on_sent: Callback<Sent>) -> impl IntoView {
     let t = use_strings();
+    let locale = use_locale();
     let contact = move || &t.get().contact;
     let session = use_session().status();
     // A link from a help answer may choose the topic (`?theme=claim`).
@@ -256,7 +257,8 @@ fn ContactForm(on_sent: Callback<Sent>) -> impl IntoView {
                 .filter(|o| !o.is_empty()),
             message: message.get_untracked().trim().to_owned(),
             email: email.get_untracked().trim().to_owned(),
-            language: None,
+            // The acknowledgement and the answer are written in it.
+            language: Some(locale.get_untracked().language()),
         };
         send.dispatch_local(request);
     };
