@@ -3,10 +3,26 @@
 // address from the link it receives; signing up with an address that
 // already has an account says the shop wrote, and the shop wrote that;
 // a forgotten password is changed from the e-mailed link, which ends the
-// account's other sessions. Each test writes to an address of its own.
+// account's other sessions; a guest who orders a poster finds the order's
+// confirmation with its number and when the card is debited, then the
+// shipment's message with the debit. Each test writes to an address of its
+// own.
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { test, expect, appShows } from './fixtures';
-import { STRONG, newEmail } from './shopper';
+import {
+  CARD_FRAME,
+  STRONG,
+  cartLink,
+  drawnPhoto,
+  fillAddress,
+  fillCard,
+  newEmail,
+  posterLink,
+  stepHeading,
+  termsBox,
+} from './shopper';
+
+const OPERATOR_TOKEN = process.env.OPERATOR_TOKEN ?? '';
 
 const MAILDEV_URL = process.env.MAILDEV_URL ?? '';
 const VERIFY_EMAIL = '/compte/confirmer-adresse';
@@ -182,7 +198,7 @@ test('a forgotten password is changed from the e-mailed link; the other browser 
   await page.goto(linkIn(mail.text, RESET_PASSWORD)!);
   await appShows(page, 'Nouveau mot de passe');
   expect(new URL(page.url()).hash).toBe('');
-  const password = page.getByLabel('Nouveau mot de passe', { exact: true });
+  const password = page.getByRole('form', { name: 'Nouveau mot de passe' }).getByLabel('Nouveau mot de passe', { exact: true });
   await expect(password).toHaveAttribute('autocomplete', 'new-password');
   // The same browser-side check as a new account's.
   await password.fill('trop court');
@@ -211,8 +227,67 @@ test('a forgotten password is changed from the e-mailed link; the other browser 
   // The link served once.
   await page.goto(linkIn(mail.text, RESET_PASSWORD)!);
   await appShows(page, 'Nouveau mot de passe');
-  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('Encore un autre mot de passe solide');
+  await page.getByRole('form', { name: 'Nouveau mot de passe' }).getByLabel('Nouveau mot de passe', { exact: true }).fill('Encore un autre mot de passe solide');
   await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
   await expect(page.getByText('Ce lien n’est plus valable\u00a0: il a déjà servi ou date de plus d’une heure.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Mot de passe oublié\u00a0?' })).toHaveAttribute('href', '/compte/mot-de-passe-oublie');
+});
+
+test('a guest orders a poster, confirms the address, and the shop confirms the order with its debit, then its shipment', async ({ page, request }) => {
+  test.setTimeout(150_000);
+  const email = newEmail();
+  await page.goto('/');
+  await appShows(page, 'Vos photos, imprimées avec soin');
+  await posterLink(page).click();
+  await expect(page).toHaveURL(/\/projets\/[0-9a-f-]{36}$/);
+  await page.getByLabel('Ajouter des photos').setInputFiles([await drawnPhoto(page)]);
+  await expect(page.locator('#regle-produit')).toHaveText('Votre projet est prêt à être commandé.');
+  await page.getByRole('button', { name: 'Ajouter au panier' }).click();
+  await expect(cartLink(page)).toHaveAttribute('aria-label', 'Panier, 1 article');
+  await page.getByRole('link', { name: 'Commander' }).click();
+  await expect(stepHeading(page)).toContainText('Identification');
+  await fillAndSend(createForm(page), email, STRONG, 'Créer mon compte');
+  await expect(stepHeading(page)).toContainText('Livraison');
+
+  // The confirmation link works while the checkout goes on in this tab.
+  const welcome = await mailTo(request, email, (m) => linkIn(m.text, VERIFY_EMAIL) !== null);
+  const other = await page.context().newPage();
+  await other.goto(linkIn(welcome.text, VERIFY_EMAIL)!);
+  await expect(other.getByText('Votre adresse e-mail est confirmée.')).toBeVisible();
+  await other.close();
+
+  await fillAddress(page, '35000');
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await expect(stepHeading(page)).toContainText('Récapitulatif');
+  await termsBox(page).check();
+  await page.getByRole('button', { name: 'Payer par carte' }).click();
+  await fillCard(page.frameLocator(CARD_FRAME), '4242 4242 4242 4242');
+  await expect(page).toHaveURL(/\/commandes\/[^/]+$/, { timeout: 20_000 });
+  await appShows(page, 'Commande confirmée');
+  const id = new URL(page.url()).pathname.split('/').pop()!;
+  const order = await (await page.request.get(`/api/v1/orders/${id}`)).json();
+
+  const confirmation = await mailTo(request, email, (m) => m.subject.includes(order.number));
+  expect(confirmation.subject).toBe(`Votre commande ${order.number} est confirmée`);
+  expect(confirmation.text).toContain('Vous serez débité à l’expédition de votre commande, pas avant.');
+  expect(confirmation.text).toContain('carte Visa se terminant par 4242');
+  expect(confirmation.text).toContain('Camille Martin');
+  expect(confirmation.text).toContain('conditions générales de vente (version');
+  expect(confirmation.html).toContain(order.number);
+  expect(confirmation.html).not.toContain('<img');
+  // Its link opens the order.
+  const orderLink = confirmation.text.match(/https?:\/\/\S+\/commandes\/\S+/)![0];
+  expect(new URL(orderLink).pathname).toBe(`/commandes/${id}`);
+
+  // Operators make and ship it: the card is debited, and the shopper told.
+  for (const action of ['production', 'ship']) {
+    const done = await request.post(`/api/v1/operator/orders/${id}/${action}`, {
+      headers: { authorization: `Bearer ${OPERATOR_TOKEN}` },
+    });
+    expect(done.ok(), action).toBe(true);
+  }
+  const shipped = await mailTo(request, email, (m) => m.subject === `Votre commande ${order.number} est expédiée`);
+  const total: string = order.totals.total.cents.toString();
+  expect(shipped.text).toContain('Votre carte a été débitée de');
+  expect(shipped.text).toContain(`${total.slice(0, -2)},${total.slice(-2)}`);
 });
