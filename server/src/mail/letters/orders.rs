@@ -490,3 +490,73 @@ impl Letters {
         self.mail(to, &letter)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::cache::CatalogueCache;
+    use shop_api::Money;
+    use shop_api::catalogue::Catalogue;
+
+    fn letters() -> Letters {
+        let catalogue = CatalogueCache::new(Catalogue {
+            products: Vec::new(),
+            delivery_options: Vec::new(),
+            free_delivery_threshold: Money::eur(5_000),
+        })
+        .unwrap();
+        Letters::new("https://photo.example.fr/", catalogue)
+    }
+
+    fn order(method: &str, debited: bool) -> Order {
+        serde_json::from_value(serde_json::json!({
+            "id": "o-1", "number": "SP-7K3M-9Q2D", "status": "paid", "created_at": 1_780_000_000,
+            "lines": [{"project_id": "p", "project_name": "Le phare",
+                       "choice": {"product_id": "poster", "format_id": "50x70", "quantity": 1},
+                       "copies": 2, "total": {"cents": 3_980, "currency": "EUR"}}],
+            "totals": {"lines": [], "subtotal": {"cents": 3_980, "currency": "EUR"}, "delivery": null,
+                       "missing_for_free_delivery": null,
+                       "vat_included": {"cents": 663, "currency": "EUR"},
+                       "total": {"cents": 3_980, "currency": "EUR"}},
+            "delivery_address": {"name": "Camille <Martin>", "street": "12 rue des Lilas",
+                                 "postcode": "35000", "city": "Rennes", "country": "FR",
+                                 "phone": "0612345678"},
+            "delivery_option_id": "standard",
+            "payment": {"method": method, "hosted_page_url": null, "last_decline": null,
+                        "debited": debited, "brand": "visa", "last4": "4242"},
+            "accepted_terms": {"version": "2026-11", "accepted_at": 1_780_000_000},
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_wallet_order_says_it_was_debited_at_order_time_and_a_card_at_shipment() {
+        let letters = letters();
+        let wallet =
+            letters.order_confirmed(Language::Fr, "c@exemple.fr", &order("apple_pay", true));
+        assert!(
+            wallet.text.contains(
+                "Paiement par Apple Pay\u{a0}: vous avez été débité de 39,80\u{a0}€ à la commande."
+            ),
+            "{}",
+            wallet.text
+        );
+        let shipped =
+            letters.order_shipped(Language::Fr, "c@exemple.fr", &order("apple_pay", true));
+        assert!(
+            shipped
+                .text
+                .contains("Vous avez été débité de 39,80\u{a0}€ à la commande, par Apple Pay")
+        );
+        let card = letters.order_confirmed(Language::En, "c@exemple.fr", &order("card", false));
+        assert!(card.text.contains("Paid with your Visa card ending in 4242: 39,80\u{a0}€ is reserved on your card. You will be debited when your order ships, not before."), "{}", card.text);
+        assert!(
+            card.text.contains("Le phare — poster, 2 copies"),
+            "an unknown product keeps its id: {}",
+            card.text
+        );
+        assert!(card.text.contains("https://photo.example.fr/commandes/o-1"));
+        // The shopper's own words are escaped in the HTML part.
+        assert!(card.html.contains("Hello Camille &lt;Martin&gt;,"));
+    }
+}
