@@ -3,7 +3,7 @@
 //! its orders kept without them).
 
 use super::words::word_of;
-use super::{Database, DbError, account_links::LinkPurpose, outbox};
+use super::{Database, DbError, account_links, outbox};
 use crate::mail::Mail;
 use shop_api::order::{Address, OrderStatus};
 
@@ -77,13 +77,7 @@ impl Database {
             .bind(keep_session)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "DELETE FROM account_links WHERE account_id = ? AND purpose = ? AND used_at IS NULL",
-        )
-        .bind(account_id)
-        .bind(word_of(LinkPurpose::ResetPassword))
-        .execute(&mut *tx)
-        .await?;
+        account_links::end_reset_links(&mut tx, account_id).await?;
         outbox::insert(&mut tx, notice.0, notice.1, now).await?;
         tx.commit().await?;
         Ok(())

@@ -57,6 +57,21 @@ pub(super) async fn insert(
     Ok(())
 }
 
+/// Every unused reset link of the account dies (its password changed).
+pub(super) async fn end_reset_links(
+    tx: &mut sqlx::SqliteConnection,
+    account_id: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "DELETE FROM account_links WHERE account_id = ? AND purpose = ? AND used_at IS NULL",
+    )
+    .bind(account_id)
+    .bind(word_of(LinkPurpose::ResetPassword))
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
 /// Uses the link if it is still unused and on time; answers its account
 /// and the address it was sent to.
 async fn use_link(
@@ -216,13 +231,7 @@ impl Database {
             .bind(account_id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "DELETE FROM account_links WHERE account_id = ? AND purpose = ? AND used_at IS NULL",
-        )
-        .bind(account_id)
-        .bind(word_of(LinkPurpose::ResetPassword))
-        .execute(&mut *tx)
-        .await?;
+        end_reset_links(&mut tx, account_id).await?;
         tx.commit().await?;
         Ok(Some(account))
     }

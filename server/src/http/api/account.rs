@@ -87,19 +87,7 @@ async fn create_account(
             "invalid e-mail address",
         )
     })?;
-    let context: Vec<&str> = email
-        .as_str()
-        .split(['@', '.'])
-        .chain(["photo", "service"])
-        .collect();
-    password::check_new(&credentials.password, &context).map_err(|error| {
-        let code = match error {
-            PasswordError::TooShort => ErrorCode::PasswordTooShort,
-            PasswordError::TooLong => ErrorCode::PasswordTooLong,
-            PasswordError::TooWeak => ErrorCode::PasswordTooWeak,
-        };
-        ApiFailure::new(StatusCode::BAD_REQUEST, code, &error.to_string())
-    })?;
+    check_new_password(&credentials.password, email.as_str())?;
     // Every attempt that costs a hash counts, made or not (an e-mail
     // already taken is found only after it), and counts before the hash:
     // a burst at once is held to the policy like one after another.
@@ -342,6 +330,48 @@ async fn start_session(
         session_cookie::set_device(&device.token, secure),
     );
     Ok(response)
+}
+
+/// A new password's rules (`password::check_new`, with the address and
+/// the shop's name as words it must not lean on), as the API's refusal.
+fn check_new_password(password: &str, email: &str) -> Result<(), ApiFailure> {
+    let context: Vec<&str> = email
+        .split(['@', '.'])
+        .chain(["photo", "service"])
+        .collect();
+    password::check_new(password, &context).map_err(|error| {
+        let code = match error {
+            PasswordError::TooShort => ErrorCode::PasswordTooShort,
+            PasswordError::TooLong => ErrorCode::PasswordTooLong,
+            PasswordError::TooWeak => ErrorCode::PasswordTooWeak,
+        };
+        ApiFailure::new(StatusCode::BAD_REQUEST, code, &error.to_string())
+    })
+}
+
+/// A link e-mailed to `email` for `purpose`, valid `seconds`: its token is
+/// made here, `render` writes the message carrying it, and both are stored
+/// together (only the token's hash).
+async fn send_link(
+    state: &ApiState,
+    account_id: i64,
+    purpose: LinkPurpose,
+    email: &str,
+    seconds: i64,
+    render: impl FnOnce(&str) -> crate::mail::Mail,
+) -> Result<(), ApiFailure> {
+    let now = state.clock.now();
+    let token = session::new_token();
+    let token_hash = session::token_hash(&token);
+    let mail = render(&token);
+    let link = NewLink {
+        token_hash: &token_hash,
+        purpose,
+        email,
+        expires_at: now + seconds,
+    };
+    state.db.send_link(account_id, &link, &mail, now).await?;
+    Ok(())
 }
 
 /// Busy slots are a `503` with when to come back; a failed hash is ours.

@@ -8,8 +8,7 @@
 use super::super::json::ApiJson;
 use super::super::session_cookie::{self, CurrentSession};
 use super::super::{ApiFailure, ApiState};
-use super::hashing_failure;
-use crate::accounts::password::{self, PasswordError};
+use super::{check_new_password, hashing_failure};
 use crate::accounts::session;
 use crate::db::DeletionError;
 use axum::extract::State;
@@ -117,19 +116,7 @@ async fn change_password(
     current: CurrentSession,
     ApiJson(body): ApiJson<PasswordChange>,
 ) -> Result<StatusCode, ApiFailure> {
-    let context: Vec<&str> = current
-        .email
-        .split(['@', '.'])
-        .chain(["photo", "service"])
-        .collect();
-    password::check_new(&body.new_password, &context).map_err(|error| {
-        let code = match error {
-            PasswordError::TooShort => ErrorCode::PasswordTooShort,
-            PasswordError::TooLong => ErrorCode::PasswordTooLong,
-            PasswordError::TooWeak => ErrorCode::PasswordTooWeak,
-        };
-        ApiFailure::new(StatusCode::BAD_REQUEST, code, &error.to_string())
-    })?;
+    check_new_password(&body.new_password, &current.email)?;
     check_password(&state, &current, body.current_password).await?;
     let hash = state
         .password_work

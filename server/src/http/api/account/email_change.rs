@@ -6,10 +6,11 @@ use super::super::json::ApiJson;
 use super::super::session_cookie::CurrentSession;
 use super::super::{ApiFailure, ApiState};
 use super::controls::check_password;
+use super::send_link;
 use super::verification::{self, invalid_link};
 use crate::accounts::email::Email;
 use crate::accounts::session;
-use crate::db::{LinkPurpose, NewLink};
+use crate::db::LinkPurpose;
 use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -41,22 +42,19 @@ async fn ask(
     }
     // Sent whether or not another account has the address: the answer
     // must not tell. Its owner, opening the link, is told it cannot serve.
-    let now = state.clock.now();
-    let token = session::new_token();
-    let token_hash = session::token_hash(&token);
-    let mail = state
-        .letters
-        .change_email_link(current.language, new_email.as_str(), &token);
-    let link = NewLink {
-        token_hash: &token_hash,
-        purpose: LinkPurpose::ChangeEmail,
-        email: new_email.as_str(),
-        expires_at: now + verification::LINK_SECONDS,
-    };
-    state
-        .db
-        .send_link(current.account_id, &link, &mail, now)
-        .await?;
+    send_link(
+        &state,
+        current.account_id,
+        LinkPurpose::ChangeEmail,
+        new_email.as_str(),
+        verification::LINK_SECONDS,
+        |token| {
+            state
+                .letters
+                .change_email_link(current.language, new_email.as_str(), token)
+        },
+    )
+    .await?;
     Ok(StatusCode::ACCEPTED)
 }
 

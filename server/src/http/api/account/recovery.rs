@@ -6,12 +6,11 @@
 use super::super::client_address::ClientAddress;
 use super::super::json::ApiJson;
 use super::super::{ApiFailure, ApiState};
-use super::{hashing_failure, start_session, verification};
+use super::{check_new_password, hashing_failure, send_link, start_session, verification};
 use crate::accounts::email::Email;
-use crate::accounts::password::{self, PasswordError};
 use crate::accounts::session;
 use crate::accounts::throttle::Policy;
-use crate::db::{LinkPurpose, NewLink};
+use crate::db::LinkPurpose;
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -54,21 +53,21 @@ async fn ask(
         .is_some();
     let account = state.db.account_by_email(&email).await?;
     if let Some(account) = account.filter(|_| !waiting) {
-        let now = state.clock.now();
-        let token = session::new_token();
-        let token_hash = session::token_hash(&token);
         // The language of the page that asked: the shopper is reading it.
         let language = request.language.unwrap_or(account.language);
-        let mail = state
-            .letters
-            .reset_password(language, &account.email, &token);
-        let link = NewLink {
-            token_hash: &token_hash,
-            purpose: LinkPurpose::ResetPassword,
-            email: &account.email,
-            expires_at: now + LINK_SECONDS,
-        };
-        state.db.send_link(account.id, &link, &mail, now).await?;
+        send_link(
+            &state,
+            account.id,
+            LinkPurpose::ResetPassword,
+            &account.email,
+            LINK_SECONDS,
+            |token| {
+                state
+                    .letters
+                    .reset_password(language, &account.email, token)
+            },
+        )
+        .await?;
         tracing::info!(account_id = account.id, "password reset link sent");
     }
     Ok(StatusCode::ACCEPTED)
@@ -90,14 +89,7 @@ async fn reset(
     {
         return Err(verification::invalid_link());
     }
-    password::check_new(&body.password, &["photo", "service"]).map_err(|error| {
-        let code = match error {
-            PasswordError::TooShort => ErrorCode::PasswordTooShort,
-            PasswordError::TooLong => ErrorCode::PasswordTooLong,
-            PasswordError::TooWeak => ErrorCode::PasswordTooWeak,
-        };
-        ApiFailure::new(StatusCode::BAD_REQUEST, code, &error.to_string())
-    })?;
+    check_new_password(&body.password, "")?;
     let hash = state
         .password_work
         .hash(body.password)

@@ -5,9 +5,10 @@
 use super::super::json::ApiJson;
 use super::super::session_cookie::CurrentSession;
 use super::super::{ApiFailure, ApiState};
+use super::send_link;
 use crate::accounts::session;
 use crate::accounts::throttle::Policy;
-use crate::db::{LinkPurpose, NewLink};
+use crate::db::LinkPurpose;
 use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -39,22 +40,19 @@ async fn send_again(
         state.clock.now_ms(),
     )
     .await?;
-    let now = state.clock.now();
-    let token = session::new_token();
-    let token_hash = session::token_hash(&token);
-    let mail = state
-        .letters
-        .verify_email(current.language, &current.email, &token);
-    let link = NewLink {
-        token_hash: &token_hash,
-        purpose: LinkPurpose::VerifyEmail,
-        email: &current.email,
-        expires_at: now + LINK_SECONDS,
-    };
-    state
-        .db
-        .send_link(current.account_id, &link, &mail, now)
-        .await?;
+    send_link(
+        &state,
+        current.account_id,
+        LinkPurpose::VerifyEmail,
+        &current.email,
+        LINK_SECONDS,
+        |token| {
+            state
+                .letters
+                .verify_email(current.language, &current.email, token)
+        },
+    )
+    .await?;
     Ok(StatusCode::ACCEPTED)
 }
 
