@@ -49,6 +49,8 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment(routes::CREATE), ParamSegment("produit")) view=|| view! { <LazyPage load=lazy_pages::new_project /> } />
                         <Route path=(StaticSegment(routes::PROJECT), ParamSegment("id")) view=|| view! { <LazyPage load=lazy_pages::project /> } />
                         <Route path=StaticSegment(routes::ACCOUNT) view=|| view! { <LazyPage load=lazy_pages::account /> } />
+                        <Route path=(StaticSegment(routes::ACCOUNT), StaticSegment(routes::ACCOUNT_SETTINGS_SEGMENT)) view=|| view! { <LazyPage load=lazy_pages::account_settings /> } />
+                        <Route path=(StaticSegment(routes::ACCOUNT), StaticSegment(routes::CHANGE_EMAIL_SEGMENT)) view=|| view! { <LazyPage load=lazy_pages::change_email /> } />
                         <Route path=StaticSegment(routes::ORDERS) view=|| view! { <LazyPage load=lazy_pages::orders /> } />
                         <Route path=StaticSegment(routes::HELP) view=|| view! { <LazyPage load=lazy_pages::help /> } />
                         <Route path=(StaticSegment(routes::HELP), StaticSegment(routes::CONTACT_SEGMENT)) view=|| view! { <LazyPage load=lazy_pages::contact /> } />
@@ -91,7 +93,9 @@ fn FocusOnNavigation() -> impl IntoView {
 
 /// When the server no longer knows this browser's session, the shopper is
 /// taken to sign in, and brought back here afterwards. The checkout asks
-/// for identification itself, keeping the shopper where they are.
+/// for identification itself, keeping the shopper where they are; an
+/// address change's link works signed out (and its token, already taken
+/// from the address, would not come back).
 #[component]
 fn SendExpiredSessionsToSignIn() -> impl IntoView {
     let status = use_session().status();
@@ -100,7 +104,7 @@ fn SendExpiredSessionsToSignIn() -> impl IntoView {
     Effect::new(move |_| {
         if status.get() == (SessionStatus::SignedOut { expired: true }) {
             let here = location.pathname.get_untracked();
-            if here != routes::ACCOUNT && here != routes::CHECKOUT {
+            if here != routes::ACCOUNT && here != routes::CHECKOUT && here != routes::CHANGE_EMAIL {
                 let back = js_sys::encode_uri_component(&here);
                 navigate(
                     &format!("{}?{RETURN_PARAM}={back}", routes::ACCOUNT),

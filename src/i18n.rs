@@ -2,10 +2,12 @@
 //! Strings are plain `&'static str` tables checked by the compiler: a missing
 //! translation is a build error, and no locale file is parsed at start-up.
 
+mod account_settings;
 mod content;
 mod en;
 mod fr;
 
+pub use account_settings::*;
 pub use content::*;
 
 /// A language the storefront speaks.
@@ -81,6 +83,7 @@ pub struct Strings {
     pub cart: CartText,
     pub project: ProjectText,
     pub account: AccountText,
+    pub account_settings: AccountSettingsTexts,
     pub orders: OrdersText,
     pub checkout: CheckoutText,
     pub order: OrderText,

@@ -16,7 +16,9 @@ pub use loader::{LazyPage, Loaded, PendingHeadingFocus};
 
 use crate::pages::{
     account::AccountPage,
+    account_settings::AccountSettingsPage,
     cart::CartPage,
+    change_email::ChangeEmailPage,
     checkout::CheckoutPage,
     help::{HelpPage, answer::HelpAnswerPage, contact::ContactPage},
     legal::{AccessibilityPage, CookiesPage, LegalNoticePage, PrivacyPage, TermsPage},
@@ -70,6 +72,10 @@ split_page!(order: order => OrderPage);
 split_page!(orders: orders => OrdersPage);
 split_page!(project: new_project => NewProjectPage, project => ProjectPage);
 split_page!(account: account => AccountPage);
+split_page!(account_settings:
+    account_settings => AccountSettingsPage,
+    change_email => ChangeEmailPage,
+);
 split_page!(help: help => HelpPage, help_answer => HelpAnswerPage, contact => ContactPage);
 split_page!(legal:
     legal_notice => LegalNoticePage,

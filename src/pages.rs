@@ -1,7 +1,9 @@
 //! One routed component per file: reads the route, composes components.
 
 pub mod account;
+pub mod account_settings;
 pub mod cart;
+pub mod change_email;
 pub mod checkout;
 pub mod help;
 pub mod home;

@@ -9,6 +9,18 @@ pub const HELP: &str = "/aide";
 pub const PAYMENT_METHODS: &str = "/modes-de-paiement";
 pub const CHECKOUT: &str = "/commande";
 
+/// `/compte/parametres`: the account's own controls (devices, password,
+/// address, data, deletion). Linked from the signed-in account page.
+pub const ACCOUNT_SETTINGS: &str = "/compte/parametres";
+/// `ACCOUNT_SETTINGS`'s last segment, for the route table.
+pub const ACCOUNT_SETTINGS_SEGMENT: &str = "parametres";
+
+/// Where the link of an address change lands (`shop_api`'s
+/// `CHANGE_EMAIL_PATH`), its token in the fragment.
+pub const CHANGE_EMAIL: &str = shop_api::account::CHANGE_EMAIL_PATH;
+/// `CHANGE_EMAIL`'s last segment, for the route table.
+pub const CHANGE_EMAIL_SEGMENT: &str = "nouvelle-adresse";
+
 /// Query parameter naming the page to return to after signing in
 /// (`/compte?retour=/commande`).
 pub const RETURN_PARAM: &str = "retour";

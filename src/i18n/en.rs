@@ -2,6 +2,7 @@
 
 use super::*;
 
+mod account_settings;
 mod help;
 mod legal;
 
@@ -266,6 +267,7 @@ pub static STRINGS: Strings = Strings {
             sign_out_failed: "Signing out did not go through. Check your connection and try again: nothing was deleted.",
         },
     },
+    account_settings: account_settings::ACCOUNT_SETTINGS,
     orders: OrdersText {
         title: "Order tracking",
         intro: "Follow every step of your orders here, from production to delivery. Your orders appear once you are signed in.",

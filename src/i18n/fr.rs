@@ -2,6 +2,7 @@
 
 use super::*;
 
+mod account_settings;
 mod help;
 mod legal;
 
@@ -264,6 +265,7 @@ pub static STRINGS: Strings = Strings {
             sign_out_failed: "La déconnexion n’a pas abouti. Vérifiez votre connexion et réessayez\u{a0}: rien n’a été supprimé.",
         },
     },
+    account_settings: account_settings::ACCOUNT_SETTINGS,
     orders: OrdersText {
         title: "Suivi de commande",
         intro: "Suivez ici chaque étape de vos commandes, de la fabrication à la livraison. Vos commandes apparaissent une fois connecté à votre compte.",

@@ -68,6 +68,9 @@ pub const ROUTES: &[Route] = &[
     route("/commandes/:id", &["order"], 292_100),
     route("/suivi-de-commande", &["orders"], 279_000),
     route("/compte", &["account"], 293_900),
+    // Not measured yet (set without a release build, at `/compte`'s
+    // ceiling, for issue #14's settings): lower it to the measure plus 3 %.
+    route("/compte/parametres", &["account_settings"], 293_900),
     with_content(
         route("/aide", &["help"], 296_400),
         &["content/fr/help.json"],

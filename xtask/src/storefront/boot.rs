@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The first segment of each address of `src/app.rs` and the split point
-/// (`src/lazy_pages.rs`) of its page.
+/// (`src/lazy_pages.rs`) of its page; the first two for a page whose code
+/// is not its first segment's (`compte/parametres`), which the start script
+/// looks up first.
 const PAGE_SPLITS: &[(&str, &str)] = &[
     ("panier", "cart"),
     ("commande", "checkout"),
@@ -20,6 +22,8 @@ const PAGE_SPLITS: &[(&str, &str)] = &[
     ("creer", "project"),
     ("projets", "project"),
     ("compte", "account"),
+    ("compte/parametres", "account_settings"),
+    ("compte/nouvelle-adresse", "account_settings"),
     ("aide", "help"),
     ("mentions-legales", "legal"),
     ("cgv", "legal"),
@@ -131,7 +135,7 @@ fn with_boot(
          <link rel=\"modulepreload\" href=\"/{dir}/{LOADER_JS}\" />\n\
          <link rel=\"preload\" href=\"/{dir}/{MAIN_WASM}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" />\n\
          <script type=\"module\">import init from \"/{dir}/{MAIN_JS}\";init({{ module_or_path: \"/{dir}/{MAIN_WASM}\" }});</script>\n\
-         <script>(function(){{var s=location.pathname.split(\"/\")[1],f={preloads}[s];function p(h){{var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=h;document.head.appendChild(l);}}p(\"{SESSION_API}\");if({catalogue_pages}.indexOf(s)>=0)p(\"{CATALOGUE_API}\");var c={content_pages}[s];if(c&&location.pathname!==\"{CONTENT_EXCEPT}\"){{var l=\"fr\";try{{if(localStorage.getItem(\"{LOCALE_KEY}\")===\"en\")l=\"en\";}}catch(e){{}}p(\"{CONTENT_PREFIX}/\"+l+\"/\"+c+\".json\");}}if(f)f.forEach(function(n){{p(\"/{dir}/\"+n);}});}})();</script>\n"
+         <script>(function(){{var a=location.pathname.split(\"/\"),s=a[1],t={preloads},f=t[s+\"/\"+a[2]]||t[s];function p(h){{var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=h;document.head.appendChild(l);}}p(\"{SESSION_API}\");if({catalogue_pages}.indexOf(s)>=0)p(\"{CATALOGUE_API}\");var c={content_pages}[s];if(c&&location.pathname!==\"{CONTENT_EXCEPT}\"){{var l=\"fr\";try{{if(localStorage.getItem(\"{LOCALE_KEY}\")===\"en\")l=\"en\";}}catch(e){{}}p(\"{CONTENT_PREFIX}/\"+l+\"/\"+c+\".json\");}}if(f)f.forEach(function(n){{p(\"/{dir}/\"+n);}});}})();</script>\n"
     );
     Some(format!("{}{boot}{}", &html[..at], &html[at..]))
 }
@@ -163,6 +167,11 @@ mod tests {
             html.contains(r#"var c={"aide":"help"}[s];if(c&&location.pathname!=="/aide/contact")"#)
         );
         assert!(html.contains(r#"p("/content/"+l+"/"+c+".json")"#));
+        assert!(
+            html.contains(
+                r#"var a=location.pathname.split("/"),s=a[1],t={},f=t[s+"/"+a[2]]||t[s];"#
+            )
+        );
     }
 
     #[test]
@@ -204,6 +213,21 @@ mod tests {
         assert!(table.contains(r#""panier":["chunk_3.wasm","split_cart.wasm"]"#));
         assert!(table.contains(r#""cgv":["split_legal.wasm"]"#));
         assert!(!table.contains("commande"));
+    }
+
+    #[test]
+    fn a_page_under_another_s_address_preloads_its_own_files() {
+        let splits = BTreeMap::from([
+            ("account".to_owned(), vec!["split_account".to_owned()]),
+            (
+                "account_settings".to_owned(),
+                vec!["split_account_settings".to_owned()],
+            ),
+        ]);
+        let table = page_preloads(&splits).unwrap();
+        assert!(table.contains(r#""compte":["split_account.wasm"]"#));
+        assert!(table.contains(r#""compte/parametres":["split_account_settings.wasm"]"#));
+        assert!(table.contains(r#""compte/nouvelle-adresse":["split_account_settings.wasm"]"#));
     }
 
     #[test]
