@@ -42,13 +42,14 @@ export const test = base.extend<{ watch: Watch }>({
 /**
  * Chromium logs every 4xx answer as a console error. A form the shopper
  * sent and the server refused (sign-in with a wrong password: 401; a
- * refused sign-up: 400/409; throttled: 429) is an answer the page shows,
- * not a fault. Nothing else is: "signed out" and "no address yet" are
- * answered with 200.
+ * refused sign-up: 400/409; throttled: 429; the account settings' wrong
+ * password: 400, a deletion refused: 409, a spent address-change link:
+ * 400) is an answer the page shows, not a fault. Nothing else is: "signed
+ * out" and "no address yet" are answered with 200.
  */
 function isHandledRefusal(message: import('@playwright/test').ConsoleMessage): boolean {
   const url = message.location().url ?? '';
-  const handled = /\/api\/v1\/(session|account)$/.test(url);
+  const handled = /\/api\/v1\/(session|account(\/password|\/email(\/confirm)?)?)$/.test(url);
   return handled && /status of (400|401|409|429)/.test(message.text());
 }
 
