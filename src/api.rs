@@ -4,6 +4,7 @@
 //! sentences.
 
 pub mod account;
+pub mod account_settings;
 pub mod address;
 pub mod cart;
 pub mod catalogue;

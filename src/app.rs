@@ -53,6 +53,8 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment(routes::ACCOUNT), StaticSegment(routes::VERIFY_EMAIL_SEGMENT)) view=|| view! { <LazyPage load=lazy_pages::verify_email /> } />
                         <Route path=(StaticSegment(routes::ACCOUNT), StaticSegment(routes::FORGOT_PASSWORD_SEGMENT)) view=|| view! { <LazyPage load=lazy_pages::forgot_password /> } />
                         <Route path=(StaticSegment(routes::ACCOUNT), StaticSegment(routes::RESET_PASSWORD_SEGMENT)) view=|| view! { <LazyPage load=lazy_pages::reset_password /> } />
+                        <Route path=(StaticSegment(routes::ACCOUNT), StaticSegment(routes::ACCOUNT_SETTINGS_SEGMENT)) view=|| view! { <LazyPage load=lazy_pages::account_settings /> } />
+                        <Route path=(StaticSegment(routes::ACCOUNT), StaticSegment(routes::CHANGE_EMAIL_SEGMENT)) view=|| view! { <LazyPage load=lazy_pages::change_email /> } />
                         <Route path=StaticSegment(routes::ORDERS) view=|| view! { <LazyPage load=lazy_pages::orders /> } />
                         <Route path=StaticSegment(routes::HELP) view=|| view! { <LazyPage load=lazy_pages::help /> } />
                         <Route path=(StaticSegment(routes::HELP), StaticSegment(routes::CONTACT_SEGMENT)) view=|| view! { <LazyPage load=lazy_pages::contact /> } />

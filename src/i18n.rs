@@ -2,10 +2,12 @@
 //! Strings are plain `&'static str` tables checked by the compiler: a missing
 //! translation is a build error, and no locale file is parsed at start-up.
 
+mod account_settings;
 mod content;
 mod en;
 mod fr;
 
+pub use account_settings::*;
 pub use content::*;
 
 /// A language the storefront speaks.
@@ -92,6 +94,7 @@ pub struct Strings {
     pub account: AccountText,
     pub verification: VerificationText,
     pub password_reset: PasswordResetText,
+    pub account_settings: AccountSettingsTexts,
     pub orders: OrdersText,
     pub checkout: CheckoutText,
     pub order: OrderText,

@@ -17,7 +17,9 @@ pub use loader::{LazyPage, Loaded, PendingHeadingFocus};
 use crate::pages::{
     account::AccountPage,
     account_links::{ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage},
+    account_settings::AccountSettingsPage,
     cart::CartPage,
+    change_email::ChangeEmailPage,
     checkout::CheckoutPage,
     help::{HelpPage, answer::HelpAnswerPage, contact::ContactPage},
     legal::{AccessibilityPage, CookiesPage, LegalNoticePage, PrivacyPage, TermsPage},
@@ -78,6 +80,11 @@ split_page!(account_links:
     verify_email => VerifyEmailPage,
     forgot_password => ForgotPasswordPage,
     reset_password => ResetPasswordPage,
+);
+
+split_page!(account_settings:
+    account_settings => AccountSettingsPage,
+    change_email => ChangeEmailPage,
 );
 split_page!(help: help => HelpPage, help_answer => HelpAnswerPage, contact => ContactPage);
 split_page!(legal:

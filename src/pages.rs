@@ -2,7 +2,9 @@
 
 pub mod account;
 pub mod account_links;
+pub mod account_settings;
 pub mod cart;
+pub mod change_email;
 pub mod checkout;
 pub mod help;
 pub mod home;

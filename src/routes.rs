@@ -15,11 +15,23 @@ pub const CHECKOUT: &str = "/commande";
 pub const VERIFY_EMAIL: &str = shop_api::account::VERIFY_EMAIL_PATH;
 pub const RESET_PASSWORD: &str = shop_api::account::RESET_PASSWORD_PATH;
 /// Asking for the reset link, from the sign-in form.
-pub const FORGOT_PASSWORD: &str = "/compte/mot-de-passe-oublie";
+pub const FORGOT_PASSWORD: &str = shop_api::account::FORGOT_PASSWORD_PATH;
 /// Their last segments, for the route table (under `ACCOUNT`).
 pub const VERIFY_EMAIL_SEGMENT: &str = "confirmer-adresse";
 pub const RESET_PASSWORD_SEGMENT: &str = "nouveau-mot-de-passe";
 pub const FORGOT_PASSWORD_SEGMENT: &str = "mot-de-passe-oublie";
+
+/// `/compte/parametres`: the account's own controls (devices, password,
+/// address, data, deletion). Linked from the signed-in account page.
+pub const ACCOUNT_SETTINGS: &str = "/compte/parametres";
+/// `ACCOUNT_SETTINGS`'s last segment, for the route table.
+pub const ACCOUNT_SETTINGS_SEGMENT: &str = "parametres";
+
+/// Where the link of an address change lands (`shop_api`'s
+/// `CHANGE_EMAIL_PATH`), its token in the fragment.
+pub const CHANGE_EMAIL: &str = shop_api::account::CHANGE_EMAIL_PATH;
+/// `CHANGE_EMAIL`'s last segment, for the route table.
+pub const CHANGE_EMAIL_SEGMENT: &str = "nouvelle-adresse";
 
 /// Query parameter naming the page to return to after signing in
 /// (`/compte?retour=/commande`).

@@ -5,6 +5,7 @@ pub mod browser_data;
 pub mod cart;
 pub mod catalogue;
 pub mod content;
+pub mod local_sign_out;
 pub mod locale;
 pub mod paging;
 pub mod projects;

@@ -136,6 +136,22 @@ async fn the_account_s_link_pages_open_with_their_heading() {
     }
 }
 
+/// The route table builds the account's own pages from two segments;
+/// links, and the links the shop e-mails (`shop_api`), use the whole
+/// address.
+#[wasm_bindgen_test]
+fn the_account_s_own_pages_addresses_are_their_routes() {
+    use storefront::routes;
+    assert_eq!(
+        routes::ACCOUNT_SETTINGS,
+        format!("{}/{}", routes::ACCOUNT, routes::ACCOUNT_SETTINGS_SEGMENT)
+    );
+    assert_eq!(
+        routes::CHANGE_EMAIL,
+        format!("{}/{}", routes::ACCOUNT, routes::CHANGE_EMAIL_SEGMENT)
+    );
+}
+
 /// The static shell's page openings (index.html) must say what the pages
 /// say, with the heading the app focuses, or the page changes under the
 /// shopper's eyes when the app takes over.
@@ -146,6 +162,12 @@ fn the_static_shell_opens_each_page_with_its_own_heading_and_lead() {
         ("/", strings.home.heading, Some(strings.home.intro)),
         ("/panier", strings.cart.title, None),
         ("/aide", strings.help.title, Some(strings.help.intro)),
+        ("/compte/parametres", strings.account_settings.title, None),
+        (
+            "/compte/nouvelle-adresse",
+            strings.account_settings.link.title,
+            None,
+        ),
         (
             "/modes-de-paiement",
             strings.payment_methods.title,

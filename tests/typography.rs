@@ -7,11 +7,13 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The French table and its long texts (help centre, legal pages).
-const FRENCH: [&str; 3] = [
+/// The French table and its sub-tables (help centre, legal pages, account
+/// settings).
+const FRENCH: [&str; 4] = [
     include_str!("../src/i18n/fr.rs"),
     include_str!("../src/i18n/fr/help.rs"),
     include_str!("../src/i18n/fr/legal.rs"),
+    include_str!("../src/i18n/fr/account_settings.rs"),
 ];
 
 /// The contents of the double-quoted string literals of `source`, outside

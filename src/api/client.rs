@@ -78,6 +78,29 @@ pub async fn delete(path: &str) -> Result<(), ApiError> {
         .map(drop)
 }
 
+/// The method of a call with a JSON body whose success has none.
+#[derive(Debug, Clone, Copy)]
+pub enum Verb {
+    Post,
+    Put,
+    Delete,
+}
+
+/// A JSON body sent; the success (202, 204) has no body to read.
+pub async fn send_no_content<B: Serialize>(
+    verb: Verb,
+    path: &str,
+    body: &B,
+) -> Result<(), ApiError> {
+    let path = url(path);
+    let request = match verb {
+        Verb::Post => Request::post(&path),
+        Verb::Put => Request::put(&path),
+        Verb::Delete => Request::delete(&path),
+    };
+    send(request, Some(body)).await.map(drop)
+}
+
 async fn send<B: Serialize>(
     request: RequestBuilder,
     body: Option<&B>,
@@ -127,6 +150,7 @@ pub(super) fn refusal_from(status: u16, body: Result<ApiErrorBody, String>) -> A
             status,
             code: body.error.code,
             retry_after_seconds: body.error.retry_after_seconds,
+            message: body.error.message,
         },
         Err(detail) => ApiError::Unreadable { status, detail },
     }

@@ -14,6 +14,10 @@ pub enum ApiError {
         status: u16,
         code: ErrorCode,
         retry_after_seconds: Option<u64>,
+        /// The server's English message, for developers: never shown. A
+        /// page may read one fact from it that the code cannot carry (the
+        /// order that keeps an account from being deleted).
+        message: String,
     },
     /// An answer this storefront cannot read (a proxy's HTML page, a newer
     /// server).

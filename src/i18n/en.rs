@@ -2,6 +2,7 @@
 
 use super::*;
 
+mod account_settings;
 mod help;
 mod legal;
 
@@ -330,6 +331,7 @@ pub static STRINGS: Strings = Strings {
         invalid_link: "This link is no longer valid: it has already been used or is more than an hour old.",
         ask_again: "To ask for a new one:",
     },
+    account_settings: account_settings::ACCOUNT_SETTINGS,
     orders: OrdersText {
         title: "Order tracking",
         intro: "Follow every step of your orders here, from production to delivery. Your orders appear once you are signed in.",

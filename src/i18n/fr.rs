@@ -2,6 +2,7 @@
 
 use super::*;
 
+mod account_settings;
 mod help;
 mod legal;
 
@@ -330,6 +331,7 @@ pub static STRINGS: Strings = Strings {
         invalid_link: "Ce lien n’est plus valable\u{a0}: il a déjà servi ou date de plus d’une heure.",
         ask_again: "Pour en demander un nouveau\u{a0}:",
     },
+    account_settings: account_settings::ACCOUNT_SETTINGS,
     orders: OrdersText {
         title: "Suivi de commande",
         intro: "Suivez ici chaque étape de vos commandes, de la fabrication à la livraison. Vos commandes apparaissent une fois connecté à votre compte.",

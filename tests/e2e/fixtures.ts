@@ -42,14 +42,15 @@ export const test = base.extend<{ watch: Watch }>({
 /**
  * Chromium logs every 4xx answer as a console error. A form the shopper
  * sent and the server refused (sign-in with a wrong password: 401; a
- * refused sign-up: 400/409; throttled: 429), or an e-mailed link that no
- * longer works (400 `invalid_link`) or asked again too soon (429), is an
+ * refused sign-up: 400/409; throttled: 429), an e-mailed link that no
+ * longer works (400 `invalid_link`) or asked again too soon (429), or the
+ * account settings' wrong password (400) and refused deletion (409), is an
  * answer the page shows, not a fault. Nothing else is: "signed out" and
  * "no address yet" are answered with 200.
  */
 function isHandledRefusal(message: import('@playwright/test').ConsoleMessage): boolean {
   const url = message.location().url ?? '';
-  const handled = /\/api\/v1\/(session|account|account\/verification(\/confirm)?|password-reset(\/confirm)?)$/.test(url);
+  const handled = /\/api\/v1\/(session|account(\/password|\/email(\/confirm)?|\/verification(\/confirm)?)?|password-reset(\/confirm)?)$/.test(url);
   return handled && /status of (400|401|409|429)/.test(message.text());
 }
 

@@ -1,7 +1,10 @@
 //! Helpers shared by the browser tests: a fresh container in the page, a
-//! way to let effects run, and text extraction.
+//! way to let effects run, text extraction, and a double of `fetch`
+//! (`fetch.rs`).
 
 #![allow(dead_code)]
+
+pub mod fetch;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};

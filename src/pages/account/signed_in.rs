@@ -5,12 +5,14 @@ use super::projects::{SavedProjects, UnsavedProjects};
 use super::verification::VerificationReminder;
 use crate::api::{self, ApiError};
 use crate::components::sign_out_confirmation::SignOutConfirmation;
+use crate::routes;
 use crate::state::browser_data::use_browser_data;
 use crate::state::cart::use_cart;
 use crate::state::locale::use_strings;
 use crate::state::projects::use_projects;
 use crate::state::session::use_session;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn SignedIn(email: String, email_verified: bool) -> impl IntoView {
@@ -51,6 +53,7 @@ pub fn SignedIn(email: String, email_verified: bool) -> impl IntoView {
             {move || account().signed_in_as} " " <strong>{email}</strong>
         </p>
         {reminder}
+        <p><A href=routes::ACCOUNT_SETTINGS>{move || t.get().account_settings.account_link}</A></p>
         {move || if confirming.get() {
             view! {
                 <SignOutConfirmation

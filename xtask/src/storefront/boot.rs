@@ -25,6 +25,8 @@ const PAGE_SPLITS: &[(&str, &str)] = &[
     ("compte/confirmer-adresse", "account_links"),
     ("compte/mot-de-passe-oublie", "account_links"),
     ("compte/nouveau-mot-de-passe", "account_links"),
+    ("compte/parametres", "account_settings"),
+    ("compte/nouvelle-adresse", "account_settings"),
     ("aide", "help"),
     ("mentions-legales", "legal"),
     ("cgv", "legal"),
@@ -169,6 +171,11 @@ mod tests {
             html.contains(r#"var c={"aide":"help"}[s];if(c&&location.pathname!=="/aide/contact")"#)
         );
         assert!(html.contains(r#"p("/content/"+l+"/"+c+".json")"#));
+        assert!(
+            html.contains(
+                r#"var q=location.pathname.split("/"),s=q[1],t={},f=t[s+"/"+q[2]]||t[s];"#
+            )
+        );
     }
 
     #[test]
