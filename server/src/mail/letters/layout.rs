@@ -65,10 +65,12 @@ impl Letter {
         for block in &self.body {
             match block {
                 Block::Paragraph(text) => out.push_str(&format!("{text}\n\n")),
-                Block::Action { label, url } => out.push_str(&format!("{label} :\n{url}\n\n")),
+                Block::Action { label, url } => {
+                    out.push_str(&format!("{label}\u{a0}:\n{url}\n\n"));
+                }
                 Block::Table(rows) => {
                     for (label, value) in rows {
-                        out.push_str(&format!("{label} : {value}\n"));
+                        out.push_str(&format!("{label}\u{a0}: {value}\n"));
                     }
                     out.push('\n');
                 }
@@ -84,7 +86,7 @@ impl Letter {
         out.push_str(&format!("-- \n{legal}\n{why}\n"));
         if self.language == Language::En {
             // English puts no space before the colon.
-            out = out.replace(" :\n", ":\n").replace(" : ", ": ");
+            out = out.replace("\u{a0}:", ":");
         }
         out
     }
@@ -221,7 +223,7 @@ mod tests {
         assert!(html.contains("&lt;b&gt;Camille&lt;/b&gt; &amp; co"));
         assert!(!html.contains("<b>"));
         assert!(html.contains("href=\"http://shop.test/a?b=1&amp;c=&quot;2&quot;\""));
-        assert!(text.contains("Total : 12,90 €"));
+        assert!(text.contains("Total\u{a0}: 12,90 €"));
         assert!(html.contains("lang=\"fr\""));
     }
 
