@@ -613,7 +613,9 @@ impl Database {
         if changed && matches!(change.to, OrderStatus::Authorized | OrderStatus::Paid) {
             trim_ordered_lines(&mut tx, id).await?;
         }
-        if changed {
+        // Only a new status can send a message (a new refusal reason on a
+        // refused order is no news to write about).
+        if changed && change.to != change.from {
             let row = sqlx::query_as::<_, OrderRow>(&format!(
                 "SELECT {COLUMNS} FROM orders WHERE id = ?"
             ))

@@ -87,7 +87,7 @@ async fn create_account(
             "invalid e-mail address",
         )
     })?;
-    check_new_password(&credentials.password, email.as_str())?;
+    check_new_password(&credentials.password, Some(email.as_str()))?;
     // Every attempt that costs a hash counts, made or not (an e-mail
     // already taken is found only after it), and counts before the hash:
     // a burst at once is held to the policy like one after another.
@@ -332,11 +332,13 @@ async fn start_session(
     Ok(response)
 }
 
-/// A new password's rules (`password::check_new`, with the address and
-/// the shop's name as words it must not lean on), as the API's refusal.
-fn check_new_password(password: &str, email: &str) -> Result<(), ApiFailure> {
+/// A new password's rules (`password::check_new`, with the address, when
+/// known, and the shop's name as words it must not lean on), as the API's
+/// refusal.
+fn check_new_password(password: &str, email: Option<&str>) -> Result<(), ApiFailure> {
     let context: Vec<&str> = email
-        .split(['@', '.'])
+        .into_iter()
+        .flat_map(|email| email.split(['@', '.']))
         .chain(["photo", "service"])
         .collect();
     password::check_new(password, &context).map_err(|error| {

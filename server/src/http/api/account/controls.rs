@@ -116,7 +116,7 @@ async fn change_password(
     current: CurrentSession,
     ApiJson(body): ApiJson<PasswordChange>,
 ) -> Result<StatusCode, ApiFailure> {
-    check_new_password(&body.new_password, &current.email)?;
+    check_new_password(&body.new_password, Some(&current.email))?;
     check_password(&state, &current, body.current_password).await?;
     let hash = state
         .password_work

@@ -89,7 +89,8 @@ async fn reset(
     {
         return Err(verification::invalid_link());
     }
-    check_new_password(&body.password, "")?;
+    // The account is known only once the link is used, after the hash.
+    check_new_password(&body.password, None)?;
     let hash = state
         .password_work
         .hash(body.password)
