@@ -22,10 +22,15 @@ pub struct Config {
     /// Address to listen on.
     #[arg(long, env = "SHOP_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
-    /// Folder for the SQLite database and the uploaded photos (created if
-    /// missing).
+    /// Folder for the SQLite database (unless `--database-url` names
+    /// another) and the uploaded photos (created if missing).
     #[arg(long, env = "SHOP_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
+    /// The database: `sqlite:///path/to/file` or `postgres://user:password@host/name`
+    /// (several server processes share one PostgreSQL). Default: the
+    /// SQLite file `shop.sqlite3` in the data folder.
+    #[arg(long, env = "SHOP_DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
     /// Folder of the built storefront (Trunk's `dist`).
     #[arg(long, env = "SHOP_DIST_DIR", default_value = "dist")]
     pub dist_dir: PathBuf,
@@ -77,6 +82,12 @@ pub struct Config {
     /// `Retry-After` at once.
     #[arg(long, env = "SHOP_MAX_IN_FLIGHT", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_in_flight: u32,
+    /// Seconds between a stop signal (SIGTERM) and the end of accepting
+    /// requests: `/api/v1/ready` answers 503 meanwhile, so that a load
+    /// balancer checking it sends new requests elsewhere first. Requests
+    /// in flight then finish in any case.
+    #[arg(long, env = "SHOP_DRAIN_SECONDS", default_value_t = 0)]
+    pub drain_seconds: u64,
     /// Seconds a handler may take (a photo upload excepted); then `503`.
     #[arg(long, env = "SHOP_REQUEST_TIMEOUT", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
     pub request_timeout_seconds: u64,
@@ -175,6 +186,10 @@ pub enum ConfigError {
 }
 
 impl Config {
+    pub fn drain_period(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.drain_seconds)
+    }
+
     pub fn limits(&self) -> crate::http::limits::Limits {
         use std::time::Duration;
         crate::http::limits::Limits {

@@ -1,6 +1,8 @@
-//! The database: one SQLite file in the data folder, migrated at start-up.
-//! All SQL lives behind this module so that PostgreSQL can replace SQLite
-//! when the server scales out.
+//! The database: one SQLite file in the data folder (the embedded default),
+//! or PostgreSQL shared by several server processes; migrated at start-up.
+//! All SQL lives behind this module and is written once for both engines
+//! (`$1` parameters, no engine's own functions), read through sqlx's `Any`
+//! driver.
 
 mod account_controls;
 mod account_links;
@@ -40,11 +42,19 @@ pub use sessions::SessionRow;
 pub use support::NewSupportError;
 
 use shop_api::{CheckStatus, DatabaseHealth};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
+use sqlx::{AnyPool, ConnectOptions as _, Connection as _};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::str::FromStr as _;
 
+/// The SQLite file's name in the data folder, when no database URL is set.
 pub const FILE_NAME: &str = "shop.sqlite3";
+
+/// Connections one process keeps to PostgreSQL: a handful per core of a
+/// small server, well under PostgreSQL's default of 100 for a few
+/// processes together.
+const POSTGRES_CONNECTIONS: u32 = 16;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -53,8 +63,10 @@ pub enum DbError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot open the database {path}: {source}")]
-    Open { path: PathBuf, source: sqlx::Error },
+    #[error("the database URL {url} names neither sqlite:// nor postgres://")]
+    UnknownEngine { url: String },
+    #[error("cannot open the database {url}: {source}")]
+    Open { url: String, source: sqlx::Error },
     #[error("cannot migrate the database: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("database query failed: {0}")]
@@ -67,41 +79,147 @@ impl DbError {
     pub fn is_busy(&self) -> bool {
         match self {
             DbError::Query(sqlx::Error::PoolTimedOut) => true,
-            // SQLITE_BUSY and SQLITE_LOCKED, with their extended codes.
-            DbError::Query(sqlx::Error::Database(error)) => error
-                .code()
-                .and_then(|code| code.parse::<i32>().ok())
-                .is_some_and(|code| matches!(code & 0xff, 5 | 6)),
+            DbError::Query(sqlx::Error::Database(error)) => {
+                let postgres = error
+                    .try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
+                    .is_some();
+                error
+                    .code()
+                    .is_some_and(|code| is_busy_code(&code, postgres))
+            }
             _ => false,
         }
     }
 }
 
+/// SQLite's BUSY and LOCKED (with their extended codes); PostgreSQL's
+/// serialization failure, deadlock and lock not available (SQLSTATEs,
+/// which may be all digits too): each one says "try again", not "this is
+/// wrong".
+fn is_busy_code(code: &str, postgres: bool) -> bool {
+    if postgres {
+        matches!(code, "40001" | "40P01" | "55P03")
+    } else {
+        code.parse::<i32>()
+            .is_ok_and(|sqlite| matches!(sqlite & 0xff, 5 | 6))
+    }
+}
+
+/// The engine behind the pool: the SQL is the same on both but for a
+/// transaction's opening and row locks, which [`Database`] words for each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
 #[derive(Debug, Clone)]
 pub struct Database {
-    pool: SqlitePool,
+    pool: AnyPool,
+    engine: Engine,
 }
 
 impl Database {
+    /// The embedded default: the SQLite file in `data_dir`.
     pub async fn open(data_dir: &Path) -> Result<Self, DbError> {
-        std::fs::create_dir_all(data_dir).map_err(|source| DbError::DataDir {
-            path: data_dir.to_owned(),
+        Self::connect(&sqlite_url_in(data_dir)?).await
+    }
+
+    /// Opens `url` (`sqlite://…` or `postgres://…`) and brings its schema
+    /// to this server's version with that engine's migrations.
+    pub async fn connect(url: &str) -> Result<Self, DbError> {
+        sqlx::any::install_default_drivers();
+        let opening = |source| DbError::Open {
+            url: redacted(url),
             source,
-        })?;
-        let path = data_dir.join(FILE_NAME);
-        let options = SqliteConnectOptions::new()
-            .filename(&path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
+        };
+        let (engine, options, connections) = if url.starts_with("sqlite:") {
+            (Engine::Sqlite, prepare_sqlite(url).await?, 8)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let options = AnyConnectOptions::from_str(url).map_err(opening)?;
+            (Engine::Postgres, options, POSTGRES_CONNECTIONS)
+        } else {
+            return Err(DbError::UnknownEngine { url: redacted(url) });
+        };
+        let pool = AnyPoolOptions::new()
+            .max_connections(connections)
             .connect_with(options)
             .await
-            .map_err(|source| DbError::Open { path, source })?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Self { pool })
+            .map_err(opening)?;
+        match engine {
+            Engine::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
+            Engine::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
+        }
+        Ok(Self { pool, engine })
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// A transaction that reads and then writes what it read. SQLite
+    /// takes its one write lock at the start, so that the read cannot go
+    /// stale; on PostgreSQL each such transaction locks the rows it reads
+    /// with [`Database::for_update`].
+    pub(crate) async fn begin_write(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, DbError> {
+        Ok(match self.engine {
+            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Engine::Postgres => self.pool.begin().await?,
+        })
+    }
+
+    /// A transaction that only reads, from one snapshot on both engines
+    /// (PostgreSQL's default gives each statement its own).
+    pub(crate) async fn begin_read(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, DbError> {
+        Ok(match self.engine {
+            Engine::Sqlite => self.pool.begin().await?,
+            Engine::Postgres => {
+                self.pool
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?
+            }
+        })
+    }
+
+    /// Serializes the account's read-then-write transactions (a new
+    /// project counted against the limit, an order, the account's
+    /// deletion): its row locked on PostgreSQL, the database on SQLite.
+    pub(crate) async fn lock_account(
+        &self,
+        tx: &mut sqlx::AnyConnection,
+        account_id: i64,
+    ) -> Result<(), DbError> {
+        sqlx::query(&format!(
+            "SELECT id FROM accounts WHERE id = $1{}",
+            self.for_update()
+        ))
+        .bind(account_id)
+        .fetch_optional(tx)
+        .await?;
+        Ok(())
+    }
+
+    /// The clause that lets a work queue's `SELECT` pass over rows another
+    /// process has just taken (PostgreSQL); SQLite has one writer at a time.
+    pub(crate) fn skip_locked(&self) -> &'static str {
+        match self.engine {
+            Engine::Sqlite => "",
+            Engine::Postgres => " FOR UPDATE SKIP LOCKED",
+        }
+    }
+
+    /// The clause that locks the rows a `SELECT` reads until the
+    /// transaction ends: PostgreSQL's `FOR UPDATE`; nothing on SQLite,
+    /// whose [`Database::begin_write`] already holds the database's lock.
+    pub(crate) fn for_update(&self) -> &'static str {
+        match self.engine {
+            Engine::Sqlite => "",
+            Engine::Postgres => " FOR UPDATE",
+        }
     }
 
     /// Asks the database a real question: which migration it is at, read
@@ -132,11 +250,135 @@ impl Database {
     }
 }
 
+/// The URL of the SQLite file in `data_dir`, created with its folder.
+fn sqlite_url_in(data_dir: &Path) -> Result<String, DbError> {
+    std::fs::create_dir_all(data_dir).map_err(|source| DbError::DataDir {
+        path: data_dir.to_owned(),
+        source,
+    })?;
+    let path =
+        std::path::absolute(data_dir.join(FILE_NAME)).map_err(|source| DbError::DataDir {
+            path: data_dir.to_owned(),
+            source,
+        })?;
+    Ok(SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .to_url_lossy()
+        .to_string())
+}
+
+/// Creates the SQLite file if missing and puts it in WAL mode (a setting
+/// of the file, kept once set) through one connection of its own: the
+/// `Any` driver's connections are configured by URL alone, which cannot
+/// say WAL. Foreign keys and the 5-second busy wait are sqlx's defaults.
+async fn prepare_sqlite(url: &str) -> Result<AnyConnectOptions, DbError> {
+    let opening = |source| DbError::Open {
+        url: url.to_owned(),
+        source,
+    };
+    let mut options = SqliteConnectOptions::from_str(url).map_err(opening)?;
+    let absolute =
+        std::path::absolute(options.get_filename()).map_err(|source| DbError::DataDir {
+            path: options.get_filename().to_owned(),
+            source,
+        })?;
+    if let Some(folder) = absolute.parent() {
+        std::fs::create_dir_all(folder).map_err(|source| DbError::DataDir {
+            path: folder.to_owned(),
+            source,
+        })?;
+    }
+    options = options
+        .filename(&absolute)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal);
+    options
+        .connect()
+        .await
+        .map_err(opening)?
+        .close()
+        .await
+        .map_err(opening)?;
+    AnyConnectOptions::from_url(&options.to_url_lossy()).map_err(opening)
+}
+
+/// `url` without its password, for messages and logs.
+fn redacted(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    match rest.split_once('@') {
+        Some((user_info, host)) if user_info.contains(':') => {
+            let user = user_info.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***@{host}")
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// `VALUES ($1, …), (…)`: `rows` rows of `columns` parameters, numbered as
+/// both engines read them (sqlx's query builder writes `?` for `Any`).
+pub(crate) fn values_list(rows: usize, columns: usize) -> String {
+    let tuples: Vec<String> = (0..rows)
+        .map(|row| {
+            let numbers: Vec<String> = (1..=columns)
+                .map(|column| format!("${}", row * columns + column))
+                .collect();
+            format!("({})", numbers.join(", "))
+        })
+        .collect();
+    format!("VALUES {}", tuples.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sqlx::Connection as _;
     use sqlx::sqlite::SqliteConnection;
+    use std::time::Duration;
+
+    #[test]
+    fn busy_codes_are_read_in_their_engines_terms() {
+        assert!(is_busy_code("5", false));
+        assert!(is_busy_code("517", false)); // SQLITE_BUSY_SNAPSHOT
+        assert!(!is_busy_code("2067", false)); // a unique key
+        assert!(is_busy_code("40001", true));
+        assert!(is_busy_code("40P01", true));
+        // Digits that SQLite would read as BUSY: a NUL in text, on PostgreSQL.
+        assert!(!is_busy_code("22021", true));
+        assert!(!is_busy_code("23505", true));
+    }
+
+    #[test]
+    fn passwords_stay_out_of_messages() {
+        assert_eq!(
+            redacted("postgres://shop:s3cret@db.internal:5432/shop"),
+            "postgres://shop:***@db.internal:5432/shop"
+        );
+        assert_eq!(
+            redacted("postgres://shop@127.0.0.1/shop"),
+            "postgres://shop@127.0.0.1/shop"
+        );
+        assert_eq!(
+            redacted("sqlite:///var/shop.sqlite3"),
+            "sqlite:///var/shop.sqlite3"
+        );
+    }
+
+    #[test]
+    fn a_values_list_numbers_every_parameter_once() {
+        assert_eq!(values_list(1, 2), "VALUES ($1, $2)");
+        assert_eq!(values_list(2, 3), "VALUES ($1, $2, $3), ($4, $5, $6)");
+    }
+
+    #[tokio::test]
+    async fn an_unknown_engine_is_refused_without_its_password() {
+        let refused = Database::connect("mysql://shop:s3cret@localhost/shop")
+            .await
+            .unwrap_err();
+        assert!(matches!(refused, DbError::UnknownEngine { .. }));
+        assert!(!refused.to_string().contains("s3cret"));
+    }
 
     /// A write that cannot get the lock in time is "busy", which the API
     /// answers with a 503; other failures are not.

@@ -4,7 +4,9 @@
 //! any redelivery, and the frozen photos of orders delivered or cancelled
 //! longer ago than the retention period (with the folders of orders a
 //! crash left unmade). Each kind is bounded by its own age; a pass that
-//! fails is logged and the next one tries again.
+//! fails is logged and the next one tries again. Several server processes
+//! share the work by a lease row: one pass at a time, so that no two
+//! processes purge one order's photos at once.
 
 use crate::accounts::known_device;
 use crate::accounts::session::{ABSOLUTE_SECONDS, IDLE_SECONDS};
@@ -25,6 +27,12 @@ pub const ORDER_PHOTO_RETENTION_SECONDS: i64 = 30 * 24 * 3600;
 pub const PSP_EVENT_RETENTION_SECONDS: i64 = 90 * 24 * 3600;
 /// A throttle row is kept one window (an hour) after it started.
 const THROTTLE_WINDOW_MS: i64 = 3_600_000;
+/// The lease's name in the `leases` table.
+const LEASE_NAME: &str = "housekeeping";
+/// Longer than any pass, so that only a dead holder's lease is taken over.
+const LEASE_SECONDS: i64 = 30 * 60;
+/// How long a pass waits for another process's pass (seconds long) to end.
+const LEASE_WAIT: Duration = Duration::from_secs(10);
 /// A folder with no order is left alone this long: its order may be being
 /// made right now.
 const UNMADE_ORDER_GRACE: Duration = Duration::from_secs(3600);
@@ -35,6 +43,8 @@ pub enum HousekeepingError {
     Db(#[from] DbError),
     #[error(transparent)]
     Files(#[from] FileError),
+    #[error("another server process is housekeeping (its lease runs until {until})")]
+    OtherProcess { until: i64 },
 }
 
 /// What one pass deleted.
@@ -58,14 +68,56 @@ pub struct Housekeeping {
     db: Database,
     photos: PhotoFiles,
     clock: Clock,
+    holder: std::sync::Arc<str>,
 }
 
 impl Housekeeping {
     pub fn new(db: Database, photos: PhotoFiles, clock: Clock) -> Self {
-        Self { db, photos, clock }
+        Self {
+            db,
+            photos,
+            clock,
+            holder: crate::reconciler::new_holder_id().into(),
+        }
     }
 
+    /// One pass, under the lease: another process's pass running, this
+    /// one waits for it to end (up to [`LEASE_WAIT`]), then purges what is
+    /// left, if anything.
     pub async fn pass(&self) -> Result<Purged, HousekeepingError> {
+        let started = tokio::time::Instant::now();
+        loop {
+            let now = self.clock.now();
+            if self
+                .db
+                .take_lease(LEASE_NAME, &self.holder, now, now + LEASE_SECONDS)
+                .await?
+            {
+                break;
+            }
+            if started.elapsed() >= LEASE_WAIT {
+                let until = self
+                    .db
+                    .lease(LEASE_NAME)
+                    .await?
+                    .map_or(now, |(_, until)| until);
+                return Err(HousekeepingError::OtherProcess { until });
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let outcome = self.purge().await;
+        self.release_lease().await;
+        outcome
+    }
+
+    /// Gives the lease back (it expires by itself if this fails).
+    async fn release_lease(&self) {
+        if let Err(error) = self.db.release_lease(LEASE_NAME, &self.holder).await {
+            tracing::error!(%error, "housekeeping lease not released; it expires by itself");
+        }
+    }
+
+    async fn purge(&self) -> Result<Purged, HousekeepingError> {
         let now = self.clock.now();
         let now_ms = self.clock.now_ms();
         let mut purged = Purged {
@@ -128,12 +180,20 @@ impl Housekeeping {
                     _ = tick.tick() => {}
                 }
                 tokio::select! {
-                    _ = stop.changed() => break,
+                    // Stopped mid-pass: the lease goes back at once for
+                    // another process to carry on.
+                    _ = stop.changed() => {
+                        self.release_lease().await;
+                        break;
+                    }
                     outcome = self.pass() => match outcome {
                         Ok(purged) if purged != Purged::default() => {
                             tracing::info!(?purged, "housekeeping pass done");
                         }
                         Ok(_) => tracing::debug!("housekeeping pass: nothing to delete"),
+                        Err(error @ HousekeepingError::OtherProcess { .. }) => {
+                            tracing::info!(%error, "housekeeping pass left to another process");
+                        }
                         Err(error) => tracing::error!(%error, "housekeeping pass failed"),
                     },
                 }

@@ -53,6 +53,8 @@ pub struct AppState {
     pub limits: limits::Limits,
     /// What one account may keep (photos' bytes, projects).
     pub quotas: crate::projects::Quotas,
+    /// Set when the process stops (`/api/v1/ready`).
+    pub draining: crate::shutdown::Draining,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -80,6 +82,7 @@ pub fn router(state: AppState) -> Router {
                     clock: state.clock.clone(),
                     reconciler: state.reconciler.clone(),
                     quotas: state.quotas,
+                    draining: state.draining.clone(),
                     letters: Letters::new(&state.public_origin, state.catalogue.clone()),
                 },
                 state.limits.request,

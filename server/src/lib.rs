@@ -77,7 +77,10 @@ pub async fn serve(
     // Before anything is opened: an unsafe configuration never serves.
     let local = listener.local_addr().map_err(ServerError::Serve)?;
     config.validate(local)?;
-    let db = db::Database::open(&config.data_dir).await?;
+    let db = match &config.database_url {
+        Some(url) => db::Database::connect(url).await?,
+        None => db::Database::open(&config.data_dir).await?,
+    };
     // Before the first request: no order is ever shown without its number.
     orders::number_old_orders(&db).await?;
     // After the migrations (run by `open`): the catalogue cannot change
@@ -121,6 +124,7 @@ pub async fn serve(
             None
         }
     };
+    let draining = shutdown::Draining::default();
     let app = http::router(http::AppState {
         public_origin: public_origin.as_str().into(),
         db: db.clone(),
@@ -152,9 +156,11 @@ pub async fn serve(
         password_work: accounts::hashing::PasswordWork::per_core(),
         limits: config.limits(),
         quotas: config.quotas(),
+        draining: draining.clone(),
         trusted_proxies: config.trusted_proxies.clone().into(),
     });
     tracing::info!(address = %format!("http://{local}"), %public_origin, data_dir = %config.data_dir.display(), "shop server listening");
+    let shutdown = draining.after(shutdown, config.drain_period());
     let served = http::serve::serve(listener, app, config.limits(), shutdown)
         .await
         .map_err(ServerError::Serve);

@@ -185,7 +185,9 @@ impl Reconciler {
     }
 }
 
-fn new_holder_id() -> String {
+/// A lease holder id for this process: random, so that two processes (or
+/// two tasks of one) never take each other's lease for their own.
+pub(crate) fn new_holder_id() -> String {
     use argon2::password_hash::rand_core::{OsRng, RngCore};
     let mut bytes = [0u8; 12];
     OsRng.fill_bytes(&mut bytes);

@@ -212,9 +212,7 @@ async fn deletion_waits_for_open_orders_then_forgets_the_person_and_keeps_the_or
     assert!(shop.photo_files("phare").is_empty(), "the photos are gone");
 
     // The order stays for the accounts, without the person.
-    let db = shop_server::db::Database::open(shop.data.path())
-        .await
-        .unwrap();
+    let db = shop.database().await;
     let row = db
         .order_by_id(order["id"].as_str().unwrap())
         .await

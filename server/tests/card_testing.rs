@@ -36,19 +36,14 @@ fn untested_card(n: u32) -> String {
     format!("{body}{}", (10 - sum % 10) % 10)
 }
 
-async fn database(shop: &TestServer) -> sqlx::SqlitePool {
-    sqlx::SqlitePool::connect(&format!(
-        "sqlite://{}",
-        shop.data.path().join("shop.sqlite3").display()
-    ))
-    .await
-    .unwrap()
+async fn database(shop: &TestServer) -> sqlx::AnyPool {
+    shop.raw_database().await
 }
 
 async fn declines_of(shop: &TestServer, order: &Value) -> i64 {
     let db = database(shop).await;
     let (count,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM payment_declines WHERE order_id = ?")
+        sqlx::query_as("SELECT COUNT(*) FROM payment_declines WHERE order_id = $1")
             .bind(order["id"].as_str().unwrap())
             .fetch_one(&db)
             .await
@@ -208,7 +203,7 @@ async fn the_account_is_blocked_after_twenty_declines_over_its_orders() {
     // 20 in all: the next decline anywhere closes that page too, and no
     // order of the account opens one.
     let db = database(&shop).await;
-    let (account_id,): (i64,) = sqlx::query_as("SELECT account_id FROM orders WHERE id = ?")
+    let (account_id,): (i64,) = sqlx::query_as("SELECT account_id FROM orders WHERE id = $1")
         .bind(first["id"].as_str().unwrap())
         .fetch_one(&db)
         .await
@@ -217,7 +212,7 @@ async fn the_account_is_blocked_after_twenty_declines_over_its_orders() {
     for n in 0..13 {
         sqlx::query(
             "INSERT INTO payment_declines (order_id, account_id, payment_id, psp_updated_at, card, declined_at) \
-             VALUES (?, ?, ?, ?, '', ?)",
+             VALUES ($1, $2, $3, $4, '', $5)",
         )
         .bind(first["id"].as_str().unwrap())
         .bind(account_id)

@@ -56,9 +56,7 @@ async fn the_catalogue_served_from_memory_is_the_stored_one() {
         .json()
         .await
         .unwrap();
-    let db = shop_server::db::Database::open(server.data.path())
-        .await
-        .unwrap();
+    let db = server.database().await;
     let stored = serde_json::to_value(db.load_catalogue().await.unwrap()).unwrap();
     db.close().await;
     assert_eq!(served, stored);

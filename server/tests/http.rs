@@ -18,17 +18,26 @@ async fn health_reports_a_migrated_database_file() {
     let body: serde_json::Value = response.json().await.unwrap();
     assert_eq!(body["status"], "ok");
     assert_eq!(body["database"]["status"], "ok");
-    // The newest migration's number (numbers may leave gaps).
-    let newest = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"))
+    // The newest migration's number (numbers may leave gaps), the same
+    // in both engines' folders.
+    let newest = |engine: &str| {
+        std::fs::read_dir(format!(
+            "{}/migrations/{engine}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
         .unwrap()
         .filter_map(|entry| {
             let name = entry.ok()?.file_name().into_string().ok()?;
             name.split('_').next()?.parse::<i64>().ok()
         })
         .max()
-        .unwrap();
-    assert_eq!(body["database"]["schema_version"], newest);
-    assert!(server.data.path().join("shop.sqlite3").is_file());
+        .unwrap()
+    };
+    assert_eq!(newest("sqlite"), newest("postgres"));
+    assert_eq!(body["database"]["schema_version"], newest("sqlite"));
+    if server.database_url.starts_with("sqlite:") {
+        assert!(server.data.path().join("shop.sqlite3").is_file());
+    }
     server.stop().await;
 }
 
@@ -186,5 +195,35 @@ async fn hashed_assets_are_immutable_typed_and_compressed() {
         .await
         .unwrap();
     assert_eq!(index.headers()[CONTENT_ENCODING], "br");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_stopping_server_says_it_is_not_ready_while_it_still_serves() {
+    let mut server = TestServer::start_with(|config| config.drain_seconds = 2).await;
+    let ready = reqwest::get(server.url("/api/v1/ready")).await.unwrap();
+    assert_eq!(ready.status(), StatusCode::OK);
+    assert_eq!(ready.headers()[CACHE_CONTROL], "no-store");
+    let body: serde_json::Value = ready.json().await.unwrap();
+    assert_eq!(body["ready"], true);
+    assert_eq!(body["draining"], false);
+    assert_eq!(body["database"]["status"], "ok");
+
+    server.ask_to_stop();
+    let mut draining = None;
+    for _ in 0..100 {
+        let answer = reqwest::get(server.url("/api/v1/ready")).await.unwrap();
+        if answer.status() == StatusCode::SERVICE_UNAVAILABLE {
+            draining = Some(answer.json::<serde_json::Value>().await.unwrap());
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let body = draining.expect("not ready once asked to stop");
+    assert_eq!(body["ready"], false);
+    assert_eq!(body["draining"], true);
+    // Still serving meanwhile: the balancer's requests already sent finish.
+    let health = reqwest::get(server.url("/api/v1/health")).await.unwrap();
+    assert_eq!(health.status(), StatusCode::OK);
     server.stop().await;
 }

@@ -151,13 +151,8 @@ impl Case<'_> {
 
     /// The order's status as stored, without asking the PSP.
     async fn stored_status(&self) -> String {
-        let db = sqlx::SqlitePool::connect(&format!(
-            "sqlite://{}",
-            self.stack.shop.data.path().join("shop.sqlite3").display()
-        ))
-        .await
-        .unwrap();
-        let (status,): (String,) = sqlx::query_as("SELECT status FROM orders WHERE id = ?")
+        let db = self.stack.shop.raw_database().await;
+        let (status,): (String,) = sqlx::query_as("SELECT status FROM orders WHERE id = $1")
             .bind(self.id())
             .fetch_one(&db)
             .await
@@ -175,7 +170,7 @@ impl Case<'_> {
         .await
         .unwrap();
         let ids: Vec<(String,)> = sqlx::query_as(
-            "SELECT id FROM payments WHERE merchant_reference = ? ORDER BY created_at",
+            "SELECT id FROM payments WHERE merchant_reference = $1 ORDER BY created_at",
         )
         .bind(self.id())
         .fetch_all(&db)

@@ -488,9 +488,7 @@ async fn a_reauthorization_on_the_stored_card_is_a_merchant_payment_in_the_histo
     until_status(&mut shopper, &order, "authorized").await;
     let first = current_payment_id(&shop, id(&order)).await;
     // The shop's renewal pass, as the reconciler runs it, a week on.
-    let db = shop_server::db::Database::open(shop.data.path())
-        .await
-        .unwrap();
+    let db = shop.database().await;
     let sandbox =
         shop_server::payments::sandbox::Sandbox::new(&psp.base, support::psp::MERCHANT_SECRET)
             .unwrap();
@@ -530,13 +528,8 @@ async fn a_payment_record_with_an_unknown_word_is_an_error() {
         "{opened}"
     );
     assert_eq!(opened["payments"][0]["attempt"], 1);
-    let db = sqlx::SqlitePool::connect(&format!(
-        "sqlite://{}",
-        shop.data.path().join("shop.sqlite3").display()
-    ))
-    .await
-    .unwrap();
-    sqlx::query("UPDATE order_payments SET status = 'pending' WHERE order_id = ?")
+    let db = shop.raw_database().await;
+    sqlx::query("UPDATE order_payments SET status = 'pending' WHERE order_id = $1")
         .bind(id(&order))
         .execute(&db)
         .await

@@ -421,9 +421,7 @@ async fn the_purge_deletes_what_has_expired_and_nothing_else() {
     let young_stray = folders.join("beingmade");
     std::fs::create_dir_all(&young_stray).unwrap();
 
-    let db = shop_server::db::Database::open(server.data.path())
-        .await
-        .unwrap();
+    let db = server.database().await;
     let photos =
         shop_server::projects::files::PhotoFiles::open(server.data.path().join("photos")).unwrap();
     let clock = shop_server::clock::Clock::test();

@@ -443,13 +443,8 @@ async fn an_unknown_status_in_the_database_is_an_error_not_a_payable_order() {
     let (shop, psp) = shop_and_psp(true).await;
     let (mut shopper, order) = ordered(&shop, "inconnu@exemple.fr").await;
     let id = order["id"].as_str().unwrap();
-    let db = sqlx::SqlitePool::connect(&format!(
-        "sqlite://{}",
-        shop.data.path().join("shop.sqlite3").display()
-    ))
-    .await
-    .unwrap();
-    sqlx::query("UPDATE orders SET status = 'awaiting' WHERE id = ?")
+    let db = shop.raw_database().await;
+    sqlx::query("UPDATE orders SET status = 'awaiting' WHERE id = $1")
         .bind(id)
         .execute(&db)
         .await

@@ -41,13 +41,8 @@ async fn money_matches(shop: &TestServer, psp: &Psp, order: &Value) {
 }
 
 async fn order_status(shop: &TestServer, id: &str) -> String {
-    let db = sqlx::SqlitePool::connect(&format!(
-        "sqlite://{}",
-        shop.data.path().join("shop.sqlite3").display()
-    ))
-    .await
-    .unwrap();
-    let (status,): (String,) = sqlx::query_as("SELECT status FROM orders WHERE id = ?")
+    let db = shop.raw_database().await;
+    let (status,): (String,) = sqlx::query_as("SELECT status FROM orders WHERE id = $1")
         .bind(id)
         .fetch_one(&db)
         .await

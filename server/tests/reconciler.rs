@@ -109,9 +109,7 @@ async fn until_listed(shopper: &mut Shopper<'_>, order: &Value, status: &str) {
 
 /// The shop's database, opened as another server process would.
 async fn other_process(shop: &TestServer) -> shop_server::db::Database {
-    shop_server::db::Database::open(shop.data.path())
-        .await
-        .unwrap()
+    shop.database().await
 }
 
 #[tokio::test]
@@ -346,9 +344,11 @@ async fn a_server_process_runs_a_pass_as_it_starts() {
     // A second server process on the same database settles it on its own
     // at start-up, without being asked.
     let data_dir = shop.data.path().to_owned();
+    let database_url = shop.database_url.clone();
     let psp_base = psp.base.clone();
     let second = TestServer::start_with(move |config| {
         config.data_dir = data_dir;
+        config.database_url = Some(database_url);
         config.psp_origin = psp_base;
         config.psp_merchant_secret = MERCHANT_SECRET.into();
     })

@@ -379,10 +379,7 @@ async fn orders_older_than_numbers_get_one_at_start_up() {
     let (shop, psp) = shop_and_psp(true).await;
     let (mut shopper, order) = ordered(&shop, "ancienne@exemple.fr").await;
     // As migration 0009 leaves an order made before it: no number.
-    let file = shop.data.path().join(shop_server::db::FILE_NAME);
-    let raw = sqlx::SqlitePool::connect(&format!("sqlite://{}", file.display()))
-        .await
-        .unwrap();
+    let raw = shop.raw_database().await;
     sqlx::query("UPDATE orders SET number = NULL")
         .execute(&raw)
         .await
@@ -392,9 +389,7 @@ async fn orders_older_than_numbers_get_one_at_start_up() {
     assert_eq!(list[0]["number"], "");
 
     // What the server runs at start, before its first request.
-    let db = shop_server::db::Database::open(shop.data.path())
-        .await
-        .unwrap();
+    let db = shop.database().await;
     shop_server::orders::number_old_orders(&db).await.unwrap();
     let list = shopper.get("/api/v1/orders").await.body["items"].clone();
     let number = list[0]["number"].as_str().unwrap();

@@ -98,13 +98,8 @@ async fn a_partial_refund_is_recorded_as_partial_and_does_not_cancel_the_order()
     assert_eq!(paid.body["payment"]["refunded"], Value::Null);
     // The wallet's PSP payment, as the shop stored it.
     let id = order["id"].as_str().unwrap();
-    let db = sqlx::SqlitePool::connect(&format!(
-        "sqlite://{}",
-        shop.data.path().join("shop.sqlite3").display()
-    ))
-    .await
-    .unwrap();
-    let (payment_id,): (String,) = sqlx::query_as("SELECT payment_id FROM orders WHERE id = ?")
+    let db = shop.raw_database().await;
+    let (payment_id,): (String,) = sqlx::query_as("SELECT payment_id FROM orders WHERE id = $1")
         .bind(id)
         .fetch_one(&db)
         .await

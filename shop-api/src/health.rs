@@ -1,4 +1,5 @@
-//! `GET /api/v1/health`: whether the server and its database answer.
+//! `GET /api/v1/health`: whether the server and its database answer;
+//! `GET /api/v1/ready`: whether a load balancer should send it requests.
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +23,18 @@ pub struct DatabaseHealth {
     pub status: CheckStatus,
     /// Highest migration applied; `None` when the database did not answer.
     pub schema_version: Option<i64>,
+}
+
+/// `GET /api/v1/ready`: whether a load balancer should send this process
+/// requests (200) or not (503): not while it drains before stopping, nor
+/// while its database does not answer. `/api/v1/health` says whether it
+/// is alive at all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Readiness {
+    pub ready: bool,
+    /// Stopping: requests in flight finish, new ones go elsewhere.
+    pub draining: bool,
+    pub database: DatabaseHealth,
 }
 
 impl Health {

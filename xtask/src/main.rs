@@ -8,6 +8,7 @@ mod bench;
 mod compress;
 mod error;
 mod fuzz;
+mod postgres;
 mod process;
 mod setup;
 mod size;

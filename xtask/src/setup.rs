@@ -145,7 +145,7 @@ fn on_path(program: &str) -> bool {
 }
 
 /// `apt-get update` then `apt-get install`, through `sudo -n` unless root.
-fn apt_install(packages: &[&str]) -> Result<(), XtaskError> {
+pub(crate) fn apt_install(packages: &[&str]) -> Result<(), XtaskError> {
     let as_root = process::output(std::process::Command::new("id").arg("-u"))
         .is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {

@@ -3,6 +3,7 @@
 //! hide the others: all run, and the exit code is non-zero if any failed.
 
 use crate::error::XtaskError;
+use crate::postgres;
 use crate::process::{self, command};
 use crate::setup::{self, CHROMEDRIVER, CHROMIUM, Needs};
 use crate::size;
@@ -111,6 +112,7 @@ pub fn run(root: &Path) -> Result<(), XtaskError> {
             "*",
         ])),
     );
+    step("server API tests on PostgreSQL", postgres_api_tests(root));
     step(
         "size budgets (each route's first load)",
         size::check(root).map(|ok| (ok, Counts::default())),
@@ -139,6 +141,24 @@ pub fn run(root: &Path) -> Result<(), XtaskError> {
     } else {
         Err(XtaskError::TestsFailed)
     }
+}
+
+/// The shop server's whole API suite again, each test server on a fresh
+/// database of a throw-away PostgreSQL cluster (see `tests/support/database.rs`).
+fn postgres_api_tests(root: &Path) -> Result<(bool, Counts), XtaskError> {
+    let cluster = postgres::Cluster::start()?;
+    cargo_tests(
+        command(root, "cargo")
+            .args([
+                "test",
+                "--no-fail-fast",
+                "--package",
+                "shop-server",
+                "--test",
+                "*",
+            ])
+            .env("SHOP_TEST_DATABASE_URL", &cluster.url),
+    )
 }
 
 /// A check without test counts (fmt, clippy).

@@ -37,7 +37,7 @@ impl Database {
     pub async fn sessions_of(&self, account_id: i64) -> Result<Vec<SessionListing>, DbError> {
         Ok(sqlx::query_as(
             "SELECT token_hash, device, created_at, last_seen_at FROM sessions \
-             WHERE account_id = ? ORDER BY last_seen_at DESC, created_at DESC",
+             WHERE account_id = $1 ORDER BY last_seen_at DESC, created_at DESC",
         )
         .bind(account_id)
         .fetch_all(&self.pool)
@@ -47,7 +47,7 @@ impl Database {
     /// Ends every session of the account but `keep`; answers how many.
     pub async fn end_other_sessions(&self, account_id: i64, keep: &str) -> Result<u64, DbError> {
         Ok(
-            sqlx::query("DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?")
+            sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
                 .bind(account_id)
                 .bind(keep)
                 .execute(&self.pool)
@@ -66,13 +66,13 @@ impl Database {
         notice: (&str, &Mail),
         now: i64,
     ) -> Result<(), DbError> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?")
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(account_id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?")
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
             .bind(account_id)
             .bind(keep_session)
             .execute(&mut *tx)
@@ -97,12 +97,12 @@ impl Database {
         goodbye: (&str, &Mail),
         now: i64,
     ) -> Result<(), DeletionError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         // The write first: SQLite takes the lock here, so no order can be
         // made for the account between the check and the deletion.
         sqlx::query(
             "UPDATE accounts SET email = 'deleted:' || id, password_hash = '', \
-             email_verified_at = NULL, deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+             email_verified_at = NULL, deleted_at = $1 WHERE id = $2 AND deleted_at IS NULL",
         )
         .bind(now)
         .bind(account_id)
@@ -115,7 +115,7 @@ impl Database {
         ]
         .map(word_of);
         let open: Option<(Option<String>,)> = sqlx::query_as(
-            "SELECT number FROM orders WHERE account_id = ? AND status NOT IN (?, ?, ?) LIMIT 1",
+            "SELECT number FROM orders WHERE account_id = $1 AND status NOT IN ($2, $3, $4) LIMIT 1",
         )
         .bind(account_id)
         .bind(&settled[0])
@@ -140,7 +140,7 @@ impl Database {
             "known_devices",
             "account_links",
         ] {
-            sqlx::query(&format!("DELETE FROM {table} WHERE account_id = ?"))
+            sqlx::query(&format!("DELETE FROM {table} WHERE account_id = $1"))
                 .bind(account_id)
                 .execute(&mut *tx)
                 .await?;
@@ -148,7 +148,7 @@ impl Database {
         // Rewritten here rather than with SQLite's JSON functions: the
         // queries stay portable.
         let addresses: Vec<(String, String)> =
-            sqlx::query_as("SELECT id, address_json FROM orders WHERE account_id = ?")
+            sqlx::query_as("SELECT id, address_json FROM orders WHERE account_id = $1")
                 .bind(account_id)
                 .fetch_all(&mut *tx)
                 .await?;
@@ -161,7 +161,7 @@ impl Database {
                     ..Address::default()
                 })
                 .unwrap_or_default();
-            sqlx::query("UPDATE orders SET address_json = ? WHERE id = ?")
+            sqlx::query("UPDATE orders SET address_json = $1 WHERE id = $2")
                 .bind(serde_json::to_string(&kept).unwrap_or_default())
                 .bind(id)
                 .execute(&mut *tx)

@@ -37,14 +37,14 @@ impl NewLink<'_> {
 }
 
 pub(super) async fn insert(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut sqlx::AnyConnection,
     account_id: i64,
     link: &NewLink<'_>,
     now: i64,
 ) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO account_links (token_hash, account_id, purpose, email, created_at, expires_at) \
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(link.token_hash)
     .bind(account_id)
@@ -59,11 +59,11 @@ pub(super) async fn insert(
 
 /// Every unused reset link of the account dies (its password changed).
 pub(super) async fn end_reset_links(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut sqlx::AnyConnection,
     account_id: i64,
 ) -> Result<(), DbError> {
     sqlx::query(
-        "DELETE FROM account_links WHERE account_id = ? AND purpose = ? AND used_at IS NULL",
+        "DELETE FROM account_links WHERE account_id = $1 AND purpose = $2 AND used_at IS NULL",
     )
     .bind(account_id)
     .bind(word_of(LinkPurpose::ResetPassword))
@@ -75,14 +75,14 @@ pub(super) async fn end_reset_links(
 /// Uses the link if it is still unused and on time; answers its account
 /// and the address it was sent to.
 async fn use_link(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut sqlx::AnyConnection,
     token_hash: &str,
     purpose: LinkPurpose,
     now: i64,
 ) -> Result<Option<(i64, String)>, DbError> {
     Ok(sqlx::query_as(
-        "UPDATE account_links SET used_at = ? \
-         WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ? \
+        "UPDATE account_links SET used_at = $1 \
+         WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $4 \
          RETURNING account_id, email",
     )
     .bind(now)
@@ -102,7 +102,7 @@ impl Database {
         mail: &Mail,
         now: i64,
     ) -> Result<(), DbError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         insert(&mut tx, account_id, link, now).await?;
         outbox::insert(&mut tx, &link.event_key(), mail, now).await?;
         tx.commit().await?;
@@ -119,7 +119,7 @@ impl Database {
     ) -> Result<bool, DbError> {
         Ok(sqlx::query(
             "SELECT 1 FROM account_links \
-             WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?",
+             WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
         )
         .bind(token_hash)
         .bind(word_of(purpose))
@@ -132,15 +132,15 @@ impl Database {
     /// Confirms the address a verification link was sent to, if the
     /// account still has it; answers whether it did.
     pub async fn confirm_email(&self, token_hash: &str, now: i64) -> Result<bool, DbError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let Some((account_id, email)) =
             use_link(&mut tx, token_hash, LinkPurpose::VerifyEmail, now).await?
         else {
             return Ok(false);
         };
         let confirmed = sqlx::query(
-            "UPDATE accounts SET email_verified_at = COALESCE(email_verified_at, ?) \
-             WHERE id = ? AND email = ?",
+            "UPDATE accounts SET email_verified_at = COALESCE(email_verified_at, $1) \
+             WHERE id = $2 AND email = $3",
         )
         .bind(now)
         .bind(account_id)
@@ -163,14 +163,14 @@ impl Database {
         now: i64,
         notice: &(dyn Fn(&AccountRow, &str) -> (String, Mail) + Sync),
     ) -> Result<Option<AccountRow>, DbError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let Some((account_id, new_email)) =
             use_link(&mut tx, token_hash, LinkPurpose::ChangeEmail, now).await?
         else {
             return Ok(None);
         };
         let before = sqlx::query_as::<_, AccountRow>(&format!(
-            "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ? AND deleted_at IS NULL"
+            "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1 AND deleted_at IS NULL"
         ))
         .bind(account_id)
         .fetch_optional(&mut *tx)
@@ -179,7 +179,7 @@ impl Database {
             return Ok(None);
         };
         let moved = sqlx::query_as::<_, AccountRow>(&format!(
-            "UPDATE accounts SET email = ?, email_verified_at = ? WHERE id = ? \
+            "UPDATE accounts SET email = $1, email_verified_at = $2 WHERE id = $3 \
              RETURNING {ACCOUNT_COLUMNS}"
         ))
         .bind(&new_email)
@@ -209,17 +209,17 @@ impl Database {
         password_hash: &str,
         now: i64,
     ) -> Result<Option<AccountRow>, DbError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let Some((account_id, email)) =
             use_link(&mut tx, token_hash, LinkPurpose::ResetPassword, now).await?
         else {
             return Ok(None);
         };
         let account = sqlx::query_as::<_, AccountRow>(&format!(
-            "UPDATE accounts SET password_hash = ?, \
-             email_verified_at = CASE WHEN email = ? THEN COALESCE(email_verified_at, ?) \
+            "UPDATE accounts SET password_hash = $1, \
+             email_verified_at = CASE WHEN email = $2 THEN COALESCE(email_verified_at, $3) \
              ELSE email_verified_at END \
-             WHERE id = ? RETURNING {ACCOUNT_COLUMNS}"
+             WHERE id = $4 RETURNING {ACCOUNT_COLUMNS}"
         ))
         .bind(password_hash)
         .bind(&email)
@@ -227,7 +227,7 @@ impl Database {
         .bind(account_id)
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query("DELETE FROM sessions WHERE account_id = ?")
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1")
             .bind(account_id)
             .execute(&mut *tx)
             .await?;

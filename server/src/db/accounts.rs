@@ -7,7 +7,7 @@ use crate::accounts::email::Email;
 use crate::mail::Mail;
 use shop_api::Language;
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 #[derive(Debug, Clone)]
 pub struct AccountRow {
@@ -18,8 +18,8 @@ pub struct AccountRow {
     pub email_verified_at: Option<i64>,
 }
 
-impl<'r> sqlx::FromRow<'r, SqliteRow> for AccountRow {
-    fn from_row(row: &'r SqliteRow) -> Result<Self, sqlx::Error> {
+impl<'r> sqlx::FromRow<'r, AnyRow> for AccountRow {
+    fn from_row(row: &'r AnyRow) -> Result<Self, sqlx::Error> {
         Ok(Self {
             id: row.try_get("id")?,
             email: row.try_get("email")?,
@@ -56,9 +56,9 @@ impl Database {
         account: NewAccount<'_>,
         now: i64,
     ) -> Result<AccountRow, NewAccountError> {
-        let mut tx = self.pool.begin().await.map_err(DbError::from)?;
+        let mut tx = self.begin_write().await?;
         let inserted = sqlx::query_as::<_, AccountRow>(&format!(
-            "INSERT INTO accounts (email, password_hash, language, created_at) VALUES (?, ?, ?, ?) \
+            "INSERT INTO accounts (email, password_hash, language, created_at) VALUES ($1, $2, $3, $4) \
              RETURNING {ACCOUNT_COLUMNS}"
         ))
         .bind(account.email.as_str())
@@ -82,7 +82,7 @@ impl Database {
 
     pub async fn account_by_email(&self, email: &Email) -> Result<Option<AccountRow>, DbError> {
         Ok(sqlx::query_as::<_, AccountRow>(&format!(
-            "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE email = ?"
+            "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE email = $1"
         ))
         .bind(email.as_str())
         .fetch_optional(&self.pool)
@@ -91,7 +91,7 @@ impl Database {
 
     pub async fn account(&self, id: i64) -> Result<Option<AccountRow>, DbError> {
         Ok(sqlx::query_as::<_, AccountRow>(&format!(
-            "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ?"
+            "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1"
         ))
         .bind(id)
         .fetch_optional(&self.pool)
@@ -100,7 +100,7 @@ impl Database {
 
     /// The language the shop writes to this account in from now on.
     pub async fn set_account_language(&self, id: i64, language: Language) -> Result<(), DbError> {
-        sqlx::query("UPDATE accounts SET language = ? WHERE id = ? AND language <> ?")
+        sqlx::query("UPDATE accounts SET language = $1 WHERE id = $2 AND language <> $3")
             .bind(word_of(language))
             .bind(id)
             .bind(word_of(language))

@@ -17,8 +17,8 @@ impl Database {
         stored_card_id: Option<&str>,
     ) -> Result<(), DbError> {
         sqlx::query(
-            "UPDATE orders SET card_brand = ?, card_last4 = COALESCE(?, card_last4), \
-             stored_card_id = COALESCE(?, stored_card_id) WHERE id = ? AND payment_id = ?",
+            "UPDATE orders SET card_brand = $1, card_last4 = COALESCE($2, card_last4), \
+             stored_card_id = COALESCE($3, stored_card_id) WHERE id = $4 AND payment_id = $5",
         )
         .bind(brand)
         .bind(last4)
@@ -33,7 +33,7 @@ impl Database {
     /// Days an authorization holds for this brand, when the shop knows.
     pub async fn authorization_days(&self, brand: &str) -> Result<Option<i64>, DbError> {
         let days: Option<(i64,)> =
-            sqlx::query_as("SELECT days FROM authorization_deadlines WHERE brand = ?")
+            sqlx::query_as("SELECT days FROM authorization_deadlines WHERE brand = $1")
                 .bind(brand)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -43,7 +43,7 @@ impl Database {
     /// Sets how long an authorization holds for a brand (operators, tests).
     pub async fn set_authorization_days(&self, brand: &str, days: i64) -> Result<(), DbError> {
         sqlx::query(
-            "INSERT INTO authorization_deadlines (brand, days) VALUES (?, ?) \
+            "INSERT INTO authorization_deadlines (brand, days) VALUES ($1, $2) \
              ON CONFLICT (brand) DO UPDATE SET days = excluded.days",
         )
         .bind(brand)
@@ -60,7 +60,7 @@ impl Database {
             "SELECT {} FROM orders WHERE status IN ('authorized', 'in_production') \
              AND payment_method = 'card' AND debited = 0 AND keep_card = 1 \
              AND stored_card_id IS NOT NULL AND reauthorization_declined_at IS NULL \
-             AND authorization_expires_at IS NOT NULL AND authorization_expires_at < ? \
+             AND authorization_expires_at IS NOT NULL AND authorization_expires_at < $1 \
              ORDER BY authorization_expires_at LIMIT 100",
             super::orders::COLUMNS
         ))
@@ -82,9 +82,9 @@ impl Database {
         now: i64,
     ) -> Result<bool, DbError> {
         let result = sqlx::query(
-            "UPDATE orders SET payment_id = ?, payment_attempt = ?, hosted_page_url = NULL, \
-             authorization_expires_at = ?, expiry_warned = 0, updated_at = ? \
-             WHERE id = ? AND payment_id = ? AND status IN ('authorized', 'in_production')",
+            "UPDATE orders SET payment_id = $1, payment_attempt = $2, hosted_page_url = NULL, \
+             authorization_expires_at = $3, expiry_warned = 0, updated_at = $4 \
+             WHERE id = $5 AND payment_id = $6 AND status IN ('authorized', 'in_production')",
         )
         .bind(payment_id)
         .bind(attempt)
@@ -103,7 +103,7 @@ impl Database {
         order_id: &str,
         now: i64,
     ) -> Result<(), DbError> {
-        sqlx::query("UPDATE orders SET reauthorization_declined_at = ? WHERE id = ?")
+        sqlx::query("UPDATE orders SET reauthorization_declined_at = $1 WHERE id = $2")
             .bind(now)
             .bind(order_id)
             .execute(&self.pool)

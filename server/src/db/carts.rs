@@ -1,10 +1,11 @@
 //! The stored carts of signed-in shoppers: one per account, its lines in
 //! order. No price is stored: lines are priced whenever totals are asked.
 
+use super::values_list;
 use super::{Database, DbError};
 use shop_api::cart::{Cart, CartLine};
 use shop_api::catalogue::ProductChoice;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::AnyConnection;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CartUpdateError<E> {
@@ -40,7 +41,7 @@ impl Database {
     /// The account's cart; empty when it has none.
     pub async fn cart(&self, account_id: i64) -> Result<Cart, DbError> {
         // One read transaction: the lines and the delivery option agree.
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_read().await?;
         let cart = read(&mut tx, account_id).await?;
         tx.commit().await?;
         Ok(cart)
@@ -56,10 +57,10 @@ impl Database {
         now: i64,
         change: impl FnOnce(Cart) -> Result<Cart, E>,
     ) -> Result<Cart, CartUpdateError<E>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         // Writing first takes the lock (in PostgreSQL, the row's lock).
         sqlx::query(
-            "INSERT INTO carts (account_id, delivery_option_id, updated_at) VALUES (?, NULL, ?) \
+            "INSERT INTO carts (account_id, delivery_option_id, updated_at) VALUES ($1, NULL, $2) \
              ON CONFLICT (account_id) DO UPDATE SET updated_at = excluded.updated_at",
         )
         .bind(account_id)
@@ -68,36 +69,36 @@ impl Database {
         .await?;
         let stored = read(&mut tx, account_id).await?;
         let cart = change(stored).map_err(CartUpdateError::Refused)?;
-        sqlx::query("UPDATE carts SET delivery_option_id = ? WHERE account_id = ?")
+        sqlx::query("UPDATE carts SET delivery_option_id = $1 WHERE account_id = $2")
             .bind(cart.delivery_option_id.as_deref())
             .bind(account_id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM cart_lines WHERE account_id = ?")
+        sqlx::query("DELETE FROM cart_lines WHERE account_id = $1")
             .bind(account_id)
             .execute(&mut *tx)
             .await?;
         if !cart.lines.is_empty() {
-            let mut insert: QueryBuilder<Sqlite> = QueryBuilder::new(
+            let sql = format!(
                 "INSERT INTO cart_lines (account_id, position, project_id, project_name, \
-                 product_id, format_id, quantity, pages, cover_id, copies) ",
+                 product_id, format_id, quantity, pages, cover_id, copies) {}",
+                values_list(cart.lines.len(), 10)
             );
-            insert.push_values(
-                cart.lines.iter().zip(0i64..),
-                |mut row, (line, position)| {
-                    row.push_bind(account_id)
-                        .push_bind(position)
-                        .push_bind(&line.project_id)
-                        .push_bind(&line.project_name)
-                        .push_bind(&line.choice.product_id)
-                        .push_bind(&line.choice.format_id)
-                        .push_bind(i64::from(line.choice.quantity))
-                        .push_bind(line.choice.pages.map(i64::from))
-                        .push_bind(line.choice.cover_id.as_deref())
-                        .push_bind(i64::from(line.copies));
-                },
-            );
-            insert.build().execute(&mut *tx).await?;
+            let mut insert = sqlx::query(&sql);
+            for (line, position) in cart.lines.iter().zip(0i64..) {
+                insert = insert
+                    .bind(account_id)
+                    .bind(position)
+                    .bind(&line.project_id)
+                    .bind(&line.project_name)
+                    .bind(&line.choice.product_id)
+                    .bind(&line.choice.format_id)
+                    .bind(i64::from(line.choice.quantity))
+                    .bind(line.choice.pages.map(i64::from))
+                    .bind(line.choice.cover_id.as_deref())
+                    .bind(i64::from(line.copies));
+            }
+            insert.execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(cart)
@@ -106,7 +107,7 @@ impl Database {
     /// Deletes the account's cart (at sign-out).
     pub async fn delete_cart(&self, account_id: i64) -> Result<(), DbError> {
         // Lines go with their cart (ON DELETE CASCADE).
-        sqlx::query("DELETE FROM carts WHERE account_id = ?")
+        sqlx::query("DELETE FROM carts WHERE account_id = $1")
             .bind(account_id)
             .execute(&self.pool)
             .await?;
@@ -116,11 +117,11 @@ impl Database {
 
 /// Drops a deleted project's line, inside the deletion's transaction.
 pub(super) async fn remove_project_lines(
-    connection: &mut SqliteConnection,
+    connection: &mut AnyConnection,
     account_id: i64,
     project_id: &str,
 ) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM cart_lines WHERE account_id = ? AND project_id = ?")
+    sqlx::query("DELETE FROM cart_lines WHERE account_id = $1 AND project_id = $2")
         .bind(account_id)
         .bind(project_id)
         .execute(connection)
@@ -128,9 +129,9 @@ pub(super) async fn remove_project_lines(
     Ok(())
 }
 
-async fn read(connection: &mut SqliteConnection, account_id: i64) -> Result<Cart, DbError> {
+async fn read(connection: &mut AnyConnection, account_id: i64) -> Result<Cart, DbError> {
     let delivery: Option<(Option<String>,)> =
-        sqlx::query_as("SELECT delivery_option_id FROM carts WHERE account_id = ?")
+        sqlx::query_as("SELECT delivery_option_id FROM carts WHERE account_id = $1")
             .bind(account_id)
             .fetch_optional(&mut *connection)
             .await?;
@@ -139,7 +140,7 @@ async fn read(connection: &mut SqliteConnection, account_id: i64) -> Result<Cart
     };
     let lines: Vec<LineRow> = sqlx::query_as(
         "SELECT project_id, project_name, product_id, format_id, quantity, pages, cover_id, copies \
-         FROM cart_lines WHERE account_id = ? ORDER BY position",
+         FROM cart_lines WHERE account_id = $1 ORDER BY position",
     )
     .bind(account_id)
     .fetch_all(&mut *connection)

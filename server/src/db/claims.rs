@@ -17,8 +17,8 @@ impl Database {
         stale_before: i64,
     ) -> Result<bool, DbError> {
         let result = sqlx::query(
-            "UPDATE orders SET claim = ?, claimed_at = ? \
-             WHERE id = ? AND status = ? AND (claim IS NULL OR claimed_at < ?)",
+            "UPDATE orders SET claim = $1, claimed_at = $2 \
+             WHERE id = $3 AND status = $4 AND (claim IS NULL OR claimed_at < $5)",
         )
         .bind(token)
         .bind(now)
@@ -33,11 +33,13 @@ impl Database {
     /// Frees the order if `token` still holds it (a claim taken over after
     /// it went stale belongs to its new holder).
     pub async fn release_order(&self, id: &str, token: &str) -> Result<(), DbError> {
-        sqlx::query("UPDATE orders SET claim = NULL, claimed_at = NULL WHERE id = ? AND claim = ?")
-            .bind(id)
-            .bind(token)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE orders SET claim = NULL, claimed_at = NULL WHERE id = $1 AND claim = $2",
+        )
+        .bind(id)
+        .bind(token)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 }

@@ -30,7 +30,7 @@ impl Database {
         Ok(sqlx::query(
             "INSERT INTO payment_declines \
              (order_id, account_id, payment_id, psp_updated_at, card, declined_at) \
-             VALUES (?, ?, ?, ?, ?, ?) \
+             VALUES ($1, $2, $3, $4, $5, $6) \
              ON CONFLICT (payment_id, psp_updated_at, card) DO NOTHING",
         )
         .bind(decline.order_id)
@@ -55,7 +55,7 @@ impl Database {
     ) -> Result<(Vec<i64>, Vec<i64>), DbError> {
         let order: Vec<(i64,)> = sqlx::query_as(
             "SELECT declined_at FROM payment_declines \
-             WHERE order_id = ? AND declined_at > ? ORDER BY declined_at",
+             WHERE order_id = $1 AND declined_at > $2 ORDER BY declined_at",
         )
         .bind(order_id)
         .bind(since)
@@ -63,7 +63,7 @@ impl Database {
         .await?;
         let account: Vec<(i64,)> = sqlx::query_as(
             "SELECT declined_at FROM payment_declines \
-             WHERE account_id = ? AND declined_at > ? ORDER BY declined_at",
+             WHERE account_id = $1 AND declined_at > $2 ORDER BY declined_at",
         )
         .bind(account_id)
         .bind(since)
@@ -79,7 +79,7 @@ impl Database {
     pub async fn open_card_pages(&self, account_id: i64) -> Result<Vec<OpenCardPage>, DbError> {
         let rows: Vec<(String, String, i64)> = sqlx::query_as(
             "SELECT id, payment_id, payment_attempt FROM orders \
-             WHERE account_id = ? AND payment_method = 'card' AND payment_id IS NOT NULL \
+             WHERE account_id = $1 AND payment_method = 'card' AND payment_id IS NOT NULL \
              AND status IN ('awaiting_payment', 'payment_failed')",
         )
         .bind(account_id)

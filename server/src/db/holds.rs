@@ -24,7 +24,7 @@ impl Database {
     ) -> Result<(), DbError> {
         sqlx::query(
             "INSERT INTO payment_holds (order_id, payment_id, reason, held_at) \
-             VALUES (?, ?, ?, ?) ON CONFLICT (order_id, payment_id, reason) DO NOTHING",
+             VALUES ($1, $2, $3, $4) ON CONFLICT (order_id, payment_id, reason) DO NOTHING",
         )
         .bind(order_id)
         .bind(payment_id)
@@ -39,7 +39,7 @@ impl Database {
     pub async fn payment_holds(&self, limit: i64) -> Result<Vec<PaymentHold>, DbError> {
         Ok(sqlx::query_as::<_, PaymentHold>(
             "SELECT order_id, payment_id, reason, held_at FROM payment_holds \
-             ORDER BY held_at DESC, order_id, payment_id, reason LIMIT ?",
+             ORDER BY held_at DESC, order_id, payment_id, reason LIMIT $1",
         )
         .bind(limit)
         .fetch_all(&self.pool)

@@ -31,7 +31,7 @@ impl Database {
         created_before: i64,
     ) -> Result<u64, DbError> {
         Ok(
-            sqlx::query("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?")
+            sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
                 .bind(idle_before)
                 .bind(created_before)
                 .execute(&self.pool)
@@ -44,7 +44,7 @@ impl Database {
     /// while so that a late click is told "used", then gone.
     pub async fn purge_account_links(&self, ended_before: i64) -> Result<u64, DbError> {
         Ok(
-            sqlx::query("DELETE FROM account_links WHERE expires_at < ? OR used_at < ?")
+            sqlx::query("DELETE FROM account_links WHERE expires_at < $1 OR used_at < $2")
                 .bind(ended_before)
                 .bind(ended_before)
                 .execute(&self.pool)
@@ -61,7 +61,7 @@ impl Database {
         now_ms: i64,
     ) -> Result<u64, DbError> {
         Ok(sqlx::query(
-            "DELETE FROM sign_in_throttle WHERE window_started_at < ? AND blocked_until <= ?",
+            "DELETE FROM sign_in_throttle WHERE window_started_at < $1 AND blocked_until <= $2",
         )
         .bind(window_before)
         .bind(now_ms)
@@ -72,7 +72,7 @@ impl Database {
 
     /// PSP events received before `before` (Unix seconds).
     pub async fn purge_psp_events(&self, before: i64) -> Result<u64, DbError> {
-        Ok(sqlx::query("DELETE FROM psp_events WHERE received_at < ?")
+        Ok(sqlx::query("DELETE FROM psp_events WHERE received_at < $1")
             .bind(before)
             .execute(&self.pool)
             .await?
@@ -82,8 +82,8 @@ impl Database {
     /// Orders delivered or cancelled before `before` whose photos are kept.
     pub async fn orders_with_photos_to_purge(&self, before: i64) -> Result<Vec<String>, DbError> {
         let ids: Vec<(String,)> = sqlx::query_as(
-            "SELECT id FROM orders WHERE photos_purged_at IS NULL AND updated_at < ? \
-             AND status IN (?, ?)",
+            "SELECT id FROM orders WHERE photos_purged_at IS NULL AND updated_at < $1 \
+             AND status IN ($2, $3)",
         )
         .bind(before)
         .bind(words::word_of(DONE_STATUSES[0]))
@@ -95,13 +95,13 @@ impl Database {
 
     /// Records that the order's photos are gone (after their files are).
     pub async fn mark_order_photos_purged(&self, order_id: &str, now: i64) -> Result<(), DbError> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE orders SET photos_purged_at = ? WHERE id = ?")
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE orders SET photos_purged_at = $1 WHERE id = $2")
             .bind(now)
             .bind(order_id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM order_photos WHERE order_id = ?")
+        sqlx::query("DELETE FROM order_photos WHERE order_id = $1")
             .bind(order_id)
             .execute(&mut *tx)
             .await?;
@@ -110,15 +110,16 @@ impl Database {
     }
 
     pub async fn order_folder_owner(&self, order_id: &str) -> Result<FolderOwner, DbError> {
-        let row: Option<(bool,)> =
-            sqlx::query_as("SELECT photos_purged_at IS NOT NULL FROM orders WHERE id = ?")
-                .bind(order_id)
-                .fetch_optional(&self.pool)
-                .await?;
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT CASE WHEN photos_purged_at IS NULL THEN 0 ELSE 1 END FROM orders WHERE id = $1",
+        )
+        .bind(order_id)
+        .fetch_optional(&self.pool)
+        .await?;
         Ok(match row {
             None => FolderOwner::NoOrder,
-            Some((true,)) => FolderOwner::Purged,
-            Some((false,)) => FolderOwner::Live,
+            Some((0,)) => FolderOwner::Live,
+            Some(_) => FolderOwner::Purged,
         })
     }
 }

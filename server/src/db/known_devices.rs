@@ -11,7 +11,7 @@ impl Database {
     ) -> Result<(), DbError> {
         sqlx::query(
             "INSERT INTO known_devices (token_hash, account_id, created_at, last_used_at) \
-             VALUES (?, ?, ?, ?) ON CONFLICT (token_hash) DO UPDATE SET last_used_at = excluded.last_used_at",
+             VALUES ($1, $2, $3, $4) ON CONFLICT (token_hash) DO UPDATE SET last_used_at = excluded.last_used_at",
         )
         .bind(token_hash)
         .bind(account_id)
@@ -25,7 +25,7 @@ impl Database {
     /// The account that signed in from this browser, if any.
     pub async fn device_account(&self, token_hash: &str) -> Result<Option<i64>, DbError> {
         let row: Option<(i64,)> =
-            sqlx::query_as("SELECT account_id FROM known_devices WHERE token_hash = ?")
+            sqlx::query_as("SELECT account_id FROM known_devices WHERE token_hash = $1")
                 .bind(token_hash)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -35,7 +35,7 @@ impl Database {
     /// Browsers not used to sign in since `before` (Unix seconds).
     pub async fn purge_devices(&self, before: i64) -> Result<u64, DbError> {
         Ok(
-            sqlx::query("DELETE FROM known_devices WHERE last_used_at < ?")
+            sqlx::query("DELETE FROM known_devices WHERE last_used_at < $1")
                 .bind(before)
                 .execute(&self.pool)
                 .await?

@@ -16,10 +16,10 @@ impl Database {
         expires_at: i64,
     ) -> Result<bool, DbError> {
         let taken = sqlx::query(
-            "INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?) \
+            "INSERT INTO leases (name, holder, expires_at) VALUES ($1, $2, $3) \
              ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, \
              expires_at = excluded.expires_at \
-             WHERE leases.expires_at < ? OR leases.holder = excluded.holder",
+             WHERE leases.expires_at < $4 OR leases.holder = excluded.holder",
         )
         .bind(name)
         .bind(holder)
@@ -34,7 +34,7 @@ impl Database {
     /// Gives the lease back, if `holder` still has it (one that expired and
     /// was taken over stays with its new holder).
     pub async fn release_lease(&self, name: &str, holder: &str) -> Result<(), DbError> {
-        sqlx::query("DELETE FROM leases WHERE name = ? AND holder = ?")
+        sqlx::query("DELETE FROM leases WHERE name = $1 AND holder = $2")
             .bind(name)
             .bind(holder)
             .execute(&self.pool)
@@ -45,7 +45,7 @@ impl Database {
     /// Who holds the lease and until when, if anyone does.
     pub async fn lease(&self, name: &str) -> Result<Option<(String, i64)>, DbError> {
         Ok(
-            sqlx::query_as("SELECT holder, expires_at FROM leases WHERE name = ?")
+            sqlx::query_as("SELECT holder, expires_at FROM leases WHERE name = $1")
                 .bind(name)
                 .fetch_optional(&self.pool)
                 .await?,

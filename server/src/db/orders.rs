@@ -8,7 +8,7 @@ use crate::mail::Mail;
 use shop_api::Language;
 use shop_api::order::{Address, Carrier, OrderLine, OrderStatus, PaymentDecline, PaymentMethod};
 use shop_api::page::Page;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 use sqlx::{FromRow as _, Row};
 
 /// An order as stored; `orders.rs` turns it into the API's `Order`.
@@ -56,8 +56,8 @@ pub struct OrderRow {
 /// Status, method, refusal and carrier columns hold words the shop wrote
 /// (`super::words`); a word it does not know is a decoding error, never a
 /// default (an unknown status read as payable would take money).
-impl<'r> sqlx::FromRow<'r, SqliteRow> for OrderRow {
-    fn from_row(row: &'r SqliteRow) -> Result<Self, sqlx::Error> {
+impl<'r> sqlx::FromRow<'r, AnyRow> for OrderRow {
+    fn from_row(row: &'r AnyRow) -> Result<Self, sqlx::Error> {
         Ok(Self {
             id: row.try_get("id")?,
             account_id: row.try_get("account_id")?,
@@ -74,8 +74,8 @@ impl<'r> sqlx::FromRow<'r, SqliteRow> for OrderRow {
             last_decline: optional_word(row, "last_decline")?,
             authorization_expires_at: row.try_get("authorization_expires_at")?,
             psp_updated_at: row.try_get("psp_updated_at")?,
-            debited: row.try_get("debited")?,
-            cart_emptied: row.try_get("cart_emptied")?,
+            debited: row.try_get::<i64, _>("debited")? != 0,
+            cart_emptied: row.try_get::<i64, _>("cart_emptied")? != 0,
             payment_method: word(row, "payment_method")?,
             terms_version: row.try_get("terms_version")?,
             terms_accepted_at: row.try_get("terms_accepted_at")?,
@@ -89,7 +89,7 @@ impl<'r> sqlx::FromRow<'r, SqliteRow> for OrderRow {
             carrier: optional_word(row, "carrier")?,
             tracking_number: row.try_get("tracking_number")?,
             estimated_delivery: row.try_get("estimated_delivery")?,
-            keep_card: row.try_get("keep_card")?,
+            keep_card: row.try_get::<i64, _>("keep_card")? != 0,
             stored_card_id: row.try_get("stored_card_id")?,
             card_brand: row.try_get("card_brand")?,
             card_last4: row.try_get("card_last4")?,
@@ -183,14 +183,15 @@ pub type Notice<'a> =
 /// The cart line of an ordered line: the same project with the same choice
 /// (a project changed since is another product to make). Portable SQL: no
 /// `IS ?` on the nullable columns.
-const SAME_CART_LINE: &str = "account_id = ? AND project_id = ? AND product_id = ? \
-    AND format_id = ? AND quantity = ? AND COALESCE(pages, 0) = ? AND COALESCE(cover_id, '') = ?";
+/// Its values are `$2` to `$8`, after the statement's own `$1`.
+const SAME_CART_LINE: &str = "account_id = $2 AND project_id = $3 AND product_id = $4 \
+    AND format_id = $5 AND quantity = $6 AND COALESCE(pages, 0) = $7 AND COALESCE(cover_id, '') = $8";
 
 fn same_cart_line<'q>(
-    query: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
     account_id: i64,
     line: &'q OrderLine,
-) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
     let choice = &line.choice;
     query
         .bind(account_id)
@@ -206,11 +207,11 @@ fn same_cart_line<'q>(
 /// Only what was ordered leaves: lines added since, and extra copies of an
 /// ordered project, stay for the next order (a line with no copy left goes).
 async fn trim_ordered_lines(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     order_id: &str,
 ) -> Result<(), DbError> {
     let marked =
-        sqlx::query("UPDATE orders SET cart_emptied = 1 WHERE id = ? AND cart_emptied = 0")
+        sqlx::query("UPDATE orders SET cart_emptied = 1 WHERE id = $1 AND cart_emptied = 0")
             .bind(order_id)
             .execute(&mut **tx)
             .await?
@@ -219,7 +220,7 @@ async fn trim_ordered_lines(
         return Ok(());
     }
     let (account_id, lines_json): (i64, String) =
-        sqlx::query_as("SELECT account_id, lines_json FROM orders WHERE id = ?")
+        sqlx::query_as("SELECT account_id, lines_json FROM orders WHERE id = $1")
             .bind(order_id)
             .fetch_one(&mut **tx)
             .await?;
@@ -228,7 +229,7 @@ async fn trim_ordered_lines(
         let copies = i64::from(line.copies);
         same_cart_line(
             sqlx::query(&format!(
-                "DELETE FROM cart_lines WHERE copies <= ? AND {SAME_CART_LINE}"
+                "DELETE FROM cart_lines WHERE copies <= $1 AND {SAME_CART_LINE}"
             ))
             .bind(copies),
             account_id,
@@ -238,7 +239,7 @@ async fn trim_ordered_lines(
         .await?;
         same_cart_line(
             sqlx::query(&format!(
-                "UPDATE cart_lines SET copies = copies - ? WHERE {SAME_CART_LINE}"
+                "UPDATE cart_lines SET copies = copies - $1 WHERE {SAME_CART_LINE}"
             ))
             .bind(copies),
             account_id,
@@ -248,8 +249,8 @@ async fn trim_ordered_lines(
         .await?;
     }
     sqlx::query(
-        "DELETE FROM carts WHERE account_id = ? \
-         AND NOT EXISTS (SELECT 1 FROM cart_lines WHERE account_id = ?)",
+        "DELETE FROM carts WHERE account_id = $1 \
+         AND NOT EXISTS (SELECT 1 FROM cart_lines WHERE account_id = $2)",
     )
     .bind(account_id)
     .bind(account_id)
@@ -267,13 +268,15 @@ impl Database {
         new: &NewOrderRow<'_>,
     ) -> Result<Option<(OrderRow, bool)>, DbError> {
         // The order and its photos' rows at once: never an order without
-        // what it prints.
-        let mut tx = self.pool.begin().await?;
+        // what it prints. The account locked: its deletion waits, or this
+        // waits for it and fails on the deleted account.
+        let mut tx = self.begin_write().await?;
+        self.lock_account(&mut tx, new.account_id).await?;
         let inserted = sqlx::query(
             "INSERT INTO orders (id, account_id, idempotency_key, status, created_at, updated_at, \
              address_json, delivery_option_id, lines_json, totals_json, total_cents, \
              terms_version, terms_accepted_at, number, estimated_delivery, keep_card) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
              ON CONFLICT (account_id, idempotency_key) DO NOTHING",
         )
         .bind(new.id)
@@ -291,7 +294,7 @@ impl Database {
         .bind(new.now)
         .bind(new.number)
         .bind(new.estimated_delivery)
-        .bind(new.keep_card)
+        .bind(i64::from(new.keep_card))
         .execute(&mut *tx)
         .await;
         let inserted = match inserted {
@@ -303,7 +306,7 @@ impl Database {
             for frozen in new.photos {
                 sqlx::query(
                     "INSERT INTO order_photos (order_id, line, position, photo_id, content_type, \
-                     bytes, width, height) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     bytes, width, height) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                 )
                 .bind(new.id)
                 .bind(i64::from(frozen.line))
@@ -318,7 +321,7 @@ impl Database {
             }
         }
         let row = sqlx::query_as::<_, OrderRow>(&format!(
-            "SELECT {COLUMNS} FROM orders WHERE account_id = ? AND idempotency_key = ?"
+            "SELECT {COLUMNS} FROM orders WHERE account_id = $1 AND idempotency_key = $2"
         ))
         .bind(new.account_id)
         .bind(new.idempotency_key)
@@ -334,7 +337,7 @@ impl Database {
         let rows: Vec<(i64, i64, String, String, i64, i64, i64)> = sqlx::query_as(
             "SELECT p.line, p.position, p.photo_id, p.content_type, p.bytes, p.width, p.height \
              FROM order_photos p JOIN orders o ON o.id = p.order_id \
-             WHERE p.order_id = ? AND o.photos_purged_at IS NULL ORDER BY p.line, p.position",
+             WHERE p.order_id = $1 AND o.photos_purged_at IS NULL ORDER BY p.line, p.position",
         )
         .bind(order_id)
         .fetch_all(&self.pool)
@@ -369,7 +372,7 @@ impl Database {
     /// Gives an order without one its number; `false` when the number is
     /// taken (the caller draws another).
     pub async fn set_order_number(&self, id: &str, number: &str) -> Result<bool, DbError> {
-        let result = sqlx::query("UPDATE orders SET number = ? WHERE id = ? AND number IS NULL")
+        let result = sqlx::query("UPDATE orders SET number = $1 WHERE id = $2 AND number IS NULL")
             .bind(number)
             .bind(id)
             .execute(&self.pool)
@@ -396,7 +399,7 @@ impl Database {
             .join(", ");
         Ok(sqlx::query_as::<_, OrderRow>(&format!(
             "SELECT {columns} FROM orders o JOIN accounts a ON a.id = o.account_id \
-             WHERE o.number = ? AND a.email = ?"
+             WHERE o.number = $1 AND a.email = $2"
         ))
         .bind(number)
         .bind(email)
@@ -413,8 +416,8 @@ impl Database {
         tracking_number: &str,
     ) -> Result<(), DbError> {
         sqlx::query(
-            "UPDATE orders SET carrier = ?, tracking_number = ? \
-             WHERE id = ? AND status IN ('authorized', 'paid', 'in_production')",
+            "UPDATE orders SET carrier = $1, tracking_number = $2 \
+             WHERE id = $3 AND status IN ('authorized', 'paid', 'in_production')",
         )
         .bind(word_of(carrier))
         .bind(tracking_number)
@@ -431,7 +434,7 @@ impl Database {
         key: &str,
     ) -> Result<Option<OrderRow>, DbError> {
         Ok(sqlx::query_as::<_, OrderRow>(&format!(
-            "SELECT {COLUMNS} FROM orders WHERE account_id = ? AND idempotency_key = ?"
+            "SELECT {COLUMNS} FROM orders WHERE account_id = $1 AND idempotency_key = $2"
         ))
         .bind(account_id)
         .bind(key)
@@ -442,7 +445,7 @@ impl Database {
     /// An account's order; `None` for another account's.
     pub async fn order(&self, account_id: i64, id: &str) -> Result<Option<OrderRow>, DbError> {
         Ok(sqlx::query_as::<_, OrderRow>(&format!(
-            "SELECT {COLUMNS} FROM orders WHERE account_id = ? AND id = ?"
+            "SELECT {COLUMNS} FROM orders WHERE account_id = $1 AND id = $2"
         ))
         .bind(account_id)
         .bind(id)
@@ -453,7 +456,7 @@ impl Database {
     /// Any order, for operators.
     pub async fn order_by_id(&self, id: &str) -> Result<Option<OrderRow>, DbError> {
         Ok(
-            sqlx::query_as::<_, OrderRow>(&format!("SELECT {COLUMNS} FROM orders WHERE id = ?"))
+            sqlx::query_as::<_, OrderRow>(&format!("SELECT {COLUMNS} FROM orders WHERE id = $1"))
                 .bind(id)
                 .fetch_optional(&self.pool)
                 .await?,
@@ -463,7 +466,7 @@ impl Database {
     /// The order a PSP payment belongs to.
     pub async fn order_by_payment(&self, payment_id: &str) -> Result<Option<OrderRow>, DbError> {
         Ok(sqlx::query_as::<_, OrderRow>(&format!(
-            "SELECT {COLUMNS} FROM orders WHERE payment_id = ?"
+            "SELECT {COLUMNS} FROM orders WHERE payment_id = $1"
         ))
         .bind(payment_id)
         .fetch_optional(&self.pool)
@@ -472,7 +475,7 @@ impl Database {
 
     pub async fn orders_of(&self, account_id: i64) -> Result<Vec<OrderRow>, DbError> {
         Ok(sqlx::query_as::<_, OrderRow>(&format!(
-            "SELECT {COLUMNS} FROM orders WHERE account_id = ? ORDER BY created_at DESC, id DESC"
+            "SELECT {COLUMNS} FROM orders WHERE account_id = $1 ORDER BY created_at DESC, id DESC"
         ))
         .bind(account_id)
         .fetch_all(&self.pool)
@@ -489,8 +492,8 @@ impl Database {
         limit: u32,
     ) -> Result<Page<OrderRow>, DbError> {
         let rows = sqlx::query(&format!(
-            "SELECT {COLUMNS}, rowid AS cursor FROM orders WHERE account_id = ? AND rowid < ? \
-             ORDER BY rowid DESC LIMIT ?"
+            "SELECT {COLUMNS}, rowid AS cursor FROM orders WHERE account_id = $1 AND rowid < $2 \
+             ORDER BY rowid DESC LIMIT $3"
         ))
         .bind(account_id)
         .bind(before.unwrap_or(i64::MAX))
@@ -529,8 +532,8 @@ impl Database {
         now: i64,
     ) -> Result<(), DbError> {
         sqlx::query(
-            "UPDATE orders SET payment_id = ?, payment_attempt = ?, hosted_page_url = ?, \
-             payment_method = ?, authorization_expires_at = NULL, updated_at = ? WHERE id = ?",
+            "UPDATE orders SET payment_id = $1, payment_attempt = $2, hosted_page_url = $3, \
+             payment_method = $4, authorization_expires_at = NULL, updated_at = $5 WHERE id = $6",
         )
         .bind(payment_id)
         .bind(attempt)
@@ -546,16 +549,16 @@ impl Database {
     /// Records what the PSP refunded of the order's current payment; the
     /// amount only grows (stale news of a smaller refund changes nothing).
     pub async fn record_refund(&self, id: &str, refunded_cents: i64) -> Result<bool, DbError> {
-        Ok(
-            sqlx::query("UPDATE orders SET refunded_cents = ? WHERE id = ? AND refunded_cents < ?")
-                .bind(refunded_cents)
-                .bind(id)
-                .bind(refunded_cents)
-                .execute(&self.pool)
-                .await?
-                .rows_affected()
-                == 1,
+        Ok(sqlx::query(
+            "UPDATE orders SET refunded_cents = $1 WHERE id = $2 AND refunded_cents < $3",
         )
+        .bind(refunded_cents)
+        .bind(id)
+        .bind(refunded_cents)
+        .execute(&self.pool)
+        .await?
+        .rows_affected()
+            == 1)
     }
 
     /// Applies a payment change if the order is still where the caller saw
@@ -577,29 +580,27 @@ impl Database {
         // The step's date goes in the same UPDATE as the status: a change
         // and its date are one fact.
         let stamp = match step_column(change.to).filter(|_| change.to != change.from) {
-            Some(column) => format!("{column} = COALESCE({column}, ?), "),
+            Some(column) => format!("{column} = COALESCE({column}, $6), "),
             None => String::new(),
         };
         let sql = format!(
-            "UPDATE orders SET {stamp}status = ?, psp_updated_at = MAX(psp_updated_at, ?), \
-             last_decline = COALESCE(?, last_decline), \
-             authorization_expires_at = COALESCE(?, authorization_expires_at), \
-             debited = MAX(debited, ?), updated_at = ? \
-             WHERE id = ? AND status = ? AND psp_updated_at <= ? \
-             AND (? IS NULL OR payment_id = ?)"
+            "UPDATE orders SET {stamp}status = $1, \
+             psp_updated_at = CASE WHEN psp_updated_at > $2 THEN psp_updated_at ELSE $2 END, \
+             last_decline = COALESCE($3, last_decline), \
+             authorization_expires_at = COALESCE($4, authorization_expires_at), \
+             debited = CASE WHEN $5 = 1 THEN 1 ELSE debited END, updated_at = $6 \
+             WHERE id = $7 AND status = $8 AND psp_updated_at <= $9 \
+             AND ($10 IS NULL OR payment_id = $11)"
         );
-        let mut query = sqlx::query(&sql);
-        if !stamp.is_empty() {
-            query = query.bind(change.now);
-        }
+        let query = sqlx::query(&sql);
         // The UPDATE comes first: SQLite takes the write lock there.
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let changed = query
             .bind(word_of(change.to))
             .bind(change.psp_updated_at)
             .bind(change.last_decline.map(word_of))
             .bind(change.authorization_expires_at)
-            .bind(change.debited)
+            .bind(i64::from(change.debited))
             .bind(change.now)
             .bind(id)
             .bind(word_of(change.from))
@@ -617,12 +618,12 @@ impl Database {
         // refused order is no news to write about).
         if changed && change.to != change.from {
             let row = sqlx::query_as::<_, OrderRow>(&format!(
-                "SELECT {COLUMNS} FROM orders WHERE id = ?"
+                "SELECT {COLUMNS} FROM orders WHERE id = $1"
             ))
             .bind(id)
             .fetch_one(&mut *tx)
             .await?;
-            let account = sqlx::query("SELECT email, language FROM accounts WHERE id = ?")
+            let account = sqlx::query("SELECT email, language FROM accounts WHERE id = $1")
                 .bind(row.account_id)
                 .fetch_one(&mut *tx)
                 .await?;
@@ -642,7 +643,7 @@ impl Database {
     /// answers whether this call was the first.
     pub async fn mark_expiry_warned(&self, id: &str) -> Result<bool, DbError> {
         Ok(
-            sqlx::query("UPDATE orders SET expiry_warned = 1 WHERE id = ? AND expiry_warned = 0")
+            sqlx::query("UPDATE orders SET expiry_warned = 1 WHERE id = $1 AND expiry_warned = 0")
                 .bind(id)
                 .execute(&self.pool)
                 .await?
@@ -652,7 +653,7 @@ impl Database {
     }
 
     pub async fn psp_event_seen(&self, event_id: &str) -> Result<bool, DbError> {
-        let seen: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM psp_events WHERE id = ?")
+        let seen: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM psp_events WHERE id = $1")
             .bind(event_id)
             .fetch_optional(&self.pool)
             .await?;
@@ -662,7 +663,7 @@ impl Database {
     /// Remembers a PSP event; `false` if it was already applied.
     pub async fn record_psp_event(&self, event_id: &str, now: i64) -> Result<bool, DbError> {
         Ok(sqlx::query(
-            "INSERT INTO psp_events (id, received_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO psp_events (id, received_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
         )
         .bind(event_id)
         .bind(now)
@@ -674,7 +675,7 @@ impl Database {
 
     pub async fn address(&self, account_id: i64) -> Result<Option<Address>, DbError> {
         let row: Option<(String, String, String, String, String, String)> = sqlx::query_as(
-            "SELECT name, street, postcode, city, country, phone FROM addresses WHERE account_id = ?",
+            "SELECT name, street, postcode, city, country, phone FROM addresses WHERE account_id = $1",
         )
         .bind(account_id)
         .fetch_optional(&self.pool)
@@ -699,7 +700,7 @@ impl Database {
     ) -> Result<(), DbError> {
         sqlx::query(
             "INSERT INTO addresses (account_id, name, street, postcode, city, country, phone, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
              ON CONFLICT (account_id) DO UPDATE SET name = excluded.name, street = excluded.street, \
              postcode = excluded.postcode, city = excluded.city, country = excluded.country, \
              phone = excluded.phone, updated_at = excluded.updated_at",

@@ -31,14 +31,14 @@ pub struct OutboxState {
 /// Writes `mail` for `event_key` in the caller's transaction, due at once;
 /// false when that event already has its message.
 pub(super) async fn insert(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut sqlx::AnyConnection,
     event_key: &str,
     mail: &Mail,
     now: i64,
 ) -> Result<bool, DbError> {
     let written = sqlx::query(
         "INSERT INTO outbox (event_key, recipient, subject, text_body, html_body, created_at, next_attempt_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_key) DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_key) DO NOTHING",
     )
     .bind(event_key)
     .bind(&mail.to)
@@ -73,13 +73,17 @@ impl Database {
         now: i64,
         lease_until: i64,
     ) -> Result<Option<OutboxRow>, DbError> {
-        // One statement: two senders never take the same message.
-        let row = sqlx::query_as::<_, OutboxRow>(
-            "UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1 \
-             WHERE id = (SELECT id FROM outbox WHERE next_attempt_at <= ? \
-                         ORDER BY next_attempt_at, id LIMIT 1) \
+        // One statement: two senders never take the same message. On
+        // PostgreSQL a sender passes over a message another is taking
+        // (SKIP LOCKED), and the outer condition, checked again on the row
+        // as committed, stops a second taker that read it just before.
+        let row = sqlx::query_as::<_, OutboxRow>(&format!(
+            "UPDATE outbox SET next_attempt_at = $1, attempts = attempts + 1 \
+             WHERE next_attempt_at <= $2 AND id = (SELECT id FROM outbox WHERE next_attempt_at <= $2 \
+                         ORDER BY next_attempt_at, id LIMIT 1{}) \
              RETURNING id, event_key, recipient, subject, text_body, html_body, attempts",
-        )
+            self.skip_locked()
+        ))
         .bind(lease_until)
         .bind(now)
         .fetch_optional(&self.pool)
@@ -89,7 +93,7 @@ impl Database {
 
     pub async fn mark_mail_sent(&self, id: i64, now: i64) -> Result<(), DbError> {
         sqlx::query(
-            "UPDATE outbox SET sent_at = ?, next_attempt_at = NULL, last_error = NULL WHERE id = ?",
+            "UPDATE outbox SET sent_at = $1, next_attempt_at = NULL, last_error = NULL WHERE id = $2",
         )
         .bind(now)
         .bind(id)
@@ -99,7 +103,7 @@ impl Database {
     }
 
     pub async fn retry_mail_at(&self, id: i64, at: i64, error: &str) -> Result<(), DbError> {
-        sqlx::query("UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?")
+        sqlx::query("UPDATE outbox SET next_attempt_at = $1, last_error = $2 WHERE id = $3")
             .bind(at)
             .bind(error)
             .bind(id)
@@ -110,7 +114,7 @@ impl Database {
 
     pub async fn mark_mail_failed(&self, id: i64, now: i64, error: &str) -> Result<(), DbError> {
         sqlx::query(
-            "UPDATE outbox SET failed_at = ?, next_attempt_at = NULL, last_error = ? WHERE id = ?",
+            "UPDATE outbox SET failed_at = $1, next_attempt_at = NULL, last_error = $2 WHERE id = $3",
         )
         .bind(now)
         .bind(error)
@@ -122,7 +126,7 @@ impl Database {
 
     pub async fn mail_state(&self, event_key: &str) -> Result<Option<OutboxState>, DbError> {
         let state = sqlx::query_as::<_, OutboxState>(
-            "SELECT attempts, next_attempt_at, sent_at, failed_at, last_error FROM outbox WHERE event_key = ?",
+            "SELECT attempts, next_attempt_at, sent_at, failed_at, last_error FROM outbox WHERE event_key = $1",
         )
         .bind(event_key)
         .fetch_optional(&self.pool)

@@ -13,7 +13,7 @@ use shop_api::order::{
     PaymentRecordStatus, RefundRecord,
 };
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 /// What the shop knows of one PSP payment, to store.
 #[derive(Debug, Clone)]
@@ -77,7 +77,7 @@ fn progress(column: &str) -> String {
 
 /// Typed on read like the orders' words: an unknown status, method,
 /// initiator or refusal is an error.
-fn typed_record(row: &SqliteRow) -> Result<PaymentRecord, sqlx::Error> {
+fn typed_record(row: &AnyRow) -> Result<PaymentRecord, sqlx::Error> {
     Ok(PaymentRecord {
         payment_id: row.try_get("payment_id")?,
         attempt: row.try_get("attempt")?,
@@ -107,12 +107,13 @@ impl Database {
             "INSERT INTO order_payments (payment_id, order_id, attempt, method, initiator, status, \
              amount_cents, currency, authorized_cents, captured_cents, refunded_cents, card_brand, \
              card_last4, decline, authorized_at, authorization_expires_at, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
              ON CONFLICT (payment_id) DO UPDATE SET status = excluded.status, \
              amount_cents = excluded.amount_cents, currency = excluded.currency, \
              authorized_cents = excluded.authorized_cents, \
              captured_cents = excluded.captured_cents, \
-             refunded_cents = MAX(order_payments.refunded_cents, excluded.refunded_cents), \
+             refunded_cents = CASE WHEN order_payments.refunded_cents > excluded.refunded_cents \
+                 THEN order_payments.refunded_cents ELSE excluded.refunded_cents END, \
              card_brand = COALESCE(excluded.card_brand, order_payments.card_brand), \
              card_last4 = COALESCE(excluded.card_last4, order_payments.card_last4), \
              decline = COALESCE(excluded.decline, order_payments.decline), \
@@ -153,7 +154,7 @@ impl Database {
     /// Whether this payment is one the order had (any attempt).
     pub async fn is_payment_of(&self, order_id: &str, payment_id: &str) -> Result<bool, DbError> {
         let found: Option<(i64,)> =
-            sqlx::query_as("SELECT 1 FROM order_payments WHERE order_id = ? AND payment_id = ?")
+            sqlx::query_as("SELECT 1 FROM order_payments WHERE order_id = $1 AND payment_id = $2")
                 .bind(order_id)
                 .bind(payment_id)
                 .fetch_optional(&self.pool)
@@ -169,7 +170,7 @@ impl Database {
     ) -> Result<Option<OrderRow>, DbError> {
         Ok(sqlx::query_as::<_, OrderRow>(&format!(
             "SELECT {COLUMNS} FROM orders WHERE id = \
-             (SELECT order_id FROM order_payments WHERE payment_id = ?)"
+             (SELECT order_id FROM order_payments WHERE payment_id = $1)"
         ))
         .bind(payment_id)
         .fetch_optional(&self.pool)
@@ -178,7 +179,7 @@ impl Database {
 
     /// One payment as recorded.
     pub async fn payment_record(&self, payment_id: &str) -> Result<Option<PaymentRecord>, DbError> {
-        let row = sqlx::query("SELECT * FROM order_payments WHERE payment_id = ?")
+        let row = sqlx::query("SELECT * FROM order_payments WHERE payment_id = $1")
             .bind(payment_id)
             .fetch_optional(&self.pool)
             .await?;
@@ -188,7 +189,7 @@ impl Database {
     /// Every payment of the order, newest first.
     pub async fn payment_records(&self, order_id: &str) -> Result<Vec<PaymentRecord>, DbError> {
         let rows = sqlx::query(
-            "SELECT * FROM order_payments WHERE order_id = ? \
+            "SELECT * FROM order_payments WHERE order_id = $1 \
              ORDER BY attempt DESC, created_at DESC, payment_id",
         )
         .bind(order_id)
@@ -199,7 +200,7 @@ impl Database {
 
     /// How many refunds operators made on the order.
     pub async fn refund_count(&self, order_id: &str) -> Result<i64, DbError> {
-        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM refunds WHERE order_id = ?")
+        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM refunds WHERE order_id = $1")
             .bind(order_id)
             .fetch_one(&self.pool)
             .await?;
@@ -210,8 +211,8 @@ impl Database {
     /// recorded once the PSP answered it).
     pub async fn refunds_recorded(&self, order_id: &str, payment_id: &str) -> Result<i64, DbError> {
         let (total,): (i64,) = sqlx::query_as(
-            "SELECT COALESCE(SUM(amount_cents), 0) FROM refunds \
-             WHERE order_id = ? AND payment_id = ? AND state <> 'refused'",
+            "SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) FROM refunds \
+             WHERE order_id = $1 AND payment_id = $2 AND state <> 'refused'",
         )
         .bind(order_id)
         .bind(payment_id)
@@ -225,7 +226,7 @@ impl Database {
     pub async fn insert_refund(&self, refund: &NewRefund<'_>) -> Result<bool, DbError> {
         Ok(sqlx::query(
             "INSERT INTO refunds (order_id, number, payment_id, amount_cents, reason, refunded_at, state) \
-             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, number) DO NOTHING",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (order_id, number) DO NOTHING",
         )
         .bind(refund.order_id)
         .bind(refund.number)
@@ -244,7 +245,7 @@ impl Database {
     pub async fn pending_refund(&self, order_id: &str) -> Result<Option<PendingRefund>, DbError> {
         Ok(sqlx::query_as::<_, PendingRefund>(
             "SELECT number, payment_id, amount_cents, reason FROM refunds \
-             WHERE order_id = ? AND state = 'pending' ORDER BY number LIMIT 1",
+             WHERE order_id = $1 AND state = 'pending' ORDER BY number LIMIT 1",
         )
         .bind(order_id)
         .fetch_optional(&self.pool)
@@ -262,10 +263,10 @@ impl Database {
         now: i64,
         notice: Option<(&str, &crate::mail::Mail)>,
     ) -> Result<(), DbError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let settled = sqlx::query(
-            "UPDATE refunds SET state = ?, refunded_at = ? \
-             WHERE order_id = ? AND number = ? AND state = 'pending'",
+            "UPDATE refunds SET state = $1, refunded_at = $2 \
+             WHERE order_id = $3 AND number = $4 AND state = 'pending'",
         )
         .bind(if done { "done" } else { "refused" })
         .bind(now)
@@ -286,7 +287,7 @@ impl Database {
     pub async fn refunds_of(&self, order_id: &str) -> Result<Vec<RefundRecord>, DbError> {
         let rows: Vec<(i64, String, i64, String, i64)> = sqlx::query_as(
             "SELECT number, payment_id, amount_cents, reason, refunded_at FROM refunds \
-             WHERE order_id = ? AND state = 'done' ORDER BY number DESC",
+             WHERE order_id = $1 AND state = 'done' ORDER BY number DESC",
         )
         .bind(order_id)
         .fetch_all(&self.pool)
@@ -313,20 +314,18 @@ impl Database {
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<OrderRow>, i64), DbError> {
-        // `? IS NULL` is portable: no status, no filter.
-        let filter = "(? IS NULL OR status = ?)";
+        // `$1 IS NULL` is portable: no status, no filter.
+        let filter = "($1 IS NULL OR status = $1)";
         let status = status.map(word_of);
         let (total,): (i64,) =
             sqlx::query_as(&format!("SELECT COUNT(*) FROM orders WHERE {filter}"))
-                .bind(status.as_deref())
                 .bind(status.as_deref())
                 .fetch_one(&self.pool)
                 .await?;
         let rows = sqlx::query_as::<_, OrderRow>(&format!(
             "SELECT {COLUMNS} FROM orders WHERE {filter} \
-             ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"
+             ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
         ))
-        .bind(status.as_deref())
         .bind(status.as_deref())
         .bind(limit)
         .bind(offset)
@@ -345,7 +344,7 @@ mod tests {
     /// record, with the status their order implies.
     #[tokio::test]
     async fn the_migration_records_the_payment_of_every_earlier_order() {
-        let all = sqlx::migrate!("./migrations");
+        let all = sqlx::migrate!("./migrations/sqlite");
         let before = Migrator {
             migrations: all
                 .migrations
@@ -354,7 +353,7 @@ mod tests {
                 .cloned()
                 .collect::<Vec<_>>()
                 .into(),
-            ..sqlx::migrate!("./migrations")
+            ..sqlx::migrate!("./migrations/sqlite")
         };
         let pool = SqlitePoolOptions::new()
             .max_connections(1)
@@ -387,7 +386,7 @@ mod tests {
                 "INSERT INTO orders (id, account_id, idempotency_key, status, created_at, updated_at, \
                  address_json, delivery_option_id, lines_json, totals_json, total_cents, payment_id, \
                  payment_method, debited, refunded_cents, authorized_at, number) \
-                 VALUES (?, 1, ?, ?, 10, 10, '{}', 'standard', '[]', '{}', 4599, ?, ?, ?, ?, ?, ?)",
+                 VALUES ($1, 1, $2, $3, 10, 10, '{}', 'standard', '[]', '{}', 4599, $4, $5, $6, $7, $8, $9)",
             )
             .bind(id)
             .bind(id)

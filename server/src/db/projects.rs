@@ -1,11 +1,11 @@
 //! Project rows: the project, its photo order and its uploaded photos'
 //! descriptions (the bytes are files, see `projects::files`).
 
+use super::values_list;
 use super::{Database, DbError, carts};
 use shop_api::catalogue::ProductChoice;
 use shop_api::page::Page;
 use shop_api::project::{MAX_PHOTOS_PER_PROJECT, Photo, Project, ProjectSummary};
-use sqlx::{QueryBuilder, Sqlite};
 
 /// Whether a photo can be added to a project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,8 +71,8 @@ impl Database {
              (SELECT COUNT(*) FROM project_photo_order o JOIN project_photos ph \
               ON ph.account_id = o.account_id AND ph.project_id = o.project_id AND ph.id = o.photo_id \
               WHERE o.account_id = p.account_id AND o.project_id = p.id) \
-             FROM projects p WHERE p.account_id = ? AND p.updated_at < ? \
-             ORDER BY p.updated_at DESC, p.id LIMIT ?",
+             FROM projects p WHERE p.account_id = $1 AND p.updated_at < $2 \
+             ORDER BY p.updated_at DESC, p.id LIMIT $3",
         )
         .bind(account_id)
         .bind(before.unwrap_or(i64::MAX))
@@ -102,10 +102,10 @@ impl Database {
     /// lists that are not uploaded yet.
     pub async fn project(&self, account_id: i64, id: &str) -> Result<Option<Project>, DbError> {
         // One read transaction: the project and its order from one snapshot.
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_read().await?;
         let row: Option<ProjectRow> = sqlx::query_as(
             "SELECT name, product_id, format_id, quantity, pages, cover_id, updated_at \
-             FROM projects WHERE account_id = ? AND id = ?",
+             FROM projects WHERE account_id = $1 AND id = $2",
         )
         .bind(account_id)
         .bind(id)
@@ -118,7 +118,7 @@ impl Database {
             "SELECT o.photo_id, ph.content_type, ph.bytes, ph.width, ph.height \
              FROM project_photo_order o LEFT JOIN project_photos ph \
              ON ph.account_id = o.account_id AND ph.project_id = o.project_id AND ph.id = o.photo_id \
-             WHERE o.account_id = ? AND o.project_id = ? ORDER BY o.position",
+             WHERE o.account_id = $1 AND o.project_id = $2 ORDER BY o.position",
         )
         .bind(account_id)
         .bind(id)
@@ -176,19 +176,21 @@ impl Database {
             choice,
             photo_ids,
         } = draft;
-        let mut tx = self.pool.begin().await?;
-        // A write first, so that SQLite takes the write lock before reading
-        // (a read-then-write transaction could fail against a concurrent
-        // save). `updated_at` is kept above the account's latest so that the
+        let mut tx = self.begin_write().await?;
+        // The account's saves one at a time: the count against the limit
+        // and the latest `updated_at` cannot change under this one.
+        self.lock_account(&mut tx, account_id).await?;
+        // On SQLite the transaction holds the write lock from its start
+        // (a read-then-write one could fail against a concurrent save). `updated_at` is kept above the account's latest so that the
         // list is in save order even within one millisecond.
         let written = sqlx::query(
             "INSERT INTO projects \
              (account_id, id, name, product_id, format_id, quantity, pages, cover_id, updated_at) \
-             SELECT ?, ?, ?, ?, ?, ?, ?, ?, \
-             CASE WHEN latest.at >= ? THEN latest.at + 1 ELSE ? END \
-             FROM (SELECT COALESCE(MAX(updated_at), 0) AS at FROM projects WHERE account_id = ?) AS latest \
-             WHERE EXISTS (SELECT 1 FROM projects WHERE account_id = ? AND id = ?) \
-             OR (SELECT COUNT(*) FROM projects WHERE account_id = ?) < ? \
+             SELECT $1, $2, $3, $4, $5, $6, $7, $8, \
+             CASE WHEN latest.at >= $9 THEN latest.at + 1 ELSE $10 END \
+             FROM (SELECT COALESCE(MAX(updated_at), 0) AS at FROM projects WHERE account_id = $11) AS latest \
+             WHERE EXISTS (SELECT 1 FROM projects WHERE account_id = $12 AND id = $13) \
+             OR (SELECT COUNT(*) FROM projects WHERE account_id = $14) < $15 \
              ON CONFLICT (account_id, id) DO UPDATE SET name = excluded.name, \
              product_id = excluded.product_id, format_id = excluded.format_id, \
              quantity = excluded.quantity, pages = excluded.pages, cover_id = excluded.cover_id, \
@@ -215,30 +217,30 @@ impl Database {
         if written == 0 {
             return Ok(None);
         }
-        sqlx::query("DELETE FROM project_photo_order WHERE account_id = ? AND project_id = ?")
+        sqlx::query("DELETE FROM project_photo_order WHERE account_id = $1 AND project_id = $2")
             .bind(account_id)
             .bind(id)
             .execute(&mut *tx)
             .await?;
         if !photo_ids.is_empty() {
-            let mut insert: QueryBuilder<Sqlite> = QueryBuilder::new(
-                "INSERT INTO project_photo_order (account_id, project_id, position, photo_id) ",
+            let sql = format!(
+                "INSERT INTO project_photo_order (account_id, project_id, position, photo_id) {}",
+                values_list(photo_ids.len(), 4)
             );
-            insert.push_values(
-                photo_ids.iter().zip(0i64..),
-                |mut row, (photo_id, position)| {
-                    row.push_bind(account_id)
-                        .push_bind(id)
-                        .push_bind(position)
-                        .push_bind(*photo_id);
-                },
-            );
-            insert.build().execute(&mut *tx).await?;
+            let mut insert = sqlx::query(&sql);
+            for (photo_id, position) in photo_ids.iter().zip(0i64..) {
+                insert = insert
+                    .bind(account_id)
+                    .bind(id)
+                    .bind(position)
+                    .bind(*photo_id);
+            }
+            insert.execute(&mut *tx).await?;
         }
         let dropped: Vec<(String,)> = sqlx::query_as(
-            "DELETE FROM project_photos WHERE account_id = ? AND project_id = ? \
+            "DELETE FROM project_photos WHERE account_id = $1 AND project_id = $2 \
              AND id NOT IN (SELECT photo_id FROM project_photo_order \
-             WHERE account_id = ? AND project_id = ?) RETURNING id",
+             WHERE account_id = $3 AND project_id = $4) RETURNING id",
         )
         .bind(account_id)
         .bind(id)
@@ -255,8 +257,8 @@ impl Database {
     /// Deletes the project, its order and photo rows, and its cart line, at
     /// once; `false` when the account has no such project.
     pub async fn delete_project(&self, account_id: i64, id: &str) -> Result<bool, DbError> {
-        let mut tx = self.pool.begin().await?;
-        let deleted = sqlx::query("DELETE FROM projects WHERE account_id = ? AND id = ?")
+        let mut tx = self.begin_write().await?;
+        let deleted = sqlx::query("DELETE FROM projects WHERE account_id = $1 AND id = $2")
             .bind(account_id)
             .bind(id)
             .execute(&mut *tx)
@@ -280,11 +282,12 @@ impl Database {
         bytes: u64,
         quota: u64,
     ) -> Result<PhotoRoom, DbError> {
-        let (exists, others, used): (bool, i64, i64) = sqlx::query_as(
-            "SELECT EXISTS (SELECT 1 FROM projects WHERE account_id = ? AND id = ?), \
-             (SELECT COUNT(*) FROM project_photos WHERE account_id = ? AND project_id = ? AND id <> ?), \
-             (SELECT COALESCE(SUM(bytes), 0) FROM project_photos \
-              WHERE account_id = ? AND NOT (project_id = ? AND id = ?))",
+        let (exists, others, used): (i64, i64, i64) = sqlx::query_as(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM projects WHERE account_id = $1 AND id = $2) \
+             THEN 1 ELSE 0 END, \
+             (SELECT COUNT(*) FROM project_photos WHERE account_id = $3 AND project_id = $4 AND id <> $5), \
+             (SELECT CAST(COALESCE(SUM(bytes), 0) AS BIGINT) FROM project_photos \
+              WHERE account_id = $6 AND NOT (project_id = $7 AND id = $8))",
         )
         .bind(account_id)
         .bind(project_id)
@@ -296,7 +299,7 @@ impl Database {
         .bind(photo_id)
         .fetch_one(&self.pool)
         .await?;
-        Ok(if !exists {
+        Ok(if exists == 0 {
             PhotoRoom::NoProject
         } else if others >= max_photos() {
             PhotoRoom::Full
@@ -322,12 +325,12 @@ impl Database {
         let written = sqlx::query(
             "INSERT INTO project_photos \
              (account_id, project_id, id, content_type, bytes, width, height, uploaded_at) \
-             SELECT ?, ?, ?, ?, ?, ?, ?, ? \
-             WHERE EXISTS (SELECT 1 FROM projects WHERE account_id = ? AND id = ?) \
+             SELECT $1, $2, $3, $4, $5, $6, $7, $8 \
+             WHERE EXISTS (SELECT 1 FROM projects WHERE account_id = $9 AND id = $10) \
              AND (SELECT COUNT(*) FROM project_photos \
-                  WHERE account_id = ? AND project_id = ? AND id <> ?) < ? \
+                  WHERE account_id = $11 AND project_id = $12 AND id <> $13) < $14 \
              AND (SELECT COALESCE(SUM(bytes), 0) FROM project_photos \
-                  WHERE account_id = ? AND NOT (project_id = ? AND id = ?)) + ? <= ? \
+                  WHERE account_id = $15 AND NOT (project_id = $16 AND id = $17)) + $18 <= $19 \
              ON CONFLICT (account_id, project_id, id) DO UPDATE SET \
              content_type = excluded.content_type, bytes = excluded.bytes, \
              width = excluded.width, height = excluded.height, uploaded_at = excluded.uploaded_at",
@@ -365,7 +368,7 @@ impl Database {
     ) -> Result<Option<Photo>, DbError> {
         let row: Option<(String, i64, i64, i64)> = sqlx::query_as(
             "SELECT content_type, bytes, width, height FROM project_photos \
-             WHERE account_id = ? AND project_id = ? AND id = ?",
+             WHERE account_id = $1 AND project_id = $2 AND id = $3",
         )
         .bind(account_id)
         .bind(project_id)

@@ -59,7 +59,7 @@ impl Database {
     ) -> Result<Vec<OrderRow>, DbError> {
         Ok(sqlx::query_as::<_, OrderRow>(&format!(
             "SELECT {COLUMNS} FROM orders WHERE {MOVABLE} AND payment_id IS NOT NULL \
-             AND {LAST_HEARD} < ? ORDER BY {LAST_HEARD}, id LIMIT ?"
+             AND {LAST_HEARD} < $1 ORDER BY {LAST_HEARD}, id LIMIT $2"
         ))
         .bind(heard_before)
         .bind(limit)
@@ -69,7 +69,7 @@ impl Database {
 
     /// Notes that the reconciler read the order's payment at the PSP.
     pub async fn mark_psp_checked(&self, order_id: &str, now: i64) -> Result<(), DbError> {
-        sqlx::query("UPDATE orders SET psp_checked_at = ? WHERE id = ?")
+        sqlx::query("UPDATE orders SET psp_checked_at = $1 WHERE id = $2")
             .bind(now)
             .bind(order_id)
             .execute(&self.pool)
@@ -86,7 +86,7 @@ impl Database {
     ) -> Result<Vec<OrderRow>, DbError> {
         Ok(sqlx::query_as::<_, OrderRow>(&format!(
             "SELECT {COLUMNS} FROM orders WHERE status IN ('awaiting_payment', 'payment_failed') \
-             AND created_at < ? ORDER BY created_at, id LIMIT ?"
+             AND created_at < $1 ORDER BY created_at, id LIMIT $2"
         ))
         .bind(created_before)
         .bind(limit)
@@ -103,7 +103,7 @@ impl Database {
         now: i64,
     ) -> Result<(), DbError> {
         sqlx::query(
-            "INSERT INTO psp_stray_events (event_id, payment_id, received_at) VALUES (?, ?, ?) \
+            "INSERT INTO psp_stray_events (event_id, payment_id, received_at) VALUES ($1, $2, $3) \
              ON CONFLICT (event_id) DO NOTHING",
         )
         .bind(event_id)
@@ -123,8 +123,8 @@ impl Database {
     ) -> Result<Vec<String>, DbError> {
         let rows: Vec<(String,)> = sqlx::query_as(
             "SELECT payment_id FROM psp_stray_events WHERE resolved_at IS NULL \
-             GROUP BY payment_id HAVING MIN(received_at) < ? \
-             ORDER BY MIN(received_at), payment_id LIMIT ?",
+             GROUP BY payment_id HAVING MIN(received_at) < $1 \
+             ORDER BY MIN(received_at), payment_id LIMIT $2",
         )
         .bind(received_before)
         .bind(limit)
@@ -141,8 +141,8 @@ impl Database {
         resolution: &str,
     ) -> Result<(), DbError> {
         sqlx::query(
-            "UPDATE psp_stray_events SET resolved_at = ?, resolution = ? \
-             WHERE payment_id = ? AND resolved_at IS NULL",
+            "UPDATE psp_stray_events SET resolved_at = $1, resolution = $2 \
+             WHERE payment_id = $3 AND resolved_at IS NULL",
         )
         .bind(now)
         .bind(resolution)
@@ -156,7 +156,7 @@ impl Database {
     pub async fn stray_events(&self, limit: i64) -> Result<Vec<StrayEvent>, DbError> {
         let rows: Vec<StrayRow> = sqlx::query_as(
             "SELECT event_id, payment_id, received_at, resolved_at, resolution \
-             FROM psp_stray_events ORDER BY received_at DESC, event_id LIMIT ?",
+             FROM psp_stray_events ORDER BY received_at DESC, event_id LIMIT $1",
         )
         .bind(limit)
         .fetch_all(&self.pool)
@@ -176,7 +176,7 @@ impl Database {
     pub async fn record_reconciler_action(&self, action: &ReconcileAction) -> Result<(), DbError> {
         sqlx::query(
             "INSERT INTO reconciler_actions (at, kind, order_id, payment_id, detail) \
-             VALUES (?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(action.at)
         .bind(kind_name(action.kind))
@@ -195,7 +195,7 @@ impl Database {
         order_id: &str,
     ) -> Result<bool, DbError> {
         let found: Option<(i64,)> = sqlx::query_as(
-            "SELECT 1 FROM reconciler_actions WHERE order_id = ? AND kind = ? LIMIT 1",
+            "SELECT 1 FROM reconciler_actions WHERE order_id = $1 AND kind = $2 LIMIT 1",
         )
         .bind(order_id)
         .bind(kind_name(kind))
@@ -208,7 +208,7 @@ impl Database {
     pub async fn reconciler_actions(&self, limit: i64) -> Result<Vec<ReconcileAction>, DbError> {
         let rows: Vec<ActionRow> = sqlx::query_as(
             "SELECT at, kind, order_id, payment_id, detail FROM reconciler_actions \
-             ORDER BY at DESC, id DESC LIMIT ?",
+             ORDER BY at DESC, id DESC LIMIT $1",
         )
         .bind(limit)
         .fetch_all(&self.pool)

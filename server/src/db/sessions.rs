@@ -4,7 +4,7 @@ use super::words::word;
 use super::{Database, DbError};
 use shop_api::Language;
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 /// A session with what the shop shows of its account.
 #[derive(Debug, Clone)]
@@ -17,8 +17,8 @@ pub struct SessionRow {
     pub last_seen_at: i64,
 }
 
-impl<'r> sqlx::FromRow<'r, SqliteRow> for SessionRow {
-    fn from_row(row: &'r SqliteRow) -> Result<Self, sqlx::Error> {
+impl<'r> sqlx::FromRow<'r, AnyRow> for SessionRow {
+    fn from_row(row: &'r AnyRow) -> Result<Self, sqlx::Error> {
         let verified_at: Option<i64> = row.try_get("email_verified_at")?;
         Ok(Self {
             account_id: row.try_get("account_id")?,
@@ -41,7 +41,7 @@ impl Database {
     ) -> Result<(), DbError> {
         sqlx::query(
             "INSERT INTO sessions (token_hash, account_id, device, created_at, last_seen_at) \
-             VALUES (?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(token_hash)
         .bind(account_id)
@@ -57,7 +57,7 @@ impl Database {
         Ok(sqlx::query_as::<_, SessionRow>(
             "SELECT s.account_id, a.email, a.language, a.email_verified_at, s.created_at, \
              s.last_seen_at \
-             FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?",
+             FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",
         )
         .bind(token_hash)
         .fetch_optional(&self.pool)
@@ -65,7 +65,7 @@ impl Database {
     }
 
     pub async fn touch_session(&self, token_hash: &str, now: i64) -> Result<(), DbError> {
-        sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
             .bind(now)
             .bind(token_hash)
             .execute(&self.pool)
@@ -74,7 +74,7 @@ impl Database {
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), DbError> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&self.pool)
             .await?;

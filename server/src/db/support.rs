@@ -78,14 +78,14 @@ impl Database {
         acknowledgement: &Mail,
         now: i64,
     ) -> Result<(), NewSupportError> {
-        let mut tx = self.pool.begin().await.map_err(DbError::from)?;
+        let mut tx = self.begin_write().await?;
         let inserted: Result<Option<(i64,)>, sqlx::Error> = sqlx::query_as(
             "INSERT INTO support_requests \
              (reference, topic, order_reference, message, email, client_address, created_at, \
              language) \
-             SELECT ?, ?, ?, ?, ?, ?, ?, ? \
+             SELECT $1, $2, $3, $4, $5, $6, $7, $8 \
              WHERE (SELECT COUNT(*) FROM support_requests \
-                    WHERE client_address = ? AND created_at > ?) < ? \
+                    WHERE client_address = $9 AND created_at > $10) < $11 \
              RETURNING id",
         )
         .bind(reference)
@@ -112,7 +112,7 @@ impl Database {
                 drop(tx);
                 let (oldest_in_window,): (Option<i64>,) = sqlx::query_as(
                     "SELECT MIN(created_at) FROM support_requests \
-                     WHERE client_address = ? AND created_at > ?",
+                     WHERE client_address = $1 AND created_at > $2",
                 )
                 .bind(client_address)
                 .bind(now - WINDOW_SECONDS)
@@ -135,7 +135,7 @@ impl Database {
         limit: u32,
     ) -> Result<Vec<SupportTicket>, DbError> {
         let rows: Vec<TicketRow> = sqlx::query_as(&format!(
-            "SELECT {TICKET_COLUMNS} FROM support_requests WHERE id < ? ORDER BY id DESC LIMIT ?"
+            "SELECT {TICKET_COLUMNS} FROM support_requests WHERE id < $1 ORDER BY id DESC LIMIT $2"
         ))
         .bind(before.unwrap_or(i64::MAX))
         .bind(i64::from(limit))
@@ -157,9 +157,9 @@ impl Database {
         now: i64,
         notice: &(dyn Fn(&SupportTicket, Language) -> Mail + Sync),
     ) -> Result<Option<SupportTicket>, DbError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let row: Option<AnsweredRow> = sqlx::query_as(&format!(
-            "UPDATE support_requests SET answer = ?, answered_at = ? WHERE reference = ? \
+            "UPDATE support_requests SET answer = $1, answered_at = $2 WHERE reference = $3 \
              RETURNING {TICKET_COLUMNS}, language"
         ))
         .bind(answer)

@@ -10,7 +10,7 @@ impl Database {
     }
 
     /// Counts one more failure and returns the new record. Read and write
-    /// are one immediate transaction: a write lock from the start, so
+    /// are one transaction that holds the key's lock from the start, so
     /// parallel failures on one key queue up and each one counts (read
     /// apart, two would both write "one more" over the same count).
     pub async fn record_throttle_failure(
@@ -19,7 +19,8 @@ impl Database {
         policy: Policy,
         now_ms: i64,
     ) -> Result<Record, DbError> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
+        self.lock_key(&mut tx, key).await?;
         let record = read(&mut tx, key).await?.after_failure(policy, now_ms);
         save(&mut tx, key, record).await?;
         tx.commit().await?;
@@ -37,9 +38,10 @@ impl Database {
         keys: &[(&str, Policy)],
         now_ms: i64,
     ) -> Result<Option<u64>, DbError> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         let mut records = Vec::with_capacity(keys.len());
         for (key, _) in keys {
+            self.lock_key(&mut tx, key).await?;
             records.push(read(&mut tx, key).await?);
         }
         if let Some(wait) = records.iter().filter_map(|r| r.wait(now_ms)).max() {
@@ -52,10 +54,34 @@ impl Database {
         Ok(None)
     }
 
+    /// Locks a key's record until the transaction ends, creating it as a
+    /// record never counted (zeros, what reading a missing key gives): on
+    /// PostgreSQL a row must exist to be locked, and two first failures at
+    /// once must not both start from nothing. SQLite's transaction already
+    /// holds the database's lock.
+    async fn lock_key(&self, tx: &mut sqlx::AnyConnection, key: &str) -> Result<(), DbError> {
+        sqlx::query(
+            "INSERT INTO sign_in_throttle (key, window_started_at, failures, blocked_until) \
+             VALUES ($1, 0, 0, 0) ON CONFLICT (key) DO NOTHING",
+        )
+        .bind(key)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(&format!(
+            "SELECT key FROM sign_in_throttle WHERE key = $1{}",
+            self.for_update()
+        ))
+        .bind(key)
+        .fetch_optional(&mut *tx)
+        .await?;
+        Ok(())
+    }
+
     /// Gives back the attempt a success had counted (`take_attempt`): the
     /// count only, a delay already running is left to end.
     pub async fn forgive_failure(&self, key: &str) -> Result<(), DbError> {
-        sqlx::query("UPDATE sign_in_throttle SET failures = MAX(failures - 1, 0) WHERE key = ?")
+        sqlx::query("UPDATE sign_in_throttle SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END \
+             WHERE key = $1")
             .bind(key)
             .execute(&self.pool)
             .await?;
@@ -63,7 +89,7 @@ impl Database {
     }
 
     pub async fn clear_throttle(&self, key: &str) -> Result<(), DbError> {
-        sqlx::query("DELETE FROM sign_in_throttle WHERE key = ?")
+        sqlx::query("DELETE FROM sign_in_throttle WHERE key = $1")
             .bind(key)
             .execute(&self.pool)
             .await?;
@@ -72,9 +98,9 @@ impl Database {
 }
 
 /// A key's record; a key never counted is a default one.
-async fn read(connection: &mut sqlx::SqliteConnection, key: &str) -> Result<Record, DbError> {
+async fn read(connection: &mut sqlx::AnyConnection, key: &str) -> Result<Record, DbError> {
     let row: Option<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT window_started_at, failures, blocked_until FROM sign_in_throttle WHERE key = ?",
+        "SELECT window_started_at, failures, blocked_until FROM sign_in_throttle WHERE key = $1",
     )
     .bind(key)
     .fetch_optional(connection)
@@ -89,13 +115,13 @@ async fn read(connection: &mut sqlx::SqliteConnection, key: &str) -> Result<Reco
 }
 
 async fn save(
-    connection: &mut sqlx::SqliteConnection,
+    connection: &mut sqlx::AnyConnection,
     key: &str,
     record: Record,
 ) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO sign_in_throttle (key, window_started_at, failures, blocked_until) \
-         VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO UPDATE SET \
          window_started_at = excluded.window_started_at, failures = excluded.failures, \
          blocked_until = excluded.blocked_until",
     )

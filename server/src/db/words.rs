@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 /// The word stored for `value`.
 pub fn word_of<T: Serialize>(value: T) -> String {
@@ -39,13 +39,13 @@ fn decoded<T: DeserializeOwned>(column: &str, stored: &str) -> Result<T, sqlx::E
     })
 }
 
-pub fn word<T: DeserializeOwned>(row: &SqliteRow, column: &str) -> Result<T, sqlx::Error> {
+pub fn word<T: DeserializeOwned>(row: &AnyRow, column: &str) -> Result<T, sqlx::Error> {
     let stored: String = row.try_get(column)?;
     decoded(column, &stored)
 }
 
 pub fn optional_word<T: DeserializeOwned>(
-    row: &SqliteRow,
+    row: &AnyRow,
     column: &str,
 ) -> Result<Option<T>, sqlx::Error> {
     let stored: Option<String> = row.try_get(column)?;

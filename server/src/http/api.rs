@@ -67,6 +67,8 @@ pub struct ApiState {
     pub quotas: crate::projects::Quotas,
     /// The words of the shop's messages.
     pub letters: crate::mail::letters::Letters,
+    /// Set when the process stops (`/api/v1/ready`).
+    pub draining: crate::shutdown::Draining,
 }
 
 impl ApiState {
@@ -121,6 +123,7 @@ pub fn router(state: ApiState, request_timeout: std::time::Duration) -> Router {
     let machines = machines.layer(deadline.clone()).with_state(state.clone());
     Router::new()
         .route("/v1/health", get(health))
+        .route("/v1/ready", get(ready))
         .merge(account::router())
         .merge(catalogue::router())
         .merge(projects::router())
@@ -138,6 +141,7 @@ pub fn router(state: ApiState, request_timeout: std::time::Duration) -> Router {
         .merge(machines)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::from_fn(no_nul_in_address))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         // API answers are per-shopper and current: never cache them. The
         // one exception sets its own (the catalogue: `no-cache` with an
@@ -148,6 +152,31 @@ pub fn router(state: ApiState, request_timeout: std::time::Duration) -> Router {
         ))
 }
 
+async fn ready(State(state): State<ApiState>) -> Response {
+    let draining = state.draining.is_draining();
+    // Not even asked while draining: the answer is no either way.
+    let database = if draining {
+        shop_api::DatabaseHealth {
+            status: CheckStatus::Ok,
+            schema_version: None,
+        }
+    } else {
+        state.db.health().await
+    };
+    let ready = !draining && database.status == CheckStatus::Ok;
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    let readiness = shop_api::health::Readiness {
+        ready,
+        draining,
+        database,
+    };
+    (status, Json(readiness)).into_response()
+}
+
 async fn health(State(state): State<ApiState>) -> Response {
     let health = Health::new(env!("CARGO_PKG_VERSION"), state.db.health().await);
     let status = match health.status {
@@ -155,6 +184,25 @@ async fn health(State(state): State<ApiState>) -> Response {
         CheckStatus::Failing => StatusCode::SERVICE_UNAVAILABLE,
     };
     (status, Json(health)).into_response()
+}
+
+/// No order, project or code has a NUL in its name, and PostgreSQL's text
+/// cannot hold one (a query with one fails): such an address names
+/// nothing, whatever route it matches.
+async fn no_nul_in_address(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let names_nul = |part: &str| {
+        part.as_bytes()
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"%00"))
+    };
+    let uri = request.uri();
+    if names_nul(uri.path()) || uri.query().is_some_and(names_nul) {
+        return not_found().await.into_response();
+    }
+    next.run(request).await
 }
 
 async fn not_found() -> ApiFailure {

@@ -43,7 +43,9 @@ impl InProcess {
         let dist = TempDir::new().unwrap();
         write_dist(dist.path());
         let config = test_config("127.0.0.1:8080".parse().unwrap(), data.path(), dist.path());
-        let db = db::Database::open(data.path()).await.unwrap();
+        let db = db::Database::connect(&super::database::url_of(&config))
+            .await
+            .unwrap();
         let catalogue = catalogue::cache::CatalogueCache::load(&db).await.unwrap();
         let clock = clock::Clock::system();
         let payments: Arc<dyn payments::PaymentProvider> = Arc::new(
@@ -81,6 +83,7 @@ impl InProcess {
             password_work: accounts::hashing::PasswordWork::per_core(),
             limits: config.limits(),
             quotas: config.quotas(),
+            draining: Default::default(),
             trusted_proxies: Vec::new().into(),
         });
         Self {

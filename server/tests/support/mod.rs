@@ -1,9 +1,10 @@
-//! A real shop server on a free port, with its own SQLite file and a
+//! A real shop server on a free port, with its own database and a
 //! storefront folder laid out the way Trunk builds it; a browser-like
 //! caller that keeps its session cookie; tiny real images to upload.
 
 #![allow(dead_code)]
 
+pub mod database;
 pub mod faulty_psp;
 pub mod in_process;
 pub mod maildev;
@@ -25,6 +26,8 @@ pub const LOADER: &str = "import init from '/storefront-00aa11bb22cc33dd.js'; in
 pub struct TestServer {
     pub base: String,
     pub data: TempDir,
+    /// The database this server opened (SQLite or PostgreSQL).
+    pub database_url: String,
     _dist: TempDir,
     stop: Option<oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<Result<(), shop_server::ServerError>>,
@@ -45,6 +48,7 @@ impl TestServer {
         let base = format!("http://{}", listener.local_addr().unwrap());
         let mut config = test_config(listener.local_addr().unwrap(), data.path(), dist.path());
         adjust(&mut config);
+        let database_url = database::url_of(&config);
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(shop_server::serve(config, listener, async {
             let _ = stopped.await;
@@ -52,6 +56,7 @@ impl TestServer {
         let server = Self {
             base,
             data,
+            database_url,
             _dist: dist,
             stop: Some(stop),
             task,
@@ -74,6 +79,26 @@ impl TestServer {
         format!("{}{path}", self.base)
     }
 
+    /// The server's database as the server sees it, for a test to read or
+    /// drive it (as a second process would).
+    pub async fn database(&self) -> shop_server::db::Database {
+        shop_server::db::Database::connect(&self.database_url)
+            .await
+            .unwrap()
+    }
+
+    /// A plain pool on the server's database (see [`database::raw`]).
+    pub async fn raw_database(&self) -> sqlx::AnyPool {
+        database::raw(&self.database_url).await
+    }
+
+    /// Sends the stop signal (as SIGTERM does) without waiting for the end.
+    pub fn ask_to_stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+
     pub async fn stop(mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
@@ -89,6 +114,7 @@ pub fn test_config(addr: std::net::SocketAddr, data: &Path, dist: &Path) -> Conf
         addr,
         public_url: None,
         data_dir: data.to_owned(),
+        database_url: database::fresh_url(),
         dist_dir: dist.to_owned(),
         psp_origin: "http://127.0.0.1:9999".into(),
         psp_api_url: None,
@@ -97,6 +123,7 @@ pub fn test_config(addr: std::net::SocketAddr, data: &Path, dist: &Path) -> Conf
         operator_token: Some(OPERATOR_TOKEN.into()),
         trusted_proxies: Vec::new(),
         max_in_flight: 1024,
+        drain_seconds: 0,
         request_timeout_seconds: 60,
         body_idle_timeout_seconds: 30,
         header_timeout_seconds: 10,

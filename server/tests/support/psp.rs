@@ -94,13 +94,8 @@ pub async fn signed_event(shop: &TestServer, id: &str, payment: Value) -> Status
 
 /// The PSP payment the shop follows for an order, read from its database.
 pub async fn current_payment_id(shop: &TestServer, order_id: &str) -> String {
-    let db = sqlx::SqlitePool::connect(&format!(
-        "sqlite://{}",
-        shop.data.path().join("shop.sqlite3").display()
-    ))
-    .await
-    .unwrap();
-    let (payment_id,): (String,) = sqlx::query_as("SELECT payment_id FROM orders WHERE id = ?")
+    let db = shop.raw_database().await;
+    let (payment_id,): (String,) = sqlx::query_as("SELECT payment_id FROM orders WHERE id = $1")
         .bind(order_id)
         .fetch_one(&db)
         .await

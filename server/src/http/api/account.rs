@@ -181,6 +181,9 @@ async fn sign_in(
         .trim()
         .to_lowercase()
         .chars()
+        // No control character reaches a key (PostgreSQL's text holds no
+        // NUL); such an address is no account's anyway.
+        .filter(|c| !c.is_control())
         .take(shop_api::account::EMAIL_MAX_CHARS)
         .collect();
     let language = credentials.language;
