@@ -5,6 +5,7 @@
 //! properties with a million cases. Each installs the tools it needs first.
 
 mod bench;
+mod cluster;
 mod compress;
 mod error;
 mod fuzz;
@@ -36,6 +37,10 @@ enum Command {
     /// Install what is missing, then format check, clippy, unit tests,
     /// browser tests, server API tests and end-to-end tests.
     Test,
+    /// Install what is missing, then run the shop as several processes:
+    /// PostgreSQL, the PSP sandbox, MailDev, shop server processes
+    /// (`--processes`, 2) and HAProxy in front of them; print the address.
+    Cluster(cluster::ClusterOptions),
     /// Print the storefront's critical-path bytes (raw, gzip and brotli).
     Size,
     /// Start the release stack, load the catalogue and cart totals with
@@ -56,6 +61,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Dev(options) => stack::dev(&root, &options),
         Command::Test => test::run(&root),
+        Command::Cluster(options) => cluster::run(&root, &options),
         Command::Size => size::run(&root),
         Command::Bench(options) => bench::run(&root, &options),
         Command::Fuzz(options) => fuzz::run(&root, &options),

@@ -139,6 +139,17 @@ pub fn ensure_wrk() -> Result<(), XtaskError> {
     apt_install(&["wrk"])
 }
 
+/// Debian's HAProxy, the load balancer of `cargo xtask cluster`.
+pub const HAPROXY: &str = "/usr/sbin/haproxy";
+
+pub fn ensure_haproxy() -> Result<(), XtaskError> {
+    if std::path::Path::new(HAPROXY).is_file() {
+        return Ok(());
+    }
+    println!("xtask: installing Debian's haproxy");
+    apt_install(&["haproxy"])
+}
+
 fn on_path(program: &str) -> bool {
     std::env::var_os("PATH")
         .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))

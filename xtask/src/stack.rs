@@ -138,7 +138,7 @@ pub fn dev(root: &Path, options: &StackOptions) -> Result<(), XtaskError> {
 
 /// The mail catcher (npm's `maildev`, installed with the other npm
 /// tools), on loopback only.
-fn maildev(root: &Path, options: &StackOptions) -> Command {
+pub(crate) fn maildev(root: &Path, options: &StackOptions) -> Command {
     let mut maildev = command(
         root,
         &root
@@ -229,17 +229,8 @@ impl Stack {
             // First: the shop's first message finds it listening.
             servers.insert(0, ("MailDev", maildev(root, options)));
         }
-        for (name, mut cmd) in servers {
-            if let Logs::Folder(dir) = &logs {
-                let file = log_file(dir, name)?;
-                let copy = file.try_clone().map_err(XtaskError::io(dir))?;
-                cmd.stdout(copy).stderr(file);
-            }
-            let child = cmd.spawn().map_err(|source| XtaskError::Spawn {
-                command: process::describe(&cmd),
-                source,
-            })?;
-            stack.children.push((name, child));
+        for (name, cmd) in servers {
+            stack.spawn(name, cmd, &logs)?;
         }
         let log_hint = match &logs {
             Logs::Terminal => "above".to_owned(),
@@ -257,7 +248,39 @@ impl Stack {
         Ok(stack)
     }
 
-    fn wait_healthy(
+    /// Stacks of other shapes (`cargo xtask cluster`): no process yet.
+    pub(crate) fn empty(shop_url: String, psp_url: String, mail_url: Option<String>) -> Self {
+        Stack {
+            shop_url,
+            psp_url,
+            mail_url,
+            children: Vec::new(),
+        }
+    }
+
+    /// Starts `cmd` as one of the stack's processes, its output where
+    /// `logs` says.
+    pub(crate) fn spawn(
+        &mut self,
+        name: &'static str,
+        mut cmd: Command,
+        logs: &Logs,
+    ) -> Result<u32, XtaskError> {
+        if let Logs::Folder(dir) = logs {
+            let file = log_file(dir, name)?;
+            let copy = file.try_clone().map_err(XtaskError::io(dir))?;
+            cmd.stdout(copy).stderr(file);
+        }
+        let child = cmd.spawn().map_err(|source| XtaskError::Spawn {
+            command: process::describe(&cmd),
+            source,
+        })?;
+        let pid = child.id();
+        self.children.push((name, child));
+        Ok(pid)
+    }
+
+    pub(crate) fn wait_healthy(
         &mut self,
         name: &'static str,
         url: &str,
@@ -289,8 +312,22 @@ impl Stack {
             .map(|(_, child)| child.id())
     }
 
+    /// The first process but those named `spared` that has stopped.
+    pub(crate) fn exited_child_but(&mut self, spared: &str) -> Option<XtaskError> {
+        self.children
+            .iter_mut()
+            .filter(|(name, _)| *name != spared)
+            .find_map(|(name, child)| {
+                let status = child.try_wait().ok()??;
+                Some(XtaskError::Exited {
+                    name,
+                    status: status.to_string(),
+                })
+            })
+    }
+
     /// The first server that has stopped on its own, if any.
-    fn exited_child(&mut self) -> Option<XtaskError> {
+    pub(crate) fn exited_child(&mut self) -> Option<XtaskError> {
         self.children.iter_mut().find_map(|(name, child)| {
             let status = child.try_wait().ok()??;
             Some(XtaskError::Exited {

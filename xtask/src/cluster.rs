@@ -1,0 +1,257 @@
+//! `cargo xtask cluster`: the shop as it runs beyond one machine, on this
+//! one. A throw-away PostgreSQL, the PSP sandbox, MailDev, several shop
+//! server processes sharing the database and the photo folder, and HAProxy
+//! in front of them: each request goes to the next ready process in turn,
+//! a process that drains (`/api/v1/ready` answers 503 after SIGTERM) or
+//! dies is left out, and a request whose connection failed is sent to
+//! another. Prints the address and runs until Ctrl-C.
+
+use crate::error::XtaskError;
+use crate::postgres;
+use crate::process::{self, command};
+use crate::setup::{self, HAPROXY, Needs};
+use crate::stack::{Logs, Stack, StackOptions, maildev};
+use crate::storefront;
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ClusterOptions {
+    /// Shop server processes behind the balancer.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=8))]
+    pub processes: u16,
+    /// Seconds a stopping process stays unready while still serving.
+    #[arg(long, default_value_t = 3)]
+    pub drain_seconds: u64,
+    #[command(flatten)]
+    pub stack: StackOptions,
+}
+
+/// The running cluster: its processes, the database they share, and what
+/// the end-to-end journey needs to know (each shop process's pid).
+pub struct Cluster {
+    pub stack: Stack,
+    pub shop_pids: Vec<u32>,
+    // Dropped after the stack: the processes stop before their database.
+    _database: postgres::Cluster,
+}
+
+pub fn run(root: &Path, options: &ClusterOptions) -> Result<(), XtaskError> {
+    setup::ensure(root, Needs::Build)?;
+    setup::ensure_haproxy()?;
+    storefront::build(root)?;
+    let folder = root.join("target").join("cluster");
+    let cluster = Cluster::start(root, options, &folder, Logs::Folder(folder.join("logs")))?;
+    let mut stack = cluster.stack;
+    println!();
+    println!("  Shop, through HAProxy:   {}", stack.shop_url);
+    println!(
+        "  Shop processes:          {} (pids {:?}; SIGTERM one to watch it drain)",
+        options.processes, cluster.shop_pids
+    );
+    println!("  PSP sandbox:             {}", stack.psp_url);
+    if let Some(inbox) = &stack.mail_url {
+        println!("  Mail (MailDev):          {inbox}");
+    }
+    println!(
+        "  Logs:                    {}",
+        folder.join("logs").display()
+    );
+    println!("  Stop with Ctrl-C.");
+    println!();
+    let (stop_tx, stop_rx) = mpsc::channel();
+    ctrlc::set_handler(move || {
+        let _ = stop_tx.send(());
+    })?;
+    let outcome = loop {
+        if stop_rx.recv_timeout(Duration::from_millis(250)).is_ok() {
+            break Ok(());
+        }
+        // One shop process stopping is what the cluster is for; the
+        // balancer, PSP or mail catcher stopping ends it.
+        if let Some(error) = stack.exited_child_but("shop server") {
+            break Err(error);
+        }
+    };
+    stack.stop();
+    println!("xtask: cluster stopped");
+    outcome
+}
+
+impl Cluster {
+    pub fn start(
+        root: &Path,
+        options: &ClusterOptions,
+        folder: &Path,
+        logs: Logs,
+    ) -> Result<Self, XtaskError> {
+        let stack_options = &options.stack;
+        let mut build = command(root, "cargo");
+        build.args([
+            "build",
+            "--quiet",
+            "--package",
+            "shop-server",
+            "--package",
+            "psp-sandbox",
+        ]);
+        if !stack_options.debug {
+            build.arg("--release");
+        }
+        process::run(&mut build)?;
+        let bin = root.join("target").join(if stack_options.debug {
+            "debug"
+        } else {
+            "release"
+        });
+        let database = postgres::Cluster::start()?;
+        let data = folder.join("data");
+        let _ = std::fs::remove_dir_all(&data);
+        std::fs::create_dir_all(&data).map_err(XtaskError::io(&data))?;
+
+        let shop_url = format!("http://127.0.0.1:{}", stack_options.port);
+        let psp_url = format!("http://127.0.0.1:{}", stack_options.psp_port);
+        let catcher = std::env::var_os("SHOP_SMTP_URL").is_none();
+        let mail_url = catcher.then(|| format!("http://127.0.0.1:{}", stack_options.mail_web_port));
+        let mut stack = Stack::empty(shop_url.clone(), psp_url.clone(), mail_url.clone());
+        if catcher {
+            stack.spawn("MailDev", maildev(root, stack_options), &logs)?;
+        }
+        let mut psp = command(root, &bin.join("psp-sandbox").to_string_lossy());
+        psp.args(["--addr", &format!("127.0.0.1:{}", stack_options.psp_port)])
+            .args(["--shop-origin", &shop_url])
+            // Webhooks come through the balancer too, to any process.
+            .args(["--webhook-url", &format!("{shop_url}/api/v1/psp/webhooks")])
+            .args(["--log-level", &stack_options.log_level])
+            .arg("--data-dir")
+            .arg(data.join("psp"));
+        if stack_options.psp_test_clock {
+            psp.arg("--test-clock");
+        }
+        stack.spawn("PSP sandbox", psp, &logs)?;
+
+        let mut backends = Vec::new();
+        let mut shop_pids = Vec::new();
+        for _ in 0..options.processes {
+            let port = crate::stack::free_port()?;
+            let mut shop = command(root, &bin.join("shop-server").to_string_lossy());
+            shop.args(["--addr", &format!("127.0.0.1:{port}")])
+                .args(["--public-url", &shop_url])
+                .arg("--data-dir")
+                .arg(&data)
+                .arg("--dist-dir")
+                .arg(storefront::dist_dir(root))
+                .args(["--psp-origin", &psp_url])
+                .args(["--log-level", &stack_options.log_level])
+                // The balancer names the client in X-Forwarded-For.
+                .args(["--trusted-proxies", "127.0.0.1"])
+                .env("SHOP_DATABASE_URL", &database.url)
+                .env("SHOP_DRAIN_SECONDS", options.drain_seconds.to_string());
+            if let Some(token) = &stack_options.operator_token {
+                shop.env("SHOP_OPERATOR_TOKEN", token);
+            }
+            if stack_options.shop_test_clock {
+                shop.arg("--test-clock");
+            }
+            if catcher {
+                shop.args([
+                    "--smtp-url",
+                    &format!("smtp://127.0.0.1:{}", stack_options.mail_smtp_port),
+                ]);
+            }
+            shop_pids.push(stack.spawn("shop server", shop, &logs)?);
+            let backend = format!("http://127.0.0.1:{port}");
+            // One at a time: the first runs the migrations alone.
+            stack.wait_healthy(
+                "shop server",
+                &format!("{backend}/api/v1/ready"),
+                &log_hint(&logs),
+            )?;
+            backends.push(port);
+        }
+
+        let config = folder.join("haproxy.cfg");
+        std::fs::write(&config, haproxy_config(stack_options.port, &backends))
+            .map_err(XtaskError::io(&config))?;
+        let mut haproxy = std::process::Command::new(HAPROXY);
+        haproxy.arg("-db").arg("-f").arg(&config);
+        stack.spawn("HAProxy", haproxy, &logs)?;
+        let hint = log_hint(&logs);
+        stack.wait_healthy("HAProxy", &format!("{shop_url}/api/v1/ready"), &hint)?;
+        stack.wait_healthy("PSP sandbox", &format!("{psp_url}/health"), &hint)?;
+        if let Some(inbox) = mail_url {
+            stack.wait_healthy("MailDev", &format!("{inbox}/healthz"), &hint)?;
+        }
+        Ok(Self {
+            stack,
+            shop_pids,
+            _database: database,
+        })
+    }
+}
+
+fn log_hint(logs: &Logs) -> String {
+    match logs {
+        Logs::Terminal => "above".to_owned(),
+        Logs::Folder(dir) => dir.display().to_string(),
+    }
+}
+
+/// Round robin over the shop processes, each checked on `/api/v1/ready`
+/// every half second (out at the first 503 or silence, back after two
+/// answers); a request whose connection failed (a process just killed) is
+/// sent again to another, which is safe: it never reached a server (one
+/// cut off after it was sent is not resent: it may have acted). Each
+/// answer says which process served it (`X-Served-By`), for the journey
+/// that checks the processes take turns.
+fn haproxy_config(port: u16, backends: &[u16]) -> String {
+    let servers: String = backends
+        .iter()
+        .enumerate()
+        .map(|(n, backend)| {
+            format!(
+                "    server shop{} 127.0.0.1:{backend} check inter 500ms fall 1 rise 2\n",
+                n + 1
+            )
+        })
+        .collect();
+    format!(
+        "global\n\
+         \x20   log stderr format short local0 notice\n\
+         defaults\n\
+         \x20   mode http\n\
+         \x20   log global\n\
+         \x20   option httplog\n\
+         \x20   timeout connect 2s\n\
+         \x20   timeout client 120s\n\
+         \x20   timeout server 120s\n\
+         \x20   retries 3\n\
+         \x20   option redispatch 1\n\
+         \x20   retry-on conn-failure\n\
+         frontend shop\n\
+         \x20   bind 127.0.0.1:{port}\n\
+         \x20   default_backend shops\n\
+         backend shops\n\
+         \x20   balance roundrobin\n\
+         \x20   option forwardfor\n\
+         \x20   option httpchk GET /api/v1/ready\n\
+         \x20   http-check expect status 200\n\
+         \x20   http-response set-header X-Served-By %s\n\
+         {servers}"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_balancer_checks_readiness_and_takes_turns() {
+        let config = super::haproxy_config(8080, &[40001, 40002]);
+        assert!(config.contains("bind 127.0.0.1:8080"));
+        assert!(config.contains("balance roundrobin"));
+        assert!(config.contains("option httpchk GET /api/v1/ready"));
+        assert!(config.contains("server shop1 127.0.0.1:40001 check"));
+        assert!(config.contains("server shop2 127.0.0.1:40002 check"));
+        assert!(config.contains("retry-on conn-failure\n"));
+    }
+}
