@@ -113,6 +113,8 @@ pub fn test_config(addr: std::net::SocketAddr, data: &Path, dist: &Path) -> Conf
         test_clock: true,
         log_level: "warn".into(),
         log_format: LogFormat::Text,
+        // The data folder, unless a test gives a bucket (`seaweedfs.rs`).
+        photo_store: Default::default(),
     }
 }
 
