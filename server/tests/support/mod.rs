@@ -8,6 +8,7 @@ pub mod faulty_psp;
 pub mod in_process;
 pub mod maildev;
 pub mod psp;
+pub mod seaweedfs;
 
 use reqwest::header::{HeaderMap, SET_COOKIE};
 use reqwest::{Method, StatusCode};
