@@ -17,7 +17,7 @@ use crate::projects::ClientId;
 use futures_util::{StreamExt as _, TryStreamExt as _};
 use object_store::aws::{AmazonS3, AmazonS3Builder};
 use object_store::path::Path as Key;
-use object_store::{ObjectStore, ObjectStoreExt as _, PutPayload, WriteMultipart};
+use object_store::{ClientOptions, ObjectStore, ObjectStoreExt as _, PutPayload, WriteMultipart};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -36,7 +36,10 @@ const COPIES_IN_FLIGHT: usize = 8;
 
 #[derive(Debug, Clone)]
 pub(super) struct BucketStore {
+    /// Writes, copies, deletions, listings.
     store: Arc<AmazonS3>,
+    /// Downloads only.
+    reader: Arc<AmazonS3>,
     /// `<prefix>/photos`.
     photos: Key,
     /// `<prefix>/order-photos`.
@@ -53,27 +56,36 @@ impl BucketStore {
         config: &BucketConfig,
         staging: PathBuf,
     ) -> Result<Self, FileError> {
-        let mut builder = AmazonS3Builder::new()
-            .with_bucket_name(&config.bucket)
-            .with_allow_http(config.allow_http);
-        if let Some(endpoint) = &config.endpoint {
-            builder = builder.with_endpoint(endpoint);
-        }
-        if let Some(region) = &config.region {
-            builder = builder.with_region(region);
-        }
-        if let Some((id, secret)) = &config.credentials {
-            builder = builder
-                .with_access_key_id(id)
-                .with_secret_access_key(secret);
-        }
+        let client = |options: ClientOptions| {
+            let mut builder = AmazonS3Builder::new()
+                .with_bucket_name(&config.bucket)
+                .with_client_options(options)
+                // After the options, which would reset it.
+                .with_allow_http(config.allow_http);
+            if let Some(endpoint) = &config.endpoint {
+                builder = builder.with_endpoint(endpoint);
+            }
+            if let Some(region) = &config.region {
+                builder = builder.with_region(region);
+            }
+            if let Some((id, secret)) = &config.credentials {
+                builder = builder
+                    .with_access_key_id(id)
+                    .with_secret_access_key(secret);
+            }
+            builder
+                .build()
+                .map(Arc::new)
+                .map_err(FileError::object(&format!("s3://{}", config.bucket)))
+        };
         let root = Key::parse(&config.prefix)
             .map_err(|error| FileError::object(&config.prefix)(error.into()))?;
-        let store = builder
-            .build()
-            .map_err(FileError::object(&format!("s3://{}", config.bucket)))?;
         let bucket = Self {
-            store: Arc::new(store),
+            // object_store's default: 30 s a request, 5 s to connect.
+            store: client(ClientOptions::new())?,
+            // A download's body is read at the shopper's pace, for minutes
+            // on a slow line: a whole-request deadline would cut it off.
+            reader: client(ClientOptions::new().with_timeout_disabled())?,
             photos: root.clone().join("photos"),
             orders: root.clone().join("order-photos"),
             staging,
@@ -163,7 +175,7 @@ impl BucketStore {
 
     /// `None` when there is no such object.
     async fn open(&self, key: &Key) -> Result<Option<PhotoFile>, FileError> {
-        match self.store.get(key).await {
+        match self.reader.get(key).await {
             Ok(found) => Ok(Some(PhotoFile {
                 length: found.meta.size,
                 body: found.into_stream().map_err(std::io::Error::from).boxed(),
