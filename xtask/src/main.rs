@@ -9,6 +9,7 @@ mod compress;
 mod error;
 mod fuzz;
 mod process;
+mod seaweedfs;
 mod setup;
 mod size;
 mod stack;

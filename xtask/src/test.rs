@@ -4,6 +4,7 @@
 
 use crate::error::XtaskError;
 use crate::process::{self, command};
+use crate::seaweedfs;
 use crate::setup::{self, CHROMEDRIVER, CHROMIUM, Needs};
 use crate::size;
 use crate::stack::{self, Logs, Stack, StackOptions};
@@ -100,16 +101,25 @@ pub fn run(root: &Path) -> Result<(), XtaskError> {
     );
     step(
         "server API tests",
-        cargo_tests(command(root, "cargo").args([
-            "test",
-            "--no-fail-fast",
-            "--package",
-            "shop-server",
-            "--package",
-            "psp-sandbox",
-            "--test",
-            "*",
-        ])),
+        cargo_tests(
+            command(root, "cargo")
+                .args([
+                    "test",
+                    "--no-fail-fast",
+                    "--package",
+                    "shop-server",
+                    "--package",
+                    "psp-sandbox",
+                    "--test",
+                    "*",
+                    "--",
+                ])
+                .args(seaweedfs::SKIP_IN_API_TESTS),
+        ),
+    );
+    step(
+        "photo store on S3 (SeaweedFS)",
+        seaweedfs::photo_store_tests(root).and_then(|mut tests| cargo_tests(&mut tests)),
     );
     step(
         "size budgets (each route's first load)",
