@@ -21,9 +21,10 @@ pub struct PhotoStoreArgs {
     #[arg(long, env = "SHOP_S3_REGION")]
     pub s3_region: Option<String>,
     /// The access key id; with the secret below, or neither (then the
-    /// machine's own AWS credentials: environment, instance profile).
+    /// instance's own role, from the cloud's metadata endpoint).
     #[arg(long, env = "SHOP_S3_ACCESS_KEY_ID", hide_env_values = true)]
     pub s3_access_key_id: Option<String>,
+    /// The secret access key (never printed, nor logged).
     #[arg(long, env = "SHOP_S3_SECRET_ACCESS_KEY", hide_env_values = true)]
     pub s3_secret_access_key: Option<String>,
     /// Allows an `http://` endpoint that is not on loopback (photos and

@@ -481,6 +481,35 @@ mod tests {
         assert!(!dir.path().join("photos/7/p1").exists());
     }
 
+    #[tokio::test]
+    async fn a_folder_url_holds_photos_and_order_photos_as_the_data_folder_does() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let root = dir.path().join("shared");
+        let location = PhotoLocation::Folder(root.clone());
+        let files = PhotoFiles::connect(&location, dir.path().join("unused"))
+            .await
+            .unwrap();
+        assert!(!files.is_bucket());
+        let (project, photo) = (id("p1"), id("ph1"));
+        write(&files, &project, &photo, b"bytes").await;
+        assert!(root.join("photos/7/p1/ph1").is_file());
+        let frozen = FrozenPhoto {
+            account_id: 7,
+            project: &project,
+            photo: &photo,
+            line: 0,
+            position: 2,
+        };
+        files.freeze("abc123", &[frozen]).await.unwrap();
+        assert!(root.join("order-photos/abc123/0-2").is_file());
+        assert_eq!(files.order_folders().await.unwrap(), ["abc123"]);
+        assert!(files.freeze("../x", &[]).await.is_err(), "ids are checked");
+        assert!(
+            !dir.path().join("unused").exists(),
+            "no staging for a folder"
+        );
+    }
+
     #[test]
     fn leftovers_of_interrupted_uploads_are_deleted_at_start() {
         let dir = tempfile::TempDir::new().unwrap();
