@@ -415,3 +415,65 @@ async fn seaweedfs_a_slow_download_gets_the_whole_photo() {
     assert!(read == photo, "the same bytes");
     server.stop().await;
 }
+
+/// With signed URLs on, a shopper's download is a redirect to the bucket,
+/// made only once the shop has found the photo in the shopper's own
+/// projects; the URL reads the photo without any cookie, for a short
+/// while only, and the storefront's CSP lets it be fetched.
+#[tokio::test]
+async fn seaweedfs_signed_urls_send_the_shopper_to_the_bucket_for_their_own_photos() {
+    let Some(seaweed) = SeaweedFs::start().await else {
+        return;
+    };
+    seaweed.bucket(BUCKET).await;
+    let mut store = seaweed.photo_store(BUCKET, PREFIX);
+    store.s3_signed_url_seconds = Some(2);
+    let server = TestServer::start_with(|config| config.photo_store = store).await;
+    let mut shopper = Shopper::signed_up(&server, "signe@exemple.fr").await;
+    save_project(&mut shopper, "p", &["a"]).await;
+    let photo = png(30, 20, 7);
+    upload(&mut shopper, "p", "a", photo.clone()).await;
+
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let asked = no_redirects
+        .execute(
+            shopper
+                .request(Method::GET, "/api/v1/projects/p/photos/a")
+                .build()
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(asked.status(), StatusCode::TEMPORARY_REDIRECT);
+    assert_eq!(asked.headers()["cache-control"], "no-store");
+    let policy = asked.headers()["content-security-policy"].to_str().unwrap();
+    assert!(
+        policy.contains(&format!("https://pay.google.com {};", seaweed.endpoint)),
+        "{policy}"
+    );
+    let location = asked.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.starts_with(&seaweed.endpoint), "{location}");
+    assert!(location.contains("X-Amz-Signature="), "{location}");
+    // No shop cookie reaches the bucket: the URL alone is the key.
+    let read = client().get(&location).send().await.unwrap();
+    assert_eq!(read.status(), StatusCode::OK);
+    assert!(read.bytes().await.unwrap() == photo);
+    // A browser-like client follows the redirect by itself.
+    let followed = shopper.get("/api/v1/projects/p/photos/a").await;
+    assert_eq!(followed.status, StatusCode::OK);
+    assert_eq!(followed.bytes, photo);
+
+    // Another shopper is not sent anywhere.
+    let mut stranger = Shopper::signed_up(&server, "intrus@exemple.fr").await;
+    let refused = stranger.get("/api/v1/projects/p/photos/a").await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    assert_eq!(code(&refused), "not_found");
+
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    let late = client().get(&location).send().await.unwrap();
+    assert_eq!(late.status(), StatusCode::FORBIDDEN, "expired");
+    server.stop().await;
+}

@@ -31,6 +31,14 @@ pub struct PhotoStoreArgs {
     /// signatures then cross the network in clear).
     #[arg(long, env = "SHOP_S3_ALLOW_HTTP")]
     pub s3_allow_http: bool,
+    /// Answers a shopper's photo download, once the shop has checked that
+    /// the photo is theirs, with a redirect to a URL signed for this many
+    /// seconds, so that the bytes go from the bucket to the browser without
+    /// passing through the shop. Off by default. The endpoint must then be
+    /// reachable by browsers and allow the shop's origin (CORS); the CSP's
+    /// `connect-src` names it.
+    #[arg(long, env = "SHOP_S3_SIGNED_URL_SECONDS", value_parser = clap::value_parser!(u32).range(1..=3600))]
+    pub s3_signed_url_seconds: Option<u32>,
 }
 
 /// `SHOP_PHOTOS_URL`, parsed.
@@ -57,6 +65,9 @@ pub struct BucketConfig {
     pub region: Option<String>,
     pub credentials: Option<(String, String)>,
     pub allow_http: bool,
+    /// How long a signed download URL lasts; `None`: downloads are
+    /// streamed through the shop.
+    pub signed_urls: Option<std::time::Duration>,
 }
 
 // By hand: the secret must never reach a log line.
@@ -72,6 +83,7 @@ impl std::fmt::Debug for BucketConfig {
                 &self.credentials.as_ref().map(|(id, _)| id),
             )
             .field("allow_http", &self.allow_http)
+            .field("signed_urls", &self.signed_urls)
             .finish_non_exhaustive()
     }
 }
@@ -79,8 +91,8 @@ impl std::fmt::Debug for BucketConfig {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PhotoStoreConfigError {
     #[error(
-        "SHOP_S3_ENDPOINT / SHOP_S3_REGION / SHOP_S3_ACCESS_KEY_ID / SHOP_S3_SECRET_ACCESS_KEY \
-         are set but SHOP_PHOTOS_URL (--photos-url) is not an s3:// bucket"
+        "SHOP_S3_ENDPOINT / SHOP_S3_REGION / SHOP_S3_ACCESS_KEY_ID / SHOP_S3_SECRET_ACCESS_KEY / \
+         SHOP_S3_SIGNED_URL_SECONDS are set but SHOP_PHOTOS_URL (--photos-url) is not an s3:// bucket"
     )]
     S3SettingsWithoutBucket,
     #[error(
@@ -102,7 +114,8 @@ impl PhotoStoreArgs {
         let s3_settings = self.s3_endpoint.is_some()
             || self.s3_region.is_some()
             || self.s3_access_key_id.is_some()
-            || self.s3_secret_access_key.is_some();
+            || self.s3_secret_access_key.is_some()
+            || self.s3_signed_url_seconds.is_some();
         let (bucket, prefix) = match &self.photos_url {
             None | Some(PhotosUrl::Folder(_)) if s3_settings => {
                 return Err(PhotoStoreConfigError::S3SettingsWithoutBucket);
@@ -140,6 +153,9 @@ impl PhotoStoreArgs {
             region: self.s3_region.clone(),
             credentials,
             allow_http,
+            signed_urls: self
+                .s3_signed_url_seconds
+                .map(|seconds| std::time::Duration::from_secs(seconds.into())),
         }))
     }
 }
@@ -290,6 +306,18 @@ mod tests {
         };
         assert_eq!(bucket.credentials, Some(("id".into(), "secret".into())));
         assert!(!format!("{bucket:?}").contains("secret"), "never logged");
+        assert_eq!(bucket.signed_urls, None, "streamed unless asked");
+        half.s3_signed_url_seconds = Some(60);
+        let Ok(PhotoLocation::Bucket(bucket)) = half.location(data) else {
+            panic!("a bucket");
+        };
+        assert_eq!(bucket.signed_urls, Some(std::time::Duration::from_secs(60)));
+        let mut folder = args(Some("file:///srv/photos"));
+        folder.s3_signed_url_seconds = Some(60);
+        assert_eq!(
+            folder.location(data),
+            Err(PhotoStoreConfigError::S3SettingsWithoutBucket)
+        );
     }
 
     #[test]

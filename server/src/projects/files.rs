@@ -227,6 +227,30 @@ impl PhotoFiles {
         matches!(self.store, Store::Bucket(_))
     }
 
+    /// The origin of signed download URLs when the store hands them out
+    /// (the CSP's `connect-src` must name it).
+    pub fn signed_url_origin(&self) -> Option<&str> {
+        match &self.store {
+            Store::Folder(_) => None,
+            Store::Bucket(bucket) => bucket.signed_url_origin(),
+        }
+    }
+
+    /// A short-lived URL that reads the photo without the shop, when the
+    /// store hands them out; ask only once the photo is known to be the
+    /// caller's.
+    pub async fn photo_url(
+        &self,
+        account_id: i64,
+        project: &ClientId,
+        photo: &ClientId,
+    ) -> Result<Option<String>, FileError> {
+        match &self.store {
+            Store::Folder(_) => Ok(None),
+            Store::Bucket(bucket) => bucket.photo_url(account_id, project, photo).await,
+        }
+    }
+
     /// Freezes what an order will print: each photo's current bytes are
     /// kept under the order (a link in a folder, a server-side copy in a
     /// bucket), so that a later upload or the project's deletion leaves the

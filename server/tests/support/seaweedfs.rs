@@ -164,6 +164,7 @@ impl SeaweedFs {
             s3_access_key_id: Some(ACCESS_KEY_ID.into()),
             s3_secret_access_key: Some(SECRET_ACCESS_KEY.into()),
             s3_allow_http: false,
+            s3_signed_url_seconds: None,
         }
     }
 

@@ -117,8 +117,34 @@ async fn download(
     PhotoPath(project, photo): PhotoPath,
     State(state): State<ApiState>,
 ) -> Result<Response, ApiFailure> {
-    let (photo, opened) = projects(&state, &current).photo(&project, &photo).await?;
+    let projects = projects(&state, &current);
+    if let Some(url) = projects.photo_url(&project, &photo).await? {
+        return Ok(signed_redirect(&url));
+    }
+    let (photo, opened) = projects.photo(&project, &photo).await?;
     Ok(photo_response(&photo.content_type, opened))
+}
+
+/// `307` to the bucket: the browser's `fetch` follows it (the bucket's CORS
+/// rule must allow the shop's origin), and the URL is valid for seconds
+/// only, so it is never cached (`no-store`, as every API answer).
+fn signed_redirect(url: &str) -> Response {
+    match HeaderValue::from_str(url) {
+        Ok(location) => (
+            StatusCode::TEMPORARY_REDIRECT,
+            [(header::LOCATION, location)],
+        )
+            .into_response(),
+        Err(_) => {
+            tracing::error!("a signed photo URL is not a header value");
+            ApiFailure::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::Internal,
+                "internal error",
+            )
+            .into_response()
+        }
+    }
 }
 
 /// A photo's bytes, sent as they are read (from the file or the bucket), a

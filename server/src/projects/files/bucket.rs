@@ -17,6 +17,7 @@ use crate::projects::ClientId;
 use futures_util::{StreamExt as _, TryStreamExt as _};
 use object_store::aws::{AmazonS3, AmazonS3Builder};
 use object_store::path::Path as Key;
+use object_store::signer::Signer as _;
 use object_store::{ClientOptions, ObjectStore, ObjectStoreExt as _, PutPayload, WriteMultipart};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -46,6 +47,9 @@ pub(super) struct BucketStore {
     orders: Key,
     /// Where uploads are staged on this machine before they go up.
     pub(super) staging: PathBuf,
+    /// How long a signed download URL lasts, and the origin such URLs
+    /// have (for the CSP); `None`: downloads are streamed.
+    signed_urls: Option<(Duration, String)>,
 }
 
 impl BucketStore {
@@ -89,6 +93,23 @@ impl BucketStore {
             photos: root.clone().join("photos"),
             orders: root.clone().join("order-photos"),
             staging,
+            signed_urls: None,
+        };
+        let bucket = match config.signed_urls {
+            Some(lasting) => {
+                // The origin every signed URL shares, from one made now.
+                let sample = bucket
+                    .store
+                    .signed_url(reqwest::Method::GET, &bucket.photos, lasting)
+                    .await
+                    .map_err(FileError::object(&bucket.photos))?;
+                let origin = sample.origin().ascii_serialization();
+                Self {
+                    signed_urls: Some((lasting, origin)),
+                    ..bucket
+                }
+            }
+            None => bucket,
         };
         // The first page only: the stream asks for more as it is read.
         if let Some(Err(error)) = bucket.store.list(Some(&root)).next().await {
@@ -183,6 +204,32 @@ impl BucketStore {
             Err(object_store::Error::NotFound { .. }) => Ok(None),
             Err(error) => Err(FileError::object(key)(error)),
         }
+    }
+
+    /// The origin of signed download URLs, when they are on.
+    pub(super) fn signed_url_origin(&self) -> Option<&str> {
+        self.signed_urls.as_ref().map(|(_, origin)| origin.as_str())
+    }
+
+    /// A short-lived URL that reads the photo straight from the bucket;
+    /// `None` when signed URLs are off. Signing is local (no request): the
+    /// object may be missing, and the bucket then answers 404 itself.
+    pub(super) async fn photo_url(
+        &self,
+        account_id: i64,
+        project: &ClientId,
+        photo: &ClientId,
+    ) -> Result<Option<String>, FileError> {
+        let Some((lasting, _)) = &self.signed_urls else {
+            return Ok(None);
+        };
+        let key = self.photo_key(account_id, project, photo);
+        let url = self
+            .store
+            .signed_url(reqwest::Method::GET, &key, *lasting)
+            .await
+            .map_err(FileError::object(&key))?;
+        Ok(Some(url.into()))
     }
 
     pub(super) async fn open_photo(
