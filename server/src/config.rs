@@ -1,5 +1,7 @@
 //! Server configuration from flags or environment variables (flags win).
 
+pub mod photos;
+
 use clap::{Parser, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -155,6 +157,9 @@ pub struct Config {
     /// Log format: human-readable text or one JSON object per line.
     #[arg(long, env = "SHOP_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
+    /// Where photos are kept (`SHOP_PHOTOS_URL`, `SHOP_S3_*`).
+    #[command(flatten)]
+    pub photo_store: photos::PhotoStoreArgs,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -183,6 +188,8 @@ pub enum ConfigError {
          at least {OPERATOR_TOKEN_MIN_CHARS} (e.g. `openssl rand -hex 32`)"
     )]
     ShortOperatorToken { chars: usize },
+    #[error(transparent)]
+    PhotoStore(#[from] photos::PhotoStoreConfigError),
 }
 
 impl Config {

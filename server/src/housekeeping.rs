@@ -144,14 +144,21 @@ impl Housekeeping {
             .db
             .orders_with_photos_to_purge(now - ORDER_PHOTO_RETENTION_SECONDS)
             .await?;
+        let mut emptied = std::collections::HashSet::new();
         for order_id in done {
             // Files first: a crash in between leaves rows whose next pass
             // finds the folder gone, never files no row describes.
             self.photos.remove_order(&order_id).await?;
             self.db.mark_order_photos_purged(&order_id, now).await?;
             purged.order_photos += 1;
+            emptied.insert(order_id);
         }
         for folder in self.photos.order_folders().await? {
+            // A bucket may still list a prefix it has just emptied
+            // (SeaweedFS drops empty folders a moment later): not a stray.
+            if emptied.contains(&folder) {
+                continue;
+            }
             let stray = match self.db.order_folder_owner(&folder).await? {
                 FolderOwner::Live => false,
                 FolderOwner::Purged => true,

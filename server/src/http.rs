@@ -61,6 +61,7 @@ pub fn router(state: AppState) -> Router {
     let headers = Arc::new(security_headers::SecurityHeaders::new(
         &state.psp_origin,
         state.storefront.inline_hashes(),
+        state.photos.signed_url_origin(),
     ));
     Router::new()
         .nest(

@@ -87,7 +87,15 @@ pub async fn serve(
     // while the server runs, so it is read once, here.
     let catalogue = catalogue::cache::CatalogueCache::load(&db).await?;
     let storefront = http::storefront::Storefront::load(&config.dist_dir)?;
-    let photos = projects::files::PhotoFiles::open(config.data_dir.join("photos"))?;
+    let photo_location = config
+        .photo_store
+        .location(&config.data_dir)
+        .map_err(config::ConfigError::from)?;
+    let photos = projects::files::PhotoFiles::connect(
+        &photo_location,
+        config.data_dir.join("photo-uploads"),
+    )
+    .await?;
     let clock = if config.test_clock {
         tracing::warn!("test clock on: POST /api/v1/test/clock moves this server's time");
         clock::Clock::test()

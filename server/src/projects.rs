@@ -310,6 +310,28 @@ impl<'a> Projects<'a> {
         }
     }
 
+    /// A short-lived URL that reads the photo straight from the store,
+    /// when the store hands them out (`SHOP_S3_SIGNED_URL_SECONDS`);
+    /// `None` otherwise. Signed only once the account's own row says the
+    /// photo is theirs: another account's photo is `NotFound`, as always.
+    pub async fn photo_url(
+        &self,
+        project: &ClientId,
+        photo: &ClientId,
+    ) -> Result<Option<String>, ProjectError> {
+        if self.files.signed_url_origin().is_none() {
+            return Ok(None);
+        }
+        self.db
+            .photo(self.account_id, project.as_str(), photo.as_str())
+            .await?
+            .ok_or(ProjectError::NotFound)?;
+        Ok(self
+            .files
+            .photo_url(self.account_id, project, photo)
+            .await?)
+    }
+
     /// A photo and its bytes.
     pub async fn photo(
         &self,

@@ -25,7 +25,11 @@ fn confirmation(to: &str) -> Mail {
 
 async fn outbox() -> (tempfile::TempDir, Database, Clock) {
     let dir = tempfile::tempdir().unwrap();
-    let db = Database::open(dir.path()).await.unwrap();
+    // The suite's database engine: PostgreSQL when the run names a cluster.
+    let db = match support::database::fresh_url() {
+        Some(url) => Database::connect(&url).await.unwrap(),
+        None => Database::open(dir.path()).await.unwrap(),
+    };
     (dir, db, Clock::test())
 }
 

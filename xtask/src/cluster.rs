@@ -16,6 +16,18 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
+/// Each shop process's name, which also names its log file.
+const SHOP_NAMES: [&str; 8] = [
+    "shop server 1",
+    "shop server 2",
+    "shop server 3",
+    "shop server 4",
+    "shop server 5",
+    "shop server 6",
+    "shop server 7",
+    "shop server 8",
+];
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct ClusterOptions {
     /// Shop server processes behind the balancer.
@@ -70,7 +82,7 @@ pub fn run(root: &Path, options: &ClusterOptions) -> Result<(), XtaskError> {
         }
         // One shop process stopping is what the cluster is for; the
         // balancer, PSP or mail catcher stopping ends it.
-        if let Some(error) = stack.exited_child_but("shop server") {
+        if let Some(error) = stack.exited_child_but(|name| SHOP_NAMES.contains(&name)) {
             break Err(error);
         }
     };
@@ -133,7 +145,7 @@ impl Cluster {
 
         let mut backends = Vec::new();
         let mut shop_pids = Vec::new();
-        for _ in 0..options.processes {
+        for name in SHOP_NAMES.iter().take(usize::from(options.processes)) {
             let port = crate::stack::free_port()?;
             let mut shop = command(root, &bin.join("shop-server").to_string_lossy());
             shop.args(["--addr", &format!("127.0.0.1:{port}")])
@@ -160,14 +172,10 @@ impl Cluster {
                     &format!("smtp://127.0.0.1:{}", stack_options.mail_smtp_port),
                 ]);
             }
-            shop_pids.push(stack.spawn("shop server", shop, &logs)?);
+            shop_pids.push(stack.spawn(name, shop, &logs)?);
             let backend = format!("http://127.0.0.1:{port}");
             // One at a time: the first runs the migrations alone.
-            stack.wait_healthy(
-                "shop server",
-                &format!("{backend}/api/v1/ready"),
-                &log_hint(&logs),
-            )?;
+            stack.wait_healthy(name, &format!("{backend}/api/v1/ready"), &log_hint(&logs))?;
             backends.push(port);
         }
 

@@ -11,6 +11,7 @@ mod error;
 mod fuzz;
 mod postgres;
 mod process;
+mod seaweedfs;
 mod setup;
 mod size;
 mod stack;

@@ -312,11 +312,11 @@ impl Stack {
             .map(|(_, child)| child.id())
     }
 
-    /// The first process but those named `spared` that has stopped.
-    pub(crate) fn exited_child_but(&mut self, spared: &str) -> Option<XtaskError> {
+    /// The first process but those `spared` that has stopped.
+    pub(crate) fn exited_child_but(&mut self, spared: impl Fn(&str) -> bool) -> Option<XtaskError> {
         self.children
             .iter_mut()
-            .filter(|(name, _)| *name != spared)
+            .filter(|(name, _)| !spared(name))
             .find_map(|(name, child)| {
                 let status = child.try_wait().ok()??;
                 Some(XtaskError::Exited {

@@ -5,6 +5,7 @@
 use crate::error::XtaskError;
 use crate::postgres;
 use crate::process::{self, command};
+use crate::seaweedfs;
 use crate::setup::{self, CHROMEDRIVER, CHROMIUM, Needs};
 use crate::size;
 use crate::stack::{self, Logs, Stack, StackOptions};
@@ -110,9 +111,17 @@ pub fn run(root: &Path) -> Result<(), XtaskError> {
             "psp-sandbox",
             "--test",
             "*",
+            // The photo store's own step runs these.
+            "--",
+            "--skip",
+            seaweedfs::TESTS_PREFIX,
         ])),
     );
     step("server API tests on PostgreSQL", postgres_api_tests(root));
+    step(
+        "photo store on S3 (SeaweedFS)",
+        seaweedfs::photo_store_tests(root).and_then(|mut tests| cargo_tests(&mut tests)),
+    );
     step(
         "size budgets (each route's first load)",
         size::check(root).map(|ok| (ok, Counts::default())),

@@ -16,9 +16,11 @@ impl SecurityHeaders {
     /// `psp_origin` is the only origin the storefront may frame (the hosted
     /// card page); `inline` allows the inline scripts (the wasm start
     /// script) and styles of index.html without `unsafe-inline`.
-    pub fn new(psp_origin: &str, inline: &InlineHashes) -> Self {
+    /// `photo_origin` is the bucket's, when photo downloads are
+    /// redirected there (signed URLs).
+    pub fn new(psp_origin: &str, inline: &InlineHashes, photo_origin: Option<&str>) -> Self {
         let mut headers = HeaderMap::new();
-        let policy = content_security_policy(psp_origin, inline);
+        let policy = content_security_policy(psp_origin, inline, photo_origin);
         let pairs: [(HeaderName, String); 8] = [
             (header::CONTENT_SECURITY_POLICY, policy),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff".into()),
@@ -65,7 +67,11 @@ impl SecurityHeaders {
 /// Where Google Pay's payment method manifest lives.
 const GOOGLE_PAY_MANIFEST_ORIGINS: &str = "https://google.com https://pay.google.com";
 
-pub fn content_security_policy(psp_origin: &str, inline: &InlineHashes) -> String {
+pub fn content_security_policy(
+    psp_origin: &str,
+    inline: &InlineHashes,
+    photo_origin: Option<&str>,
+) -> String {
     let with_hashes = |base: &str, hashes: &[String]| {
         std::iter::once(base)
             .chain(hashes.iter().map(String::as_str))
@@ -82,8 +88,12 @@ pub fn content_security_policy(psp_origin: &str, inline: &InlineHashes) -> Strin
         "font-src 'self'".to_owned(),
         // The browser fetches Google Pay's payment method manifest (and the
         // files it points to) under the page's policy when the storefront
-        // asks `canMakePayment()`; nothing else leaves the shop's origin.
-        format!("connect-src 'self' {GOOGLE_PAY_MANIFEST_ORIGINS}"),
+        // asks `canMakePayment()`; nothing else leaves the shop's origin
+        // but a photo's download redirected to the bucket, when configured.
+        match photo_origin {
+            Some(bucket) => format!("connect-src 'self' {GOOGLE_PAY_MANIFEST_ORIGINS} {bucket}"),
+            None => format!("connect-src 'self' {GOOGLE_PAY_MANIFEST_ORIGINS}"),
+        },
         format!("frame-src {psp_origin}"),
         "frame-ancestors 'none'".to_owned(),
         "object-src 'none'".to_owned(),
@@ -115,7 +125,7 @@ mod tests {
             scripts: vec!["'sha256-abc='".to_owned()],
             styles: vec!["'sha256-css='".to_owned()],
         };
-        let policy = content_security_policy("http://127.0.0.1:9090", &inline);
+        let policy = content_security_policy("http://127.0.0.1:9090", &inline, None);
         assert!(policy.contains("frame-src http://127.0.0.1:9090;"));
         assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc=';"));
         assert!(policy.contains("style-src 'self' 'sha256-css=';"));
@@ -125,5 +135,17 @@ mod tests {
         assert!(!policy.contains("unsafe-inline"));
         assert!(!policy.contains("'unsafe-eval'"));
         assert!(policy.contains("connect-src 'self' https://google.com https://pay.google.com;"));
+        let with_bucket = content_security_policy(
+            "http://127.0.0.1:9090",
+            &inline,
+            Some("https://s3.fr-par.scw.cloud"),
+        );
+        assert!(with_bucket.contains(
+            "connect-src 'self' https://google.com https://pay.google.com https://s3.fr-par.scw.cloud;"
+        ));
+        assert!(
+            with_bucket.contains("img-src 'self' data: blob:;"),
+            "only fetched"
+        );
     }
 }

@@ -1,61 +1,95 @@
-//! Photo files in the data folder, one per photo:
-//! `photos/<account_id>/<project_id>/<photo_id>`, and the frozen copies of
-//! ordered photos, `order-photos/<order_id>/<line>-<position>`. The database
-//! describes them; this module only writes, links, reads and deletes the
-//! bytes.
+//! Photo files, one per photo, and the frozen copies of ordered photos,
+//! in a photo store: a folder on this machine (`folder.rs`, the default)
+//! or an S3-compatible bucket that several server processes share
+//! (`bucket.rs`). The database describes them; this module only writes,
+//! copies, reads and deletes the bytes.
 //!
-//! A photo is written to a temporary file beside its final name, flushed to
-//! disk, then renamed over it: whatever interrupts an upload, the photo's
-//! file is the old whole one or the new whole one, never half of either.
+//! An upload is written to a temporary file on this machine as it arrives
+//! (`StagedPhoto`), judged there, then committed: renamed over the photo's
+//! name in a folder, or sent to the bucket. Either way, whatever interrupts
+//! an upload, the photo is the old whole one or the new whole one, never
+//! half of either.
+
+mod bucket;
+mod folder;
 
 use super::ClientId;
+use crate::config::photos::PhotoLocation;
+use futures_util::stream::BoxStream;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use tokio::io::AsyncWriteExt as _;
 
-/// Makes temporary names unique among the uploads in flight. Ids cannot
-/// contain a dot, so a temporary name never collides with a photo.
-static NEXT_UPLOAD: AtomicU64 = AtomicU64::new(0);
+pub use bucket::PART_BYTES;
+pub use folder::DOWNLOAD_CHUNK_BYTES;
 
 #[derive(Debug, thiserror::Error)]
-#[error("photo files: {path}: {source}")]
-pub struct FileError {
-    path: PathBuf,
-    source: std::io::Error,
+pub enum FileError {
+    #[error("photo files: {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("photo store: {key}: {source}")]
+    Object {
+        key: String,
+        source: object_store::Error,
+    },
 }
 
 impl FileError {
     fn at(path: &Path) -> impl FnOnce(std::io::Error) -> Self + '_ {
-        move |source| Self {
+        move |source| Self::Io {
             path: path.to_owned(),
             source,
         }
     }
+
+    fn object(key: &(impl std::fmt::Display + ?Sized)) -> impl FnOnce(object_store::Error) -> Self {
+        let key = key.to_string();
+        move |source| Self::Object { key, source }
+    }
 }
 
-/// The read size of a photo's download: with the connection's buffers
-/// (`http::serve`), what one download holds, not the photo.
-pub const DOWNLOAD_CHUNK_BYTES: usize = 32 * 1024;
+/// A photo's bytes as they are read (from a file or the bucket's answer),
+/// never whole.
+pub type PhotoBytes = BoxStream<'static, std::io::Result<bytes::Bytes>>;
 
-/// An open photo file and its length (the `Content-Length`).
-#[derive(Debug)]
+/// An open photo and its length (the `Content-Length`).
 pub struct PhotoFile {
-    pub file: tokio::fs::File,
     pub length: u64,
+    pub body: PhotoBytes,
 }
 
-/// An upload on its way to disk, under a temporary name. Its file is
-/// deleted when it is dropped uncommitted (refused, interrupted, too big),
-/// so only `commit` ever makes it a photo.
+impl std::fmt::Debug for PhotoFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PhotoFile")
+            .field("length", &self.length)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Where a staged upload goes once judged.
+#[derive(Debug)]
+enum Destination {
+    /// Renamed over this name (same folder as the temporary file).
+    File(PathBuf),
+    /// Sent up as this object.
+    Object(bucket::BucketStore, object_store::path::Path),
+}
+
+/// An upload on its way to the store, in a temporary file. The file is
+/// deleted when it is dropped uncommitted (refused, interrupted, too big)
+/// or once sent to a bucket, so only `commit` ever makes it a photo.
 #[derive(Debug)]
 pub struct StagedPhoto {
     file: tokio::fs::File,
     temporary: PathBuf,
-    target: PathBuf,
+    destination: Destination,
     written: u64,
-    committed: bool,
+    /// The temporary file became the photo (renamed): nothing to delete.
+    renamed: bool,
 }
 
 impl StagedPhoto {
@@ -91,30 +125,40 @@ impl StagedPhoto {
         .await
     }
 
-    /// Flushes the bytes to the disk, then renames them over the photo's
-    /// name, replacing any earlier file of the same id.
+    /// Makes the bytes the photo, replacing any earlier one of the same id:
+    /// in a folder, flushed to the disk then renamed over the photo's name;
+    /// in a bucket, sent up (the object is replaced when the upload
+    /// completes, never before).
     pub async fn commit(mut self) -> Result<(), FileError> {
         self.file
             .flush()
             .await
             .map_err(FileError::at(&self.temporary))?;
-        // Before the rename, so that a power cut cannot leave the final
-        // name pointing at a file whose bytes were never written.
-        self.file
-            .sync_all()
-            .await
-            .map_err(FileError::at(&self.temporary))?;
-        tokio::fs::rename(&self.temporary, &self.target)
-            .await
-            .map_err(FileError::at(&self.target))?;
-        self.committed = true;
+        match &self.destination {
+            Destination::File(target) => {
+                // Before the rename, so that a power cut cannot leave the
+                // final name pointing at a file whose bytes were never
+                // written.
+                self.file
+                    .sync_all()
+                    .await
+                    .map_err(FileError::at(&self.temporary))?;
+                tokio::fs::rename(&self.temporary, target)
+                    .await
+                    .map_err(FileError::at(target))?;
+                self.renamed = true;
+            }
+            Destination::Object(bucket, key) => {
+                bucket.upload(&self.temporary, self.written, key).await?;
+            }
+        }
         Ok(())
     }
 }
 
 impl Drop for StagedPhoto {
     fn drop(&mut self) {
-        if !self.committed {
+        if !self.renamed {
             // Best effort: a leftover temporary file is never read, and the
             // next start sweeps it.
             let _ = std::fs::remove_file(&self.temporary);
@@ -123,10 +167,15 @@ impl Drop for StagedPhoto {
 }
 
 #[derive(Debug, Clone)]
+enum Store {
+    Folder(folder::FolderStore),
+    Bucket(bucket::BucketStore),
+}
+
+/// The photo store the server was configured with; cheap to clone.
+#[derive(Debug, Clone)]
 pub struct PhotoFiles {
-    root: PathBuf,
-    /// `order-photos`, beside `root`.
-    orders_root: PathBuf,
+    store: Store,
 }
 
 /// One photo of an order line, to freeze: where it is now, where it goes.
@@ -139,66 +188,82 @@ pub struct FrozenPhoto<'a> {
     pub position: u32,
 }
 
+impl FrozenPhoto<'_> {
+    /// Its name under the order: `<line>-<position>`.
+    fn name(&self) -> String {
+        order_photo_name(self.line, self.position)
+    }
+}
+
+fn order_photo_name(line: u32, position: u32) -> String {
+    format!("{line}-{position}")
+}
+
 impl PhotoFiles {
-    /// Creates the folder if needed, so that a data folder the server
-    /// cannot write to stops it at start-up rather than at the first upload,
-    /// and deletes the temporary files of uploads a stopped process left.
+    /// A folder store whose photos are in `root` (`<data>/photos`), the
+    /// orders' beside it. Creates the folders if needed, so that a data
+    /// folder the server cannot write to stops it at start-up rather than
+    /// at the first upload, and deletes the temporary files of uploads a
+    /// stopped process left.
     pub fn open(root: PathBuf) -> Result<Self, FileError> {
-        std::fs::create_dir_all(&root).map_err(FileError::at(&root))?;
-        let orders_root = root.with_file_name("order-photos");
-        std::fs::create_dir_all(&orders_root).map_err(FileError::at(&orders_root))?;
-        let swept = sweep_leftovers(&root)?;
-        if swept > 0 {
-            tracing::info!(swept, "temporary files of interrupted uploads deleted");
+        Ok(Self {
+            store: Store::Folder(folder::FolderStore::open(root)?),
+        })
+    }
+
+    /// The configured store: `<folder>/photos` and `<folder>/order-photos`,
+    /// or the bucket, with uploads staged in `staging` on this machine.
+    pub async fn connect(location: &PhotoLocation, staging: PathBuf) -> Result<Self, FileError> {
+        match location {
+            PhotoLocation::Folder(root) => Self::open(root.join("photos")),
+            PhotoLocation::Bucket(config) => Ok(Self {
+                store: Store::Bucket(bucket::BucketStore::connect(config, staging).await?),
+            }),
         }
-        Ok(Self { root, orders_root })
     }
 
-    /// Where an order's frozen photos are. Order ids are the server's own
-    /// hex, safe as a file name; anything else has no folder.
-    fn order_dir(&self, order_id: &str) -> Option<PathBuf> {
-        let safe = !order_id.is_empty()
-            && order_id.len() <= 64
-            && order_id.bytes().all(|b| b.is_ascii_alphanumeric());
-        safe.then(|| self.orders_root.join(order_id))
+    /// Whether photos are in a bucket (shared by every server process).
+    pub fn is_bucket(&self) -> bool {
+        matches!(self.store, Store::Bucket(_))
     }
 
-    /// Freezes what an order will print: each photo's current file is
-    /// linked under the order (no copy, no extra space), so that a later
-    /// upload, which renames a new file over the project's name, or the
-    /// project's deletion, leaves the order's photo as it was. All or
-    /// nothing: on a failure the order's folder is removed.
+    /// The origin of signed download URLs when the store hands them out
+    /// (the CSP's `connect-src` must name it).
+    pub fn signed_url_origin(&self) -> Option<&str> {
+        match &self.store {
+            Store::Folder(_) => None,
+            Store::Bucket(bucket) => bucket.signed_url_origin(),
+        }
+    }
+
+    /// A short-lived URL that reads the photo without the shop, when the
+    /// store hands them out; ask only once the photo is known to be the
+    /// caller's.
+    pub async fn photo_url(
+        &self,
+        account_id: i64,
+        project: &ClientId,
+        photo: &ClientId,
+    ) -> Result<Option<String>, FileError> {
+        match &self.store {
+            Store::Folder(_) => Ok(None),
+            Store::Bucket(bucket) => bucket.photo_url(account_id, project, photo).await,
+        }
+    }
+
+    /// Freezes what an order will print: each photo's current bytes are
+    /// kept under the order (a link in a folder, a server-side copy in a
+    /// bucket), so that a later upload or the project's deletion leaves the
+    /// order's photo as it was. All or nothing.
     pub async fn freeze(
         &self,
         order_id: &str,
         photos: &[FrozenPhoto<'_>],
     ) -> Result<(), FileError> {
-        let dir = self
-            .order_dir(order_id)
-            .ok_or_else(|| invalid_order_id(&self.orders_root))?;
-        let links: Vec<(PathBuf, PathBuf)> = photos
-            .iter()
-            .map(|frozen| {
-                (
-                    self.path(frozen.account_id, frozen.project, frozen.photo),
-                    dir.join(format!("{}-{}", frozen.line, frozen.position)),
-                )
-            })
-            .collect();
-        blocking(move || {
-            let linked = std::fs::create_dir_all(&dir)
-                .map_err(FileError::at(&dir))
-                .and_then(|()| {
-                    links
-                        .iter()
-                        .try_for_each(|(from, to)| link_or_copy(from, to))
-                });
-            if linked.is_err() {
-                let _ = std::fs::remove_dir_all(&dir);
-            }
-            linked
-        })
-        .await
+        match &self.store {
+            Store::Folder(folder) => folder.freeze(order_id, photos).await,
+            Store::Bucket(bucket) => bucket.freeze(order_id, photos).await,
+        }
     }
 
     /// A frozen photo of an order, open for reading; `None` when there is
@@ -209,56 +274,36 @@ impl PhotoFiles {
         line: u32,
         position: u32,
     ) -> Result<Option<PhotoFile>, FileError> {
-        let Some(dir) = self.order_dir(order_id) else {
-            return Ok(None);
-        };
-        open_file(&dir.join(format!("{line}-{position}"))).await
+        let name = order_photo_name(line, position);
+        match &self.store {
+            Store::Folder(folder) => folder.open_order_photo(order_id, &name).await,
+            Store::Bucket(bucket) => bucket.open_order_photo(order_id, &name).await,
+        }
     }
 
-    /// Deletes an order's frozen photos; a folder already gone is fine.
+    /// Deletes an order's frozen photos; none there is fine.
     pub async fn remove_order(&self, order_id: &str) -> Result<(), FileError> {
-        let Some(dir) = self.order_dir(order_id) else {
-            return Ok(());
-        };
-        remove_dir(&dir).await
+        match &self.store {
+            Store::Folder(folder) => folder.remove_order(order_id).await,
+            Store::Bucket(bucket) => bucket.remove_order(order_id).await,
+        }
     }
 
-    /// How long ago an order's folder was made; `None` when there is none.
+    /// How long ago an order's frozen photos were made; `None` when there
+    /// are none.
     pub async fn order_folder_age(&self, order_id: &str) -> Result<Option<Duration>, FileError> {
-        let Some(dir) = self.order_dir(order_id) else {
-            return Ok(None);
-        };
-        let metadata = match tokio::fs::metadata(&dir).await {
-            Ok(metadata) => metadata,
-            Err(error) if error.kind() == ErrorKind::NotFound => return Ok(None),
-            Err(error) => return Err(FileError::at(&dir)(error)),
-        };
-        let made = metadata.modified().map_err(FileError::at(&dir))?;
-        // A clock set back makes the folder young: kept, not deleted.
-        Ok(Some(made.elapsed().unwrap_or_default()))
+        match &self.store {
+            Store::Folder(folder) => folder.order_folder_age(order_id).await,
+            Store::Bucket(bucket) => bucket.order_folder_age(order_id).await,
+        }
     }
 
-    /// The ids of the orders that have a folder of frozen photos.
+    /// The ids of the orders that have frozen photos.
     pub async fn order_folders(&self) -> Result<Vec<String>, FileError> {
-        let root = self.orders_root.clone();
-        blocking(move || {
-            Ok(read_dirs(&root)?
-                .into_iter()
-                .filter_map(|dir| Some(dir.file_name()?.to_str()?.to_owned()))
-                .collect())
-        })
-        .await
-    }
-
-    fn project_dir(&self, account_id: i64, project: &ClientId) -> PathBuf {
-        self.root
-            .join(account_id.to_string())
-            .join(project.as_str())
-    }
-
-    /// Where the photo's bytes live (tests look there).
-    pub fn path(&self, account_id: i64, project: &ClientId, photo: &ClientId) -> PathBuf {
-        self.project_dir(account_id, project).join(photo.as_str())
+        match &self.store {
+            Store::Folder(folder) => folder.order_folders().await,
+            Store::Bucket(bucket) => bucket.order_folders().await,
+        }
     }
 
     /// Opens the temporary file an upload is written to as its bytes
@@ -269,94 +314,85 @@ impl PhotoFiles {
         project: &ClientId,
         photo: &ClientId,
     ) -> Result<StagedPhoto, FileError> {
-        let dir = self.project_dir(account_id, project);
-        let target = dir.join(photo.as_str());
-        let upload = NEXT_UPLOAD.fetch_add(1, Ordering::Relaxed);
-        let temporary = dir.join(format!(".{}.{upload}.part", photo.as_str()));
-        tokio::fs::create_dir_all(&dir)
-            .await
-            .map_err(FileError::at(&dir))?;
-        let file = tokio::fs::File::create(&temporary)
-            .await
-            .map_err(FileError::at(&temporary))?;
+        let (file, temporary, destination) = match &self.store {
+            Store::Folder(folder) => {
+                let (file, temporary, target) = folder.stage(account_id, project, photo).await?;
+                (file, temporary, Destination::File(target))
+            }
+            Store::Bucket(bucket) => {
+                let temporary = bucket.staging.join(folder::temporary_name(photo));
+                let file = tokio::fs::File::create(&temporary)
+                    .await
+                    .map_err(FileError::at(&temporary))?;
+                let key = bucket.photo_key(account_id, project, photo);
+                (file, temporary, Destination::Object(bucket.clone(), key))
+            }
+        };
         Ok(StagedPhoto {
             file,
             temporary,
-            target,
+            destination,
             written: 0,
-            committed: false,
+            renamed: false,
         })
     }
 
-    /// The photo's file, open for reading, or `None` when there is none.
-    /// Read as it is sent, never whole: a thousand downloads of a 25 MiB
-    /// photo must not hold 25 GiB. A rewrite renames a new file over the
-    /// name, so an open file stays the whole old photo.
+    /// The photo's bytes, open for reading, or `None` when there are none.
+    /// Read as they are sent, never whole: a thousand downloads of a 25 MiB
+    /// photo must not hold 25 GiB.
     pub async fn open_photo(
         &self,
         account_id: i64,
         project: &ClientId,
         photo: &ClientId,
     ) -> Result<Option<PhotoFile>, FileError> {
-        open_file(&self.path(account_id, project, photo)).await
+        match &self.store {
+            Store::Folder(folder) => folder.open_photo(account_id, project, photo).await,
+            Store::Bucket(bucket) => bucket.open_photo(account_id, project, photo).await,
+        }
     }
 
-    /// Deletes the photo's file; a file already gone is fine.
+    /// Deletes the photo; one already gone is fine.
     pub async fn remove(
         &self,
         account_id: i64,
         project: &ClientId,
         photo: &ClientId,
     ) -> Result<(), FileError> {
-        let path = self.path(account_id, project, photo);
-        match tokio::fs::remove_file(&path).await {
-            Err(error) if error.kind() != ErrorKind::NotFound => Err(FileError::at(&path)(error)),
-            _ => Ok(()),
+        match &self.store {
+            Store::Folder(folder) => folder.remove(account_id, project, photo).await,
+            Store::Bucket(bucket) => bucket.remove(account_id, project, photo).await,
         }
     }
 
-    /// Deletes every photo file of the account (its deletion); orders'
-    /// frozen copies are links elsewhere and stay.
+    /// Deletes every photo of the account (its deletion); orders' frozen
+    /// copies are elsewhere and stay.
     pub async fn remove_account(&self, account_id: i64) -> Result<(), FileError> {
-        remove_dir(&self.root.join(account_id.to_string())).await
+        match &self.store {
+            Store::Folder(folder) => folder.remove_account(account_id).await,
+            Store::Bucket(bucket) => bucket.remove_account(account_id).await,
+        }
     }
 
-    /// Deletes the folder of a project and every file in it.
+    /// Deletes a project's photos.
     pub async fn remove_project(
         &self,
         account_id: i64,
         project: &ClientId,
     ) -> Result<(), FileError> {
-        remove_dir(&self.project_dir(account_id, project)).await
+        match &self.store {
+            Store::Folder(folder) => folder.remove_project(account_id, project).await,
+            Store::Bucket(bucket) => bucket.remove_project(account_id, project).await,
+        }
     }
 }
 
-/// A link where the file system has them; a copy where it does not.
-fn link_or_copy(from: &Path, to: &Path) -> Result<(), FileError> {
-    match std::fs::hard_link(from, to) {
-        Ok(()) => Ok(()),
-        Err(error) if error.kind() == ErrorKind::NotFound => Err(FileError::at(from)(error)),
-        Err(_) => std::fs::copy(from, to)
-            .map(drop)
-            .map_err(FileError::at(from)),
-    }
-}
-
-async fn open_file(path: &Path) -> Result<Option<PhotoFile>, FileError> {
-    let file = match tokio::fs::File::open(path).await {
-        Ok(file) => file,
-        Err(error) if error.kind() == ErrorKind::NotFound => return Ok(None),
-        Err(error) => return Err(FileError::at(path)(error)),
-    };
-    let length = file.metadata().await.map_err(FileError::at(path))?.len();
-    Ok(Some(PhotoFile { file, length }))
-}
-
-async fn remove_dir(path: &Path) -> Result<(), FileError> {
-    match tokio::fs::remove_dir_all(path).await {
-        Err(error) if error.kind() != ErrorKind::NotFound => Err(FileError::at(path)(error)),
-        _ => Ok(()),
-    }
+/// Order ids are the server's own hex, safe as a file name or key segment;
+/// anything else has no photos.
+fn valid_order_id(order_id: &str) -> bool {
+    !order_id.is_empty()
+        && order_id.len() <= 64
+        && order_id.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 fn invalid_order_id(root: &Path) -> FileError {
@@ -366,37 +402,20 @@ fn invalid_order_id(root: &Path) -> FileError {
     ))
 }
 
-/// `photos/<account>/<project>/.<photo>.<n>.part`: no photo's name starts
-/// with a dot, so only an upload's temporary file is deleted. Called before
-/// the server takes requests, so no upload is in progress.
-fn sweep_leftovers(root: &Path) -> Result<usize, FileError> {
+/// Deletes the `.<photo>.<n>.part` files in `dir`: no photo's name starts
+/// with a dot, so only an upload's temporary file goes.
+fn sweep_part_files(dir: &Path) -> Result<usize, FileError> {
     let mut swept = 0;
-    for account in read_dirs(root)? {
-        for project in read_dirs(&account)? {
-            let entries = std::fs::read_dir(&project).map_err(FileError::at(&project))?;
-            for entry in entries {
-                let path = entry.map_err(FileError::at(&project))?.path();
-                let name = path.file_name().and_then(|name| name.to_str());
-                if name.is_some_and(|name| name.starts_with('.') && name.ends_with(".part")) {
-                    std::fs::remove_file(&path).map_err(FileError::at(&path))?;
-                    swept += 1;
-                }
-            }
+    let entries = std::fs::read_dir(dir).map_err(FileError::at(dir))?;
+    for entry in entries {
+        let path = entry.map_err(FileError::at(dir))?.path();
+        let name = path.file_name().and_then(|name| name.to_str());
+        if name.is_some_and(|name| name.starts_with('.') && name.ends_with(".part")) {
+            std::fs::remove_file(&path).map_err(FileError::at(&path))?;
+            swept += 1;
         }
     }
     Ok(swept)
-}
-
-fn read_dirs(path: &Path) -> Result<Vec<PathBuf>, FileError> {
-    let entries = std::fs::read_dir(path).map_err(FileError::at(path))?;
-    let mut dirs = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(FileError::at(path))?.path();
-        if path.is_dir() {
-            dirs.push(path);
-        }
-    }
-    Ok(dirs)
 }
 
 async fn blocking<T: Send + 'static>(
@@ -404,12 +423,7 @@ async fn blocking<T: Send + 'static>(
 ) -> Result<T, FileError> {
     tokio::task::spawn_blocking(work)
         .await
-        .unwrap_or_else(|join| {
-            Err(FileError {
-                path: PathBuf::new(),
-                source: std::io::Error::other(join),
-            })
-        })
+        .unwrap_or_else(|join| Err(FileError::at(Path::new(""))(std::io::Error::other(join))))
 }
 
 #[cfg(test)]
@@ -471,9 +485,9 @@ mod tests {
             .unwrap();
         assert_eq!(opened.length, 6);
         let mut bytes = Vec::new();
-        tokio::io::AsyncReadExt::read_to_end(&mut opened.file, &mut bytes)
-            .await
-            .unwrap();
+        while let Some(chunk) = futures_util::StreamExt::next(&mut opened.body).await {
+            bytes.extend_from_slice(&chunk.unwrap());
+        }
         assert_eq!(bytes, b"second");
         assert_eq!(names(&dir.path().join("photos/7/p1")), ["ph1"]);
 
@@ -489,6 +503,35 @@ mod tests {
         files.remove_project(7, &project).await.unwrap();
         files.remove_project(7, &project).await.unwrap();
         assert!(!dir.path().join("photos/7/p1").exists());
+    }
+
+    #[tokio::test]
+    async fn a_folder_url_holds_photos_and_order_photos_as_the_data_folder_does() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let root = dir.path().join("shared");
+        let location = PhotoLocation::Folder(root.clone());
+        let files = PhotoFiles::connect(&location, dir.path().join("unused"))
+            .await
+            .unwrap();
+        assert!(!files.is_bucket());
+        let (project, photo) = (id("p1"), id("ph1"));
+        write(&files, &project, &photo, b"bytes").await;
+        assert!(root.join("photos/7/p1/ph1").is_file());
+        let frozen = FrozenPhoto {
+            account_id: 7,
+            project: &project,
+            photo: &photo,
+            line: 0,
+            position: 2,
+        };
+        files.freeze("abc123", &[frozen]).await.unwrap();
+        assert!(root.join("order-photos/abc123/0-2").is_file());
+        assert_eq!(files.order_folders().await.unwrap(), ["abc123"]);
+        assert!(files.freeze("../x", &[]).await.is_err(), "ids are checked");
+        assert!(
+            !dir.path().join("unused").exists(),
+            "no staging for a folder"
+        );
     }
 
     #[test]

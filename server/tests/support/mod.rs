@@ -9,6 +9,7 @@ pub mod faulty_psp;
 pub mod in_process;
 pub mod maildev;
 pub mod psp;
+pub mod seaweedfs;
 
 use reqwest::header::{HeaderMap, SET_COOKIE};
 use reqwest::{Method, StatusCode};
@@ -140,6 +141,8 @@ pub fn test_config(addr: std::net::SocketAddr, data: &Path, dist: &Path) -> Conf
         test_clock: true,
         log_level: "warn".into(),
         log_format: LogFormat::Text,
+        // The data folder, unless a test gives a bucket (`seaweedfs.rs`).
+        photo_store: Default::default(),
     }
 }
 

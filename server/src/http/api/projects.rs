@@ -8,7 +8,7 @@ use super::json::ApiJson;
 use super::paging::PageQuery;
 use super::session_cookie::CurrentSession;
 use super::{ApiFailure, ApiState};
-use crate::projects::files::{DOWNLOAD_CHUNK_BYTES, PhotoFile, StagedPhoto};
+use crate::projects::files::{PhotoFile, StagedPhoto};
 use crate::projects::{ClientId, ProjectError, Projects};
 use axum::body::{Body, HttpBody as _};
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, State};
@@ -21,7 +21,6 @@ use shop_api::ErrorCode;
 use shop_api::page::Page;
 use shop_api::project::{MAX_PHOTO_BYTES, Photo, Project, ProjectDraft, ProjectSummary};
 use std::pin::Pin;
-use tokio_util::io::ReaderStream;
 
 /// A draft lists up to 200 photo ids of up to 64 characters: more than the
 /// API's usual 16 KiB once formatted with some slack.
@@ -118,20 +117,43 @@ async fn download(
     PhotoPath(project, photo): PhotoPath,
     State(state): State<ApiState>,
 ) -> Result<Response, ApiFailure> {
-    let (photo, opened) = projects(&state, &current).photo(&project, &photo).await?;
+    let projects = projects(&state, &current);
+    if let Some(url) = projects.photo_url(&project, &photo).await? {
+        return Ok(signed_redirect(&url));
+    }
+    let (photo, opened) = projects.photo(&project, &photo).await?;
     Ok(photo_response(&photo.content_type, opened))
 }
 
-/// A photo's bytes, sent as they are read, a chunk at a time: memory per
-/// download is the buffers, not the photo. The type is always one of the
+/// `307` to the bucket: the browser's `fetch` follows it (the bucket's CORS
+/// rule must allow the shop's origin), and the URL is valid for seconds
+/// only, so it is never cached (`no-store`, as every API answer).
+fn signed_redirect(url: &str) -> Response {
+    match HeaderValue::from_str(url) {
+        Ok(location) => (
+            StatusCode::TEMPORARY_REDIRECT,
+            [(header::LOCATION, location)],
+        )
+            .into_response(),
+        Err(_) => {
+            tracing::error!("a signed photo URL is not a header value");
+            ApiFailure::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::Internal,
+                "internal error",
+            )
+            .into_response()
+        }
+    }
+}
+
+/// A photo's bytes, sent as they are read (from the file or the bucket), a
+/// chunk at a time: memory per download is the buffers, not the photo. The type is always one of the
 /// three sniffed ones the database allows.
 pub(super) fn photo_response(content_type: &str, opened: PhotoFile) -> Response {
     let content_type = HeaderValue::from_str(content_type)
         .unwrap_or(HeaderValue::from_static("application/octet-stream"));
-    let body = Body::from_stream(ReaderStream::with_capacity(
-        opened.file,
-        DOWNLOAD_CHUNK_BYTES,
-    ));
+    let body = Body::from_stream(opened.body);
     (
         [
             (header::CONTENT_TYPE, content_type),
