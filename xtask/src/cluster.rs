@@ -1,6 +1,7 @@
 //! `cargo xtask cluster`: the shop as it runs beyond one machine, on this
-//! one. A throw-away PostgreSQL, the PSP sandbox, MailDev, several shop
-//! server processes sharing the database and the photo folder, and HAProxy
+//! one. A throw-away PostgreSQL, SeaweedFS (S3) for the photos, the PSP
+//! sandbox, MailDev, several shop server processes sharing the database
+//! and the photo bucket, and HAProxy
 //! in front of them: each request goes to the next ready process in turn,
 //! a process that drains (`/api/v1/ready` answers 503 after SIGTERM) or
 //! dies is left out, and a request whose connection failed is sent to
@@ -9,6 +10,7 @@
 use crate::error::XtaskError;
 use crate::postgres;
 use crate::process::{self, command};
+use crate::seaweedfs;
 use crate::setup::{self, HAPROXY, Needs};
 use crate::stack::{Logs, Stack, StackOptions, maildev};
 use crate::storefront;
@@ -121,6 +123,7 @@ impl Cluster {
         let data = folder.join("data");
         let _ = std::fs::remove_dir_all(&data);
         std::fs::create_dir_all(&data).map_err(XtaskError::io(&data))?;
+        let weed = seaweedfs::ensure(root)?;
 
         let shop_url = format!("http://127.0.0.1:{}", stack_options.port);
         let psp_url = format!("http://127.0.0.1:{}", stack_options.psp_port);
@@ -143,6 +146,18 @@ impl Cluster {
         }
         stack.spawn("PSP sandbox", psp, &logs)?;
 
+        // The photos: one bucket every process reads and writes.
+        let (s3_port, filer_port) = (crate::stack::free_port()?, crate::stack::free_port()?);
+        let s3 = format!("http://127.0.0.1:{s3_port}");
+        stack.spawn(
+            "SeaweedFS",
+            seaweedfs::server(&weed, &data.join("seaweedfs"), s3_port, filer_port)?,
+            &logs,
+        )?;
+        let filer = format!("http://127.0.0.1:{filer_port}");
+        stack.wait_healthy("SeaweedFS", &format!("{filer}/buckets/"), &log_hint(&logs))?;
+        make_bucket(filer_port, PHOTO_BUCKET)?;
+
         let mut backends = Vec::new();
         let mut shop_pids = Vec::new();
         for name in SHOP_NAMES.iter().take(usize::from(options.processes)) {
@@ -150,8 +165,10 @@ impl Cluster {
             let mut shop = command(root, &bin.join("shop-server").to_string_lossy());
             shop.args(["--addr", &format!("127.0.0.1:{port}")])
                 .args(["--public-url", &shop_url])
+                // Its own folder (uploads waiting to be sent, swept at its
+                // start): the database and photos are shared elsewhere.
                 .arg("--data-dir")
-                .arg(&data)
+                .arg(data.join(name.replace(' ', "-")))
                 .arg("--dist-dir")
                 .arg(storefront::dist_dir(root))
                 .args(["--psp-origin", &psp_url])
@@ -159,6 +176,13 @@ impl Cluster {
                 // The balancer names the client in X-Forwarded-For.
                 .args(["--trusted-proxies", "127.0.0.1"])
                 .env("SHOP_DATABASE_URL", &database.url)
+                .env("SHOP_PHOTOS_URL", format!("s3://{PHOTO_BUCKET}/shop"))
+                .env("SHOP_S3_ENDPOINT", &s3)
+                .env("SHOP_S3_ACCESS_KEY_ID", seaweedfs::CLUSTER_ACCESS_KEY_ID)
+                .env(
+                    "SHOP_S3_SECRET_ACCESS_KEY",
+                    seaweedfs::CLUSTER_SECRET_ACCESS_KEY,
+                )
                 .env("SHOP_DRAIN_SECONDS", options.drain_seconds.to_string());
             if let Some(token) = &stack_options.operator_token {
                 shop.env("SHOP_OPERATOR_TOKEN", token);
@@ -197,6 +221,36 @@ impl Cluster {
             _database: database,
         })
     }
+}
+
+/// The bucket of the cluster's photos.
+const PHOTO_BUCKET: &str = "photos";
+
+/// Makes a bucket through SeaweedFS's filer (a folder under `/buckets`; an
+/// S3 `CreateBucket` would need a signed request), then gives its S3
+/// gateway a moment to learn of it from the filer's events.
+fn make_bucket(filer_port: u16, name: &str) -> Result<(), XtaskError> {
+    use std::io::{Read, Write};
+    let address = format!("127.0.0.1:{filer_port}");
+    let failed = |what: String| XtaskError::Setup(format!("bucket {name} at SeaweedFS: {what}"));
+    let mut stream =
+        std::net::TcpStream::connect(&address).map_err(|error| failed(error.to_string()))?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .map_err(|error| failed(error.to_string()))?;
+    let request =
+        format!("POST /buckets/{name}/ HTTP/1.0\r\nHost: {address}\r\nContent-Length: 0\r\n\r\n");
+    stream
+        .write_all(request.as_bytes())
+        .map_err(|error| failed(error.to_string()))?;
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    let status = answer.get(9..12).unwrap_or_default();
+    if !status.starts_with('2') {
+        return Err(failed(format!("answered {:?}", answer.lines().next())));
+    }
+    std::thread::sleep(Duration::from_secs(2));
+    Ok(())
 }
 
 fn log_hint(logs: &Logs) -> String {

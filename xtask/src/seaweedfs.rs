@@ -70,3 +70,52 @@ pub fn photo_store_tests(root: &Path) -> Result<Command, XtaskError> {
 /// What the photo-store tests' names start with: the other API tests'
 /// step skips them (`--skip`), since they have their own stage.
 pub const TESTS_PREFIX: &str = "seaweedfs_";
+
+/// The cluster's object store's key pair (its store is throw-away, on
+/// loopback only).
+pub const CLUSTER_ACCESS_KEY_ID: &str = "shop-cluster-key";
+pub const CLUSTER_SECRET_ACCESS_KEY: &str = "shop-cluster-secret-0123456789";
+
+/// `weed server` with its S3 gateway on `s3_port`, every other port free
+/// and on loopback, data in `folder`, one identity
+/// ([`CLUSTER_ACCESS_KEY_ID`]), small volumes.
+pub fn server(
+    weed: &Path,
+    folder: &Path,
+    s3_port: u16,
+    filer_port: u16,
+) -> Result<Command, XtaskError> {
+    let data = folder.join("data");
+    std::fs::create_dir_all(&data).map_err(XtaskError::io(&data))?;
+    let config = folder.join("s3.json");
+    let identities = format!(
+        r#"{{"identities":[{{"name":"shop","credentials":[{{"accessKey":"{CLUSTER_ACCESS_KEY_ID}","secretKey":"{CLUSTER_SECRET_ACCESS_KEY}"}}],"actions":["Admin","Read","List","Tagging","Write"]}}]}}"#
+    );
+    std::fs::write(&config, identities).map_err(XtaskError::io(&config))?;
+    let free = crate::stack::free_port;
+    let ports = [
+        ("-master.port", free()?),
+        ("-master.port.grpc", free()?),
+        ("-volume.port", free()?),
+        ("-volume.port.grpc", free()?),
+        ("-filer.port", filer_port),
+        ("-filer.port.grpc", free()?),
+        ("-s3.port", s3_port),
+        ("-s3.port.grpc", free()?),
+    ];
+    let mut weed = Command::new(weed);
+    weed.arg("server")
+        .arg(format!("-dir={}", data.display()))
+        .args(["-ip=127.0.0.1", "-ip.bind=127.0.0.1", "-s3"])
+        .args(ports.map(|(flag, port)| format!("{flag}={port}")))
+        .arg(format!("-s3.config={}", config.display()))
+        .args([
+            "-s3.port.iceberg=0",
+            "-s3.port.lance=0",
+            "-master.telemetry=false",
+            "-master.volumeSizeLimitMB=64",
+            "-volume.max=20",
+        ])
+        .current_dir(folder);
+    Ok(weed)
+}
