@@ -45,6 +45,15 @@ async fn receive(
             "invalid webhook signature",
         ));
     }
+    // No PSP id or word holds a NUL, and PostgreSQL's text cannot store
+    // one: such an event is malformed, whoever signed it.
+    if holds_nul(&body) {
+        return Err(ApiFailure::new(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::InvalidJson,
+            "a webhook's text holds no NUL character",
+        ));
+    }
     let event = state.payments.parse_event(&body).map_err(|error| {
         ApiFailure::new(
             StatusCode::BAD_REQUEST,
@@ -79,4 +88,22 @@ async fn receive(
     }
     state.db.record_psp_event(&event.id, now).await?;
     Ok(StatusCode::OK)
+}
+
+/// A NUL byte, or JSON's escape of one (`\u0000`; a literal backslash
+/// before it is refused too, which no PSP text holds either).
+fn holds_nul(body: &[u8]) -> bool {
+    body.contains(&0) || body.windows(6).any(|window| window == b"\\u0000")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::holds_nul;
+
+    #[test]
+    fn a_nul_in_any_form_is_found() {
+        assert!(holds_nul(br#"{"id":"\u0000"}"#));
+        assert!(holds_nul(b"{\"id\":\"a\0b\"}"));
+        assert!(!holds_nul(br#"{"id":"evt_1","note":"\u00e9"}"#));
+    }
 }
