@@ -2,6 +2,7 @@
 //! summary line (`summary: N passed, M failed`). A failing step does not
 //! hide the others: all run, and the exit code is non-zero if any failed.
 
+use crate::cluster::{Cluster, ClusterOptions};
 use crate::error::XtaskError;
 use crate::postgres;
 use crate::process::{self, command};
@@ -127,6 +128,10 @@ pub fn run(root: &Path) -> Result<(), XtaskError> {
         size::check(root).map(|ok| (ok, Counts::default())),
     );
     step("end-to-end tests (Playwright, Chromium)", end_to_end(root));
+    step(
+        "end-to-end through the balancer (cluster)",
+        cluster_end_to_end(root),
+    );
 
     println!();
     let mut total = Counts::default();
@@ -231,29 +236,74 @@ fn end_to_end(root: &Path) -> Result<(bool, Counts), XtaskError> {
         mail_catcher: true,
     };
     let mut stack = Stack::start(root, &options, &data_dir, Logs::Folder(work.join("logs")))?;
-    let report = work.join("results.json");
-    let ok = process::run(
-        command(root, "playwright")
-            .args(["test", "--reporter=list,json"])
-            .env("BASE_URL", &stack.shop_url)
-            .env("PSP_URL", &stack.psp_url)
-            .env("OPERATOR_TOKEN", E2E_OPERATOR_TOKEN)
-            // The mail journeys read what the shop sent through MailDev's
-            // REST API.
-            .env("MAILDEV_URL", stack.mail_url.as_deref().unwrap_or_default())
-            // The security journeys search the servers' files and logs for
-            // card data.
-            .env("STACK_DATA_DIR", &data_dir)
-            .env("STACK_LOGS_DIR", work.join("logs"))
-            .env("CHROMIUM_PATH", CHROMIUM)
-            .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report),
-    )
-    .is_ok();
+    let mut playwright = playwright(root, &stack, &work);
+    // The security journeys search the servers' files and logs for card
+    // data.
+    playwright
+        .env("STACK_DATA_DIR", &data_dir)
+        .env("STACK_LOGS_DIR", work.join("logs"));
+    let outcome = run_playwright(&mut playwright, &work);
     stack.stop();
+    outcome
+}
+
+/// The cluster's journey (`tests/e2e/cluster.spec.ts`): two shop processes
+/// on PostgreSQL and SeaweedFS behind HAProxy, as `cargo xtask cluster`
+/// starts them, one of which the journey kills.
+fn cluster_end_to_end(root: &Path) -> Result<(bool, Counts), XtaskError> {
+    setup::ensure_haproxy()?;
+    let work = root.join("target").join("e2e-cluster");
+    let _ = std::fs::remove_dir_all(&work);
+    let options = ClusterOptions {
+        processes: 2,
+        drain_seconds: 1,
+        stack: StackOptions {
+            port: stack::free_port()?,
+            psp_port: stack::free_port()?,
+            data_dir: work.join("data"),
+            log_level: "info".into(),
+            operator_token: Some(E2E_OPERATOR_TOKEN.into()),
+            shop_test_clock: false,
+            psp_test_clock: false,
+            debug: true,
+            shop_args: Vec::new(),
+            mail_smtp_port: stack::free_port()?,
+            mail_web_port: stack::free_port()?,
+            mail_catcher: true,
+        },
+    };
+    let mut cluster = Cluster::start(root, &options, &work, Logs::Folder(work.join("logs")))?;
+    let pids: Vec<String> = cluster.shop_pids.iter().map(u32::to_string).collect();
+    let mut playwright = playwright(root, &cluster.stack, &work);
+    // Its presence also narrows Playwright to the cluster's journey.
+    playwright.env("CLUSTER_SHOP_PIDS", pids.join(","));
+    let outcome = run_playwright(&mut playwright, &work);
+    cluster.stack.stop();
+    outcome
+}
+
+/// Playwright against a running stack, its JSON report in `work`.
+fn playwright(root: &Path, stack: &Stack, work: &Path) -> Command {
+    let mut playwright = command(root, "playwright");
+    playwright
+        .args(["test", "--reporter=list,json"])
+        .env("BASE_URL", &stack.shop_url)
+        .env("PSP_URL", &stack.psp_url)
+        .env("OPERATOR_TOKEN", E2E_OPERATOR_TOKEN)
+        // The mail journeys read what the shop sent through MailDev's
+        // REST API.
+        .env("MAILDEV_URL", stack.mail_url.as_deref().unwrap_or_default())
+        .env("CHROMIUM_PATH", CHROMIUM)
+        .env("PLAYWRIGHT_JSON_OUTPUT_NAME", work.join("results.json"));
+    playwright
+}
+
+fn run_playwright(playwright: &mut Command, work: &Path) -> Result<(bool, Counts), XtaskError> {
+    let ok = process::run(playwright).is_ok();
     if !ok {
         println!("xtask: server logs are in {}", work.join("logs").display());
     }
-    let counts = std::fs::read_to_string(&report)
+    let counts = std::fs::read_to_string(work.join("results.json"))
         .ok()
         .and_then(|json| playwright_counts(&json))
         .unwrap_or_default();
