@@ -14,8 +14,10 @@
 
 mod abuse;
 mod cart;
+mod cluster;
 mod downloads;
 mod http;
+mod journeys;
 mod lighthouse;
 mod load;
 mod photo;
@@ -60,11 +62,30 @@ pub struct BenchOptions {
     /// Sign-ups at once, each from its own address.
     #[arg(long, default_value_t = 500)]
     pub sign_ups: usize,
+    /// Only the shop beyond one machine: wrk through HAProxy on one shop
+    /// process then two (PostgreSQL, SeaweedFS), order journeys at once,
+    /// the database's writes per order and the busy season on paper.
+    #[arg(long, conflicts_with_all = ["load_only", "pages_only", "cart_only", "abuse_only"])]
+    pub cluster: bool,
+    /// Shoppers at once in `--cluster`'s order journeys.
+    #[arg(long, default_value_t = 50)]
+    pub shoppers: usize,
+    /// Order journeys in all, in `--cluster`.
+    #[arg(long, default_value_t = 200)]
+    pub journeys: usize,
 }
 
 pub fn run(root: &Path, options: &BenchOptions) -> Result<(), XtaskError> {
     let work = root.join("target").join("bench");
     std::fs::create_dir_all(&work).map_err(XtaskError::io(&work))?;
+    if options.cluster {
+        let figures = cluster::run(root, &work, options)?;
+        println!();
+        println!("Figures of {} ({})", today(), machine());
+        println!();
+        cluster::print(&figures, options);
+        return Ok(());
+    }
     let (load, pages, cart) = if options.abuse_only {
         (Vec::new(), Vec::new(), Vec::new())
     } else {

@@ -38,6 +38,10 @@ pub struct ClusterOptions {
     /// Seconds a stopping process stays unready while still serving.
     #[arg(long, default_value_t = 3)]
     pub drain_seconds: u64,
+    /// PostgreSQL flushing every commit to disk (the bench's figures);
+    /// otherwise durability is off, as for the tests.
+    #[arg(skip)]
+    pub durable_database: bool,
     #[command(flatten)]
     pub stack: StackOptions,
 }
@@ -48,7 +52,7 @@ pub struct Cluster {
     pub stack: Stack,
     pub shop_pids: Vec<u32>,
     // Dropped after the stack: the processes stop before their database.
-    _database: postgres::Cluster,
+    database: postgres::Cluster,
 }
 
 pub fn run(root: &Path, options: &ClusterOptions) -> Result<(), XtaskError> {
@@ -119,7 +123,11 @@ impl Cluster {
         } else {
             "release"
         });
-        let database = postgres::Cluster::start()?;
+        let database = if options.durable_database {
+            postgres::Cluster::start_durable()?
+        } else {
+            postgres::Cluster::start()?
+        };
         let data = folder.join("data");
         let _ = std::fs::remove_dir_all(&data);
         std::fs::create_dir_all(&data).map_err(XtaskError::io(&data))?;
@@ -127,7 +135,7 @@ impl Cluster {
 
         let shop_url = format!("http://127.0.0.1:{}", stack_options.port);
         let psp_url = format!("http://127.0.0.1:{}", stack_options.psp_port);
-        let catcher = std::env::var_os("SHOP_SMTP_URL").is_none();
+        let catcher = stack_options.mail_catcher && std::env::var_os("SHOP_SMTP_URL").is_none();
         let mail_url = catcher.then(|| format!("http://127.0.0.1:{}", stack_options.mail_web_port));
         let mut stack = Stack::empty(shop_url.clone(), psp_url.clone(), mail_url.clone());
         if catcher {
@@ -218,8 +226,13 @@ impl Cluster {
         Ok(Self {
             stack,
             shop_pids,
-            _database: database,
+            database,
         })
+    }
+
+    /// The database the processes share (the bench reads its counters).
+    pub fn database(&self) -> &postgres::Cluster {
+        &self.database
     }
 }
 

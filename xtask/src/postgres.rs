@@ -22,7 +22,18 @@ pub struct Cluster {
 }
 
 impl Cluster {
+    /// Durability off: the tests' cluster, and `cargo xtask cluster`'s.
     pub fn start() -> Result<Self, XtaskError> {
+        Self::start_with(false)
+    }
+
+    /// Durability on (every commit flushed to disk, as a shop runs it):
+    /// the bench's, whose figures are the database's writes.
+    pub fn start_durable() -> Result<Self, XtaskError> {
+        Self::start_with(true)
+    }
+
+    fn start_with(durable: bool) -> Result<Self, XtaskError> {
         let bin = server_binaries()?;
         let as_postgres =
             process::output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
@@ -60,11 +71,13 @@ impl Cluster {
                 .arg(&data),
         )?;
         let port = free_port()?;
-        let settings = format!(
-            "-c listen_addresses=127.0.0.1 -p {port} -k {} -c max_connections=400 \
-             -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+        let mut settings = format!(
+            "-c listen_addresses=127.0.0.1 -p {port} -k {} -c max_connections=400",
             cluster.folder.display()
         );
+        if !durable {
+            settings.push_str(" -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        }
         process::run(
             cluster
                 .tool("pg_ctl")
@@ -75,6 +88,16 @@ impl Cluster {
         )?;
         cluster.url = format!("postgres://{ROLE}@127.0.0.1:{port}/postgres");
         Ok(cluster)
+    }
+
+    /// One SQL statement's answer, unaligned and without headers
+    /// (`psql -At`): the bench reads the database's own counters.
+    pub fn query(&self, sql: &str) -> Result<String, XtaskError> {
+        let mut psql = self.tool("psql");
+        psql.args(["-X", "-A", "-t", "-d", &self.url, "-c", sql]);
+        process::output(&mut psql)
+            .map(|answer| answer.trim().to_owned())
+            .ok_or_else(|| XtaskError::Setup(format!("psql could not answer {sql:?}")))
     }
 
     fn tool(&self, name: &str) -> Command {

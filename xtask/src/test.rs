@@ -257,6 +257,7 @@ fn cluster_end_to_end(root: &Path) -> Result<(bool, Counts), XtaskError> {
     let options = ClusterOptions {
         processes: 2,
         drain_seconds: 1,
+        durable_database: false,
         stack: StackOptions {
             port: stack::free_port()?,
             psp_port: stack::free_port()?,

@@ -168,21 +168,26 @@ pub fn print(figures: &[Figures], options: &BenchOptions) {
     );
     println!("{:<26} {:>10} {:>10}", "endpoint", "req/s", "p99 ms");
     for figure in figures {
-        let mut notes = Vec::new();
-        if figure.failed > 0 {
-            notes.push(format!("{} answers not 2xx/3xx!", figure.failed));
-        }
-        if let Some(errors) = &figure.socket_errors {
-            notes.push(format!("socket errors: {errors}"));
-        }
         println!(
             "{:<26} {:>10.0} {:>10.2}  {}",
             figure.endpoint,
             figure.requests_per_second,
             figure.p99_ms,
-            notes.join("; ")
+            notes(figure)
         );
     }
+}
+
+/// What makes a figure not the endpoint's: failed answers, socket errors.
+pub fn notes(figure: &Figures) -> String {
+    let mut notes = Vec::new();
+    if figure.failed > 0 {
+        notes.push(format!("{} answers not 2xx/3xx!", figure.failed));
+    }
+    if let Some(errors) = &figure.socket_errors {
+        notes.push(format!("socket errors: {errors}"));
+    }
+    notes.join("; ")
 }
 
 #[cfg(test)]

@@ -14,8 +14,14 @@ const STORED_BLOCK: usize = 65_535;
 
 /// The photo's bytes; the same for a given `seed`.
 pub fn png(seed: u64) -> Vec<u8> {
-    let row = 1 + 3 * WIDTH as usize;
-    let mut raw = vec![0u8; row * HEIGHT as usize];
+    noise_png(seed, WIDTH, HEIGHT)
+}
+
+/// A PNG of random pixels of `width` × `height` px: 3 bytes a pixel and a
+/// little more, whatever compresses it.
+pub fn noise_png(seed: u64, width: u32, height: u32) -> Vec<u8> {
+    let row = 1 + 3 * width as usize;
+    let mut raw = vec![0u8; row * height as usize];
     let mut state = seed | 1;
     for line in raw.chunks_mut(row) {
         // Filter byte 0 (none), then noise.
@@ -43,8 +49,8 @@ pub fn png(seed: u64) -> Vec<u8> {
     zlib.extend_from_slice(&adler32(&raw).to_be_bytes());
 
     let mut header = Vec::with_capacity(13);
-    header.extend_from_slice(&WIDTH.to_be_bytes());
-    header.extend_from_slice(&HEIGHT.to_be_bytes());
+    header.extend_from_slice(&width.to_be_bytes());
+    header.extend_from_slice(&height.to_be_bytes());
     // 8 bits, RGB, deflate, adaptive filtering, not interlaced.
     header.extend_from_slice(&[8, 2, 0, 0, 0]);
     let mut png = Vec::with_capacity(zlib.len() + 64);
