@@ -27,7 +27,7 @@ mod wrong_passwords;
 
 use crate::error::XtaskError;
 use crate::setup::{self, Needs};
-use crate::stack::{self, Logs, Stack, StackOptions};
+use crate::stack::{Logs, Stack, StackOptions};
 use crate::storefront;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -139,21 +139,8 @@ fn speed(root: &Path, work: &Path, options: &BenchOptions) -> Result<Speed, Xtas
     // A fresh shop each time: figures from the seeded catalogue only. The
     // Lighthouse reports stay: `--cart-only` must not erase the last ones.
     let _ = std::fs::remove_dir_all(&data_dir);
-    let stack_options = StackOptions {
-        port: stack::free_port()?,
-        psp_port: stack::free_port()?,
-        data_dir: data_dir.clone(),
-        log_level: "info".into(),
-        operator_token: None,
-        shop_test_clock: false,
-        psp_test_clock: false,
-        // As a shop runs them: what the figures are for.
-        debug: false,
-        shop_args: Vec::new(),
-        mail_smtp_port: stack::free_port()?,
-        mail_web_port: stack::free_port()?,
-        mail_catcher: false,
-    };
+    // Release builds, as a shop runs them: what the figures are for.
+    let stack_options = StackOptions::throw_away(data_dir.clone())?;
     let mut stack = Stack::start(
         root,
         &stack_options,

@@ -12,7 +12,7 @@ use crate::postgres;
 use crate::process::{self, command};
 use crate::seaweedfs;
 use crate::setup::{self, HAPROXY, Needs};
-use crate::stack::{Logs, Stack, StackOptions, maildev};
+use crate::stack::{Logs, Stack, StackOptions, maildev, psp_sandbox};
 use crate::storefront;
 use std::path::Path;
 use std::sync::mpsc;
@@ -141,17 +141,8 @@ impl Cluster {
         if catcher {
             stack.spawn("MailDev", maildev(root, stack_options), &logs)?;
         }
-        let mut psp = command(root, &bin.join("psp-sandbox").to_string_lossy());
-        psp.args(["--addr", &format!("127.0.0.1:{}", stack_options.psp_port)])
-            .args(["--shop-origin", &shop_url])
-            // Webhooks come through the balancer too, to any process.
-            .args(["--webhook-url", &format!("{shop_url}/api/v1/psp/webhooks")])
-            .args(["--log-level", &stack_options.log_level])
-            .arg("--data-dir")
-            .arg(data.join("psp"));
-        if stack_options.psp_test_clock {
-            psp.arg("--test-clock");
-        }
+        // Webhooks come through the balancer too, to any process.
+        let psp = psp_sandbox(root, &bin, stack_options, &shop_url, &data);
         stack.spawn("PSP sandbox", psp, &logs)?;
 
         // The photos: one bucket every process reads and writes.

@@ -64,6 +64,51 @@ pub struct StackOptions {
     pub shop_args: Vec<String>,
 }
 
+impl StackOptions {
+    /// A stack on free ports over `data_dir`, as the tests and the bench
+    /// start theirs: release builds, `info` logs, no operator token, no
+    /// test clock, no mail catcher. Callers change what they need.
+    pub fn throw_away(data_dir: PathBuf) -> Result<Self, XtaskError> {
+        Ok(Self {
+            port: free_port()?,
+            psp_port: free_port()?,
+            data_dir,
+            log_level: "info".into(),
+            operator_token: None,
+            shop_test_clock: false,
+            psp_test_clock: false,
+            debug: false,
+            mail_smtp_port: free_port()?,
+            mail_web_port: free_port()?,
+            mail_catcher: false,
+            shop_args: Vec::new(),
+        })
+    }
+}
+
+/// The PSP sandbox, sending its webhooks to the shop at `shop_url` (the
+/// balancer's, in a cluster) and keeping its own state in `data_dir`, as
+/// a real PSP would.
+pub fn psp_sandbox(
+    root: &Path,
+    bin: &Path,
+    options: &StackOptions,
+    shop_url: &str,
+    data_dir: &Path,
+) -> Command {
+    let mut psp = command(root, &bin.join("psp-sandbox").to_string_lossy());
+    psp.args(["--addr", &format!("127.0.0.1:{}", options.psp_port)])
+        .args(["--shop-origin", shop_url])
+        .args(["--webhook-url", &format!("{shop_url}/api/v1/psp/webhooks")])
+        .args(["--log-level", &options.log_level])
+        .arg("--data-dir")
+        .arg(data_dir.join("psp"));
+    if options.psp_test_clock {
+        psp.arg("--test-clock");
+    }
+    psp
+}
+
 /// Where the servers' output goes.
 pub enum Logs {
     Terminal,
@@ -208,22 +253,7 @@ impl Stack {
             ]);
         }
         shop.args(&options.shop_args);
-        let mut psp = command(root, &bin.join("psp-sandbox").to_string_lossy());
-        psp.args(["--addr", &format!("127.0.0.1:{}", options.psp_port)])
-            .args([
-                "--shop-origin",
-                &shop_url,
-                "--webhook-url",
-                &format!("{shop_url}/api/v1/psp/webhooks"),
-                "--log-level",
-                &options.log_level,
-            ])
-            // The sandbox keeps its own state, as a real PSP would.
-            .arg("--data-dir")
-            .arg(data_dir.join("psp"));
-        if options.psp_test_clock {
-            psp.arg("--test-clock");
-        }
+        let psp = psp_sandbox(root, &bin, options, &shop_url, data_dir);
         let mut servers = vec![("shop server", shop), ("PSP sandbox", psp)];
         if catcher {
             // First: the shop's first message finds it listening.

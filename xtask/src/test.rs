@@ -9,7 +9,7 @@ use crate::process::{self, command};
 use crate::seaweedfs;
 use crate::setup::{self, CHROMEDRIVER, CHROMIUM, Needs};
 use crate::size;
-use crate::stack::{self, Logs, Stack, StackOptions};
+use crate::stack::{Logs, Stack, StackOptions};
 use crate::storefront;
 use std::path::Path;
 use std::process::Command;
@@ -219,21 +219,10 @@ fn end_to_end(root: &Path) -> Result<(bool, Counts), XtaskError> {
     let data_dir = work.join("data");
     let _ = std::fs::remove_dir_all(&work);
     let options = StackOptions {
-        port: stack::free_port()?,
-        psp_port: stack::free_port()?,
-        data_dir: data_dir.clone(),
-        log_level: "info".into(),
-        operator_token: Some(E2E_OPERATOR_TOKEN.into()),
         // Journeys move both clocks (authorization expiry, unpaid orders).
         shop_test_clock: true,
         psp_test_clock: true,
-        // The journeys check behaviour, not speed: the debug builds the
-        // server API tests made already serve them.
-        debug: true,
-        shop_args: Vec::new(),
-        mail_smtp_port: stack::free_port()?,
-        mail_web_port: stack::free_port()?,
-        mail_catcher: true,
+        ..end_to_end_options(data_dir.clone())?
     };
     let mut stack = Stack::start(root, &options, &data_dir, Logs::Folder(work.join("logs")))?;
     let mut playwright = playwright(root, &stack, &work);
@@ -258,20 +247,7 @@ fn cluster_end_to_end(root: &Path) -> Result<(bool, Counts), XtaskError> {
         processes: 2,
         drain_seconds: 1,
         durable_database: false,
-        stack: StackOptions {
-            port: stack::free_port()?,
-            psp_port: stack::free_port()?,
-            data_dir: work.join("data"),
-            log_level: "info".into(),
-            operator_token: Some(E2E_OPERATOR_TOKEN.into()),
-            shop_test_clock: false,
-            psp_test_clock: false,
-            debug: true,
-            shop_args: Vec::new(),
-            mail_smtp_port: stack::free_port()?,
-            mail_web_port: stack::free_port()?,
-            mail_catcher: true,
-        },
+        stack: end_to_end_options(work.join("data"))?,
     };
     let mut cluster = Cluster::start(root, &options, &work, Logs::Folder(work.join("logs")))?;
     let pids: Vec<String> = cluster.shop_pids.iter().map(u32::to_string).collect();
@@ -281,6 +257,18 @@ fn cluster_end_to_end(root: &Path) -> Result<(bool, Counts), XtaskError> {
     let outcome = run_playwright(&mut playwright, &work);
     cluster.stack.stop();
     outcome
+}
+
+/// The journeys' servers: the operator's token, MailDev for the mail
+/// journeys, and debug builds: the journeys check behaviour, not speed,
+/// and the server API tests made those builds already.
+fn end_to_end_options(data_dir: std::path::PathBuf) -> Result<StackOptions, XtaskError> {
+    Ok(StackOptions {
+        operator_token: Some(E2E_OPERATOR_TOKEN.into()),
+        debug: true,
+        mail_catcher: true,
+        ..StackOptions::throw_away(data_dir)?
+    })
 }
 
 /// Playwright against a running stack, its JSON report in `work`.

@@ -150,19 +150,10 @@ fn on_fresh_shop<T>(
     let port = stack::free_port()?;
     let options = StackOptions {
         port,
-        psp_port: stack::free_port()?,
-        data_dir: data_dir.clone(),
-        log_level: "info".into(),
-        operator_token: None,
-        shop_test_clock: false,
-        psp_test_clock: false,
-        debug: false,
         // The bench is the reverse proxy: its `X-Forwarded-For` names the
         // client each throttle counts.
         shop_args: vec!["--trusted-proxies".into(), "127.0.0.1".into()],
-        mail_smtp_port: stack::free_port()?,
-        mail_web_port: stack::free_port()?,
-        mail_catcher: false,
+        ..StackOptions::throw_away(data_dir.clone())?
     };
     let mut stack = Stack::start(root, &options, &data_dir, Logs::Folder(folder.join("logs")))?;
     let pid = stack

@@ -12,7 +12,7 @@ use crate::cluster::{Cluster, ClusterOptions};
 use crate::error::XtaskError;
 use crate::postgres;
 use crate::setup::{self, Needs};
-use crate::stack::{self, Logs, StackOptions};
+use crate::stack::{Logs, StackOptions};
 use crate::storefront;
 use std::path::Path;
 
@@ -85,22 +85,9 @@ fn start(root: &Path, work: &Path, processes: u16) -> Result<Cluster, XtaskError
         processes,
         drain_seconds: 1,
         durable_database: true,
-        stack: StackOptions {
-            port: stack::free_port()?,
-            psp_port: stack::free_port()?,
-            data_dir: folder.join("data"),
-            log_level: "info".into(),
-            operator_token: None,
-            shop_test_clock: false,
-            psp_test_clock: false,
-            // As a shop runs them: what the figures are for.
-            debug: false,
-            shop_args: Vec::new(),
-            mail_smtp_port: stack::free_port()?,
-            mail_web_port: stack::free_port()?,
-            // Mail waits in the outbox: MailDev's CPU is not the shop's.
-            mail_catcher: false,
-        },
+        // Release builds, as a shop runs them; no mail catcher: mail waits
+        // in the outbox, MailDev's CPU is not the shop's.
+        stack: StackOptions::throw_away(folder.join("data"))?,
     };
     Cluster::start(root, &options, &folder, Logs::Folder(folder.join("logs")))
 }
