@@ -104,7 +104,13 @@ pub fn router(state: AppState) -> Router {
         // A body that sends nothing for this long ends its request (its
         // handler sees a read error: a JSON 4xx).
         .layer(RequestBodyTimeoutLayer::new(state.limits.body_idle))
-        .layer(TraceLayer::new_for_http())
+        // A 5xx is a warning here: where it comes from (a database error,
+        // a panic) logs the error with its cause, and a draining process's
+        // 503 to the balancer's readiness checks is no error at all.
+        .layer(
+            TraceLayer::new_for_http()
+                .on_failure(tower_http::trace::DefaultOnFailure::new().level(tracing::Level::WARN)),
+        )
 }
 
 /// A panic ends its own request with a JSON 500, as any internal error;
