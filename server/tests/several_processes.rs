@@ -97,22 +97,15 @@ async fn one_process_housekeeps_at_a_time_and_the_other_waits_for_its_turn() {
 async fn a_lease_whose_holder_died_is_taken_over_once_it_ends() {
     let shop = TestServer::start().await;
     let (first, second) = (shop.database().await, shop.database().await);
-    assert!(
-        first
-            .take_lease("reconciler", "a", 1000, 1600)
-            .await
-            .unwrap()
-    );
-    assert!(
-        !second
-            .take_lease("reconciler", "b", 1599, 2199)
-            .await
-            .unwrap()
-    );
+    // A lease of its own: the server's reconciler and housekeeping take
+    // theirs as it starts, at its own clock's time.
+    const LEASE: &str = "two-processes-test";
+    assert!(first.take_lease(LEASE, "a", 1000, 1600).await.unwrap());
+    assert!(!second.take_lease(LEASE, "b", 1599, 2199).await.unwrap());
     // Both try at once after the end: exactly one wins.
     let (a, b) = tokio::join!(
-        first.take_lease("reconciler", "c", 1601, 2201),
-        second.take_lease("reconciler", "d", 1601, 2201),
+        first.take_lease(LEASE, "c", 1601, 2201),
+        second.take_lease(LEASE, "d", 1601, 2201),
     );
     assert!(a.unwrap() ^ b.unwrap());
     shop.stop().await;

@@ -27,9 +27,13 @@ async fn report(
     _: Operator,
     State(state): State<ApiState>,
 ) -> Result<Json<ReconcilerReport>, ApiFailure> {
+    // The events first: a pass journals its action before it marks the
+    // event resolved, so an event read as resolved has its action listed,
+    // even while another process settles it between the two reads.
+    let stray_events = state.db.stray_events(LISTED).await?;
     Ok(Json(ReconcilerReport {
         actions: state.db.reconciler_actions(LISTED).await?,
-        stray_events: state.db.stray_events(LISTED).await?,
+        stray_events,
     }))
 }
 
