@@ -123,11 +123,7 @@ impl Cluster {
         } else {
             "release"
         });
-        let database = if options.durable_database {
-            postgres::Cluster::start_durable()?
-        } else {
-            postgres::Cluster::start()?
-        };
+        let database = postgres::Cluster::start_with(options.durable_database)?;
         let data = folder.join("data");
         let _ = std::fs::remove_dir_all(&data);
         std::fs::create_dir_all(&data).map_err(XtaskError::io(&data))?;

@@ -27,13 +27,9 @@ impl Cluster {
         Self::start_with(false)
     }
 
-    /// Durability on (every commit flushed to disk, as a shop runs it):
-    /// the bench's, whose figures are the database's writes.
-    pub fn start_durable() -> Result<Self, XtaskError> {
-        Self::start_with(true)
-    }
-
-    fn start_with(durable: bool) -> Result<Self, XtaskError> {
+    /// `durable`: every commit flushed to disk, as a shop runs it (the
+    /// bench's, whose figures are the database's writes).
+    pub fn start_with(durable: bool) -> Result<Self, XtaskError> {
         let bin = server_binaries()?;
         let as_postgres =
             process::output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");

@@ -23,8 +23,9 @@ pub struct Figures {
     pub writes: Writes,
 }
 
-/// What the database did for the journeys' orders, from its counters.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// What the database did for the journeys' orders: the difference of its
+/// counters before and after them.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Writes {
     pub orders: u64,
     pub transactions: u64,
@@ -32,6 +33,29 @@ pub struct Writes {
     pub wal_bytes: u64,
     pub database_bytes: u64,
     pub database_growth_bytes: i64,
+}
+
+impl Writes {
+    fn between(before: Counters, after: Counters, orders: u64) -> Self {
+        let signed = |bytes: u64| i64::try_from(bytes).unwrap_or(i64::MAX);
+        Self {
+            orders,
+            transactions: after.transactions.saturating_sub(before.transactions),
+            rows_written: after.rows_written.saturating_sub(before.rows_written),
+            wal_bytes: after.wal_bytes.saturating_sub(before.wal_bytes),
+            database_bytes: after.database_bytes,
+            database_growth_bytes: signed(after.database_bytes) - signed(before.database_bytes),
+        }
+    }
+}
+
+/// PostgreSQL's counters of the shop's database at one moment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Counters {
+    transactions: u64,
+    rows_written: u64,
+    wal_bytes: u64,
+    database_bytes: u64,
 }
 
 pub fn run(root: &Path, work: &Path, options: &BenchOptions) -> Result<Figures, XtaskError> {
@@ -61,16 +85,7 @@ pub fn run(root: &Path, work: &Path, options: &BenchOptions) -> Result<Figures, 
     let after = counters(cluster.database());
     stop(cluster);
     let journeys = journeys?;
-    let after = after?;
-    let writes = Writes {
-        orders: journeys.confirmed,
-        transactions: after.transactions.saturating_sub(before.transactions),
-        rows_written: after.rows_written.saturating_sub(before.rows_written),
-        wal_bytes: after.wal_bytes.saturating_sub(before.wal_bytes),
-        database_bytes: after.database_bytes,
-        database_growth_bytes: i64::try_from(after.database_bytes).unwrap_or(i64::MAX)
-            - i64::try_from(before.database_bytes).unwrap_or(i64::MAX),
-    };
+    let writes = Writes::between(before, after?, journeys.confirmed);
     Ok(Figures {
         load,
         journeys,
@@ -98,7 +113,7 @@ fn stop(mut cluster: Cluster) {
 
 /// PostgreSQL's counters of the shop's database: committed transactions,
 /// rows inserted, updated or deleted, WAL written, and its size.
-fn counters(database: &postgres::Cluster) -> Result<Writes, XtaskError> {
+fn counters(database: &postgres::Cluster) -> Result<Counters, XtaskError> {
     let answer = database.query(
         "SELECT xact_commit, tup_inserted + tup_updated + tup_deleted, \
          pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint, \
@@ -109,15 +124,14 @@ fn counters(database: &postgres::Cluster) -> Result<Writes, XtaskError> {
         .ok_or_else(|| XtaskError::Setup(format!("PostgreSQL's counters: {answer:?}")))
 }
 
-fn parse_counters(answer: &str) -> Option<Writes> {
+fn parse_counters(answer: &str) -> Option<Counters> {
     let mut numbers = answer.trim().split('|').map(|n| n.trim().parse::<u64>());
     let mut next = || numbers.next()?.ok();
-    Some(Writes {
+    Some(Counters {
         transactions: next()?,
         rows_written: next()?,
         wal_bytes: next()?,
         database_bytes: next()?,
-        ..Writes::default()
     })
 }
 
@@ -221,12 +235,11 @@ mod tests {
     fn reads_postgresql_s_counters() {
         assert_eq!(
             parse_counters("1520|8311|25165824|9142831\n"),
-            Some(Writes {
+            Some(Counters {
                 transactions: 1520,
                 rows_written: 8311,
                 wal_bytes: 25_165_824,
                 database_bytes: 9_142_831,
-                ..Writes::default()
             })
         );
         assert_eq!(parse_counters(""), None);
